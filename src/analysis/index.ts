@@ -1,0 +1,2 @@
+/** Public exports of the analysis module (re-exported by src/index.ts). */
+export {};

@@ -1,0 +1,53 @@
+/** `diff` and `grad` of an expression given as text. */
+import { ArithmeticError, ExprError, dagSize, diff, freeSymbols, grad, parse, toLatex, toText, type Node } from '../../index.js';
+import { type Register, UsageError, json } from '../io.js';
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Parse user text, turning core errors into one-line usage errors. */
+export function expression(text: string): Node {
+  try {
+    return parse(text);
+  } catch (e) {
+    if (e instanceof ExprError || e instanceof ArithmeticError) throw new UsageError(`bad expression "${text}": ${e.message}`);
+    throw e;
+  }
+}
+
+export const registerDiff: Register = (program, io) =>
+  program
+    .command('diff')
+    .description('differentiate an expression with respect to one variable')
+    .argument('<expr>', 'expression in the text syntax, e.g. "sigmoid(w*x + b)^2"')
+    .argument('<var>', 'the variable')
+    .option('--json', 'machine-readable output')
+    .addHelpText('after', '\nExample:\n  closedform diff "sigmoid(w*x + b)^2" w --json\n')
+    .action((text: string, v: string, opts: { json?: boolean }) => {
+      const e = expression(text);
+      if (!NAME.test(v)) throw new UsageError(`bad variable name '${v}'`);
+      const d = diff(e, v);
+      io.out(opts.json ? json({ text: toText(d), latex: toLatex(d) }) : `${toText(d)}\n`);
+    });
+
+/** `grad "<expr>"`; `grad SPEC` (a network) is handled by the network command when present. */
+export function exprGrad(text: string, opts: { vars?: string; json?: boolean }, io: Parameters<Register>[1]): void {
+  const e = expression(text);
+  const vars = opts.vars !== undefined ? opts.vars.split(',').map((s) => s.trim()) : freeSymbols(e);
+  for (const v of vars) if (!NAME.test(v)) throw new UsageError(`bad variable name '${v}' in --vars`);
+  const g = grad(e, vars);
+  if (opts.json) {
+    const gradient: Record<string, { text: string; latex: string }> = {};
+    for (const [v, d] of g) gradient[v] = { text: toText(d), latex: toLatex(d) };
+    io.out(json({ gradient, dagSize: dagSize(e), gradientDagSize: dagSize(e, ...g.values()) }));
+  } else for (const [v, d] of g) io.out(`d/d${v} = ${toText(d)}\n`);
+}
+
+export const registerGrad: Register = (program, io) =>
+  program
+    .command('grad')
+    .description('gradient with respect to several variables, by one reverse sweep')
+    .argument('<expr>', 'expression in the text syntax')
+    .option('--vars <names>', 'comma-separated variables (default: all free symbols)')
+    .option('--json', 'machine-readable output')
+    .addHelpText('after', '\nExample:\n  closedform grad "(w*x + b - y)^2" --vars w,b --json\n')
+    .action((text: string, opts: { vars?: string; json?: boolean }) => exprGrad(text, opts, io));

@@ -1,0 +1,19 @@
+/** What every CLI command shares: output streams, the user-error type, JSON printing. */
+import type { Command } from 'commander';
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  /** stderr is a terminal: progress bars only then */
+  isTTY: boolean;
+}
+
+/** A user error: printed as one line on stderr, exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export const json = (x: unknown): string => `${JSON.stringify(x, null, 2)}\n`;
+
+/** A command module adds its subcommand to the program. */
+export type Register = (program: Command, io: Io) => void;

@@ -1,0 +1,36 @@
+/**
+ * The CLI as a function of its arguments (testable without spawning a process). Commands only
+ * parse input and call the library; user errors become one line on stderr and exit code 2.
+ */
+import { Command, CommanderError } from 'commander';
+import { ArithmeticError, ExprError, VERSION } from '../index.js';
+import { COMMANDS } from './commands/index.js';
+import { type Io, UsageError } from './io.js';
+
+export type { Io } from './io.js';
+
+/** Run the CLI; resolves to the exit code. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const program = new Command('closedform')
+    .description('Exact formulas, symbolic gradients and solvability of small neural networks.')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => {} });
+  for (const register of COMMANDS) register(program, io);
+  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => {} });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0) return 0;
+      io.err(`closedform: ${e.message.replace(/^error: /, '')}\n`);
+      return 2;
+    }
+    if (e instanceof UsageError || e instanceof ExprError || e instanceof ArithmeticError) {
+      io.err(`closedform: ${e.message.split('\n')[0]}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

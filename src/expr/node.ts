@@ -1,0 +1,375 @@
+/**
+ * The expression DAG: six node kinds, interned so that one structure is one object.
+ *
+ * Nodes come only from the smart constructors below ({@link num}, {@link sym}, {@link add},
+ * {@link mul}, {@link pow}, {@link fn}), which apply the light canonical forms listed in the
+ * README (flatten, fold constants, drop 0 and 1, merge like terms and like bases, sort by a
+ * structural order) and then look the structure up in one memo table. Hence:
+ * - equality of expressions in canonical form is `===`;
+ * - a formula is a DAG that shares subexpressions for free;
+ * - `id` grows with creation, and a node's children are created before it, so sorting by id
+ *   is a topological order.
+ */
+import {
+  type Rational,
+  ArithmeticError,
+  ONE,
+  Q,
+  ZERO,
+  qadd,
+  qcmp,
+  qisOne,
+  qisZero,
+  qmul,
+  qpow,
+  qtoString,
+} from './rational.js';
+import { lookupFn } from './fns.js';
+
+export interface Num {
+  readonly kind: 'num';
+  readonly id: number;
+  readonly value: Rational;
+}
+export interface Sym {
+  readonly kind: 'sym';
+  readonly id: number;
+  readonly name: string;
+}
+/** n-ary sum: ≥ 2 args, at most one number (first), no nested sums, distinct terms. */
+export interface Add {
+  readonly kind: 'add';
+  readonly id: number;
+  readonly args: readonly Node[];
+}
+/** n-ary product: ≥ 2 args, at most one number (first, ≠ 0, 1), no nested products, distinct bases. */
+export interface Mul {
+  readonly kind: 'mul';
+  readonly id: number;
+  readonly args: readonly Node[];
+}
+/** base^exp with a rational exponent ≠ 0, 1. */
+export interface Pow {
+  readonly kind: 'pow';
+  readonly id: number;
+  readonly base: Node;
+  readonly exp: Rational;
+}
+/** A named function of one argument (an elementary function or an activation). */
+export interface Fn {
+  readonly kind: 'fn';
+  readonly id: number;
+  readonly name: string;
+  readonly arg: Node;
+}
+export type Node = Num | Sym | Add | Mul | Pow | Fn;
+export type NodeKind = Node['kind'];
+
+/** Raised for text or names the core cannot accept. */
+export class ExprError extends Error {
+  override readonly name = 'ExprError';
+}
+
+/** Exhaustiveness guard for `switch (node.kind)`. */
+export function assertNever(x: never): never {
+  throw new Error(`unexpected value ${JSON.stringify(x)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The memo table: one object per structure.
+
+const table = new Map<string, Node>();
+let nextId = 0;
+
+function intern<T extends Node>(key: string, make: (id: number) => T): T {
+  const hit = table.get(key);
+  if (hit !== undefined) return hit as T;
+  const node = Object.freeze(make(nextId++)) as T;
+  table.set(key, node);
+  return node;
+}
+
+/** Number of distinct nodes created so far in this process. */
+export const internedCount = (): number => table.size;
+
+// ---------------------------------------------------------------------------------------------
+// Leaves.
+
+/** An exact rational constant. `num(2)`, `num(Q(1, 3))`, `num(5n)`. */
+export function num(v: Rational | number | bigint): Num {
+  const q = typeof v === 'object' ? v : Q(v);
+  return intern(`#${q.n}/${q.d}`, (id) => ({ kind: 'num', id, value: q }));
+}
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** A symbol. Names are identifiers: a letter or `_`, then letters, digits and `_`. */
+export function sym(name: string): Sym {
+  if (!NAME.test(name)) throw new ExprError(`invalid symbol name '${name}'`);
+  return intern(`$${name}`, (id) => ({ kind: 'sym', id, name }));
+}
+
+export const ZERO_NODE = num(ZERO);
+export const ONE_NODE = num(ONE);
+export const MINUS_ONE_NODE = num(-1);
+
+// ---------------------------------------------------------------------------------------------
+// Sums: c + Σ kᵢ·tᵢ, terms tᵢ merged by identity.
+
+/** Split a term into its rational coefficient and the rest (`3·x·y → [3, x·y]`). */
+export function splitCoefficient(t: Node): [Rational, Node] {
+  if (t.kind === 'num') return [t.value, ONE_NODE];
+  if (t.kind === 'mul' && t.args[0]!.kind === 'num') {
+    const rest = t.args.length === 2 ? t.args[1]! : rawMul(t.args.slice(1));
+    return [t.args[0]!.value, rest];
+  }
+  return [ONE, t];
+}
+
+/** Sum with flattening, constant folding and merging of like terms. */
+export function add(...xs: readonly Node[]): Node {
+  let c = ZERO;
+  const terms = new Map<Node, Rational>();
+  const push = (t: Node): void => {
+    if (t.kind === 'num') c = qadd(c, t.value);
+    else if (t.kind === 'add') for (const a of t.args) push(a);
+    else {
+      const [k, rest] = splitCoefficient(t);
+      const old = terms.get(rest);
+      terms.set(rest, old === undefined ? k : qadd(old, k));
+    }
+  };
+  for (const x of xs) push(x);
+  const out: Node[] = [];
+  for (const [rest, k] of terms) {
+    if (qisZero(k)) continue;
+    // A sum with coefficient 1 left over after merging must be flattened again.
+    if (qisOne(k) && rest.kind === 'add') return add(num(c), ...[...terms].filter(([r]) => r !== rest).map(([r, kk]) => scale(kk, r)), ...rest.args);
+    out.push(scale(k, rest));
+  }
+  if (out.length === 0) return num(c);
+  out.sort(compare);
+  if (!qisZero(c)) out.unshift(num(c));
+  if (out.length === 1) return out[0]!;
+  return intern(`+${out.map((a) => a.id).join(',')}`, (id) => ({ kind: 'add', id, args: Object.freeze(out) }));
+}
+
+/** k·t for a coefficient-free term t. */
+function scale(k: Rational, t: Node): Node {
+  if (qisOne(k)) return t;
+  if (t.kind === 'num') return num(qmul(k, t.value));
+  if (t.kind === 'mul') return rawMul([num(k), ...t.args]);
+  return rawMul([num(k), t]);
+}
+
+/** Intern an already-canonical argument list as a product. */
+function rawMul(args: readonly Node[]): Node {
+  if (args.length === 1) return args[0]!;
+  return intern(`*${args.map((a) => a.id).join(',')}`, (id) => ({ kind: 'mul', id, args: Object.freeze([...args]) }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Products: c · Π bᵢ^eᵢ, bases merged by identity.
+
+/** Product with flattening, constant folding, 0·e → 0, and merging of like bases. */
+export function mul(...xs: readonly Node[]): Node {
+  let c = ONE;
+  const bases = new Map<Node, Rational>();
+  const push = (f: Node): void => {
+    switch (f.kind) {
+      case 'num':
+        c = qmul(c, f.value);
+        return;
+      case 'mul':
+        for (const a of f.args) push(a);
+        return;
+      case 'pow': {
+        const old = bases.get(f.base);
+        bases.set(f.base, old === undefined ? f.exp : qadd(old, f.exp));
+        return;
+      }
+      case 'sym':
+      case 'add':
+      case 'fn': {
+        const old = bases.get(f);
+        bases.set(f, old === undefined ? ONE : qadd(old, ONE));
+        return;
+      }
+      default:
+        assertNever(f);
+    }
+  };
+  for (const x of xs) push(x);
+  if (qisZero(c)) return ZERO_NODE;
+  const factors: Node[] = [];
+  let again = false;
+  for (const [b, e] of bases) {
+    if (qisZero(e)) continue;
+    const p = pow(b, e);
+    if (p.kind === 'num') c = qmul(c, p.value);
+    else {
+      if (p.kind === 'mul') again = true; // e.g. (x·y)^(1/2)·(x·y)^(1/2) = x·y: flatten once more
+      factors.push(p);
+    }
+  }
+  if (again) return mul(num(c), ...factors);
+  if (qisZero(c)) return ZERO_NODE;
+  if (factors.length === 0) return num(c);
+  factors.sort(compare);
+  if (!qisOne(c)) factors.unshift(num(c));
+  return rawMul(factors);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Powers.
+
+/**
+ * base^e for a rational exponent. Folds: e = 0 → 1, e = 1 → base, numbers whose power is
+ * rational, (b^a)^e → b^(a·e) when e is an integer (always valid), products to an integer
+ * power stay unexpanded.
+ */
+export function pow(base: Node, e: Rational | number | Node): Node {
+  const ex = typeof e === 'number' ? Q(e) : 'kind' in e ? numericValue(e, 'exponent') : e;
+  if (qisZero(ex)) {
+    if (base.kind === 'num' && qisZero(base.value)) return ONE_NODE; // 0^0 = 1 by convention
+    return ONE_NODE;
+  }
+  if (qisOne(ex)) return base;
+  if (base.kind === 'num') {
+    if (qisZero(base.value) && ex.n < 0n) throw new ArithmeticError('0 raised to a negative power');
+    const v = qpow(base.value, ex);
+    if (v !== undefined) return num(v);
+  }
+  if (base.kind === 'pow' && ex.d === 1n) return pow(base.base, qmul(base.exp, ex));
+  // An integer power of a product with a numeric coefficient keeps the coefficient outside:
+  // (c·m)^k = c^k·m^k. Without this, c·m and (c·m)^k would not merge in products.
+  if (base.kind === 'mul' && ex.d === 1n) return mul(...base.args.map((a) => pow(a, ex)));
+  return intern(`^${base.id},${qtoString(ex)}`, (id) => ({ kind: 'pow', id, base, exp: ex }));
+}
+
+function numericValue(e: Node, what: string): Rational {
+  if (e.kind !== 'num') throw new ExprError(`${what} must be a rational number`);
+  return e.value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Functions.
+
+/** f(arg) for a registered function name; a numeric argument folds when the value is rational. */
+export function fn(name: string, arg: Node): Node {
+  const rule = lookupFn(name);
+  if (rule === undefined) throw new ExprError(`unknown function '${name}'`);
+  if (arg.kind === 'num') {
+    const v = rule.exact(arg.value);
+    if (v !== undefined) return num(v);
+  }
+  return intern(`f${name}:${arg.id}`, (id) => ({ kind: 'fn', id, name, arg }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Derived constructors.
+
+export const neg = (a: Node): Node => mul(MINUS_ONE_NODE, a);
+export const sub = (a: Node, b: Node): Node => add(a, neg(b));
+export const div = (a: Node, b: Node): Node => mul(a, pow(b, -1));
+
+/** The children of a node, in order. */
+export function children(e: Node): readonly Node[] {
+  switch (e.kind) {
+    case 'num':
+    case 'sym':
+      return [];
+    case 'add':
+    case 'mul':
+      return e.args;
+    case 'pow':
+      return [e.base];
+    case 'fn':
+      return [e.arg];
+    default:
+      return assertNever(e);
+  }
+}
+
+/** Rebuild a node of e's kind from new children (`rebuild(e, children(e)) === e`). */
+export function rebuild(e: Node, args: readonly Node[]): Node {
+  switch (e.kind) {
+    case 'num':
+    case 'sym':
+      return e;
+    case 'add':
+      return add(...args);
+    case 'mul':
+      return mul(...args);
+    case 'pow':
+      return pow(args[0]!, e.exp);
+    case 'fn':
+      return fn(e.name, args[0]!);
+    default:
+      return assertNever(e);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Structural order: depends only on structure, never on ids, so output is deterministic.
+
+const RANK: Record<NodeKind, number> = { num: 0, sym: 1, pow: 2, fn: 3, mul: 4, add: 5 };
+
+/** Total order on nodes: numbers, then symbols (natural order of names), powers by base, … */
+export function compare(a: Node, b: Node): number {
+  if (a === b) return 0;
+  // Powers sort by their base first so that x, x², y come out in that order.
+  const ba = a.kind === 'pow' ? a.base : a;
+  const bb = b.kind === 'pow' ? b.base : b;
+  if (ba !== bb && (a.kind === 'pow' || b.kind === 'pow')) return compare(ba, bb);
+  if (ba === bb) return qcmp(a.kind === 'pow' ? a.exp : ONE, b.kind === 'pow' ? b.exp : ONE);
+  if (a.kind !== b.kind) return RANK[a.kind] - RANK[b.kind];
+  switch (a.kind) {
+    case 'num':
+      return qcmp(a.value, (b as Num).value);
+    case 'sym':
+      return compareNames(a.name, (b as Sym).name);
+    case 'fn': {
+      const f = b as Fn;
+      return a.name !== f.name ? (a.name < f.name ? -1 : 1) : compare(a.arg, f.arg);
+    }
+    case 'add':
+    case 'mul': {
+      const bs = (b as Add | Mul).args;
+      const n = Math.min(a.args.length, bs.length);
+      for (let i = 0; i < n; i++) {
+        const c = compare(a.args[i]!, bs[i]!);
+        if (c !== 0) return c;
+      }
+      return a.args.length - bs.length;
+    }
+    case 'pow':
+      return 0; // unreachable: handled above
+    default:
+      return assertNever(a);
+  }
+}
+
+const CHUNK = /\d+|\D+/g;
+
+/** Natural order of names: `x2 < x10`, `w1_2_1 < w1_10_1`. */
+export function compareNames(a: string, b: string): number {
+  if (a === b) return 0;
+  const ca = a.match(CHUNK)!;
+  const cb = b.match(CHUNK)!;
+  const n = Math.min(ca.length, cb.length);
+  for (let i = 0; i < n; i++) {
+    const x = ca[i]!;
+    const y = cb[i]!;
+    if (x === y) continue;
+    const dx = /^\d/.test(x);
+    const dy = /^\d/.test(y);
+    if (dx && dy) {
+      const d = BigInt(x) - BigInt(y);
+      if (d !== 0n) return d < 0n ? -1 : 1;
+      return x.length - y.length;
+    }
+    return x < y ? -1 : 1;
+  }
+  return ca.length - cb.length;
+}

@@ -1,0 +1,39 @@
+/**
+ * closedform — the public API. Front ends (CLI, notebooks, web) import only this module.
+ *
+ * @example
+ * ```ts
+ * import { parse, grad, toLatex } from 'closedform';
+ * const loss = parse('(w2*sigmoid(w1*x) - y)^2');
+ * const g = grad(loss, ['w1', 'w2']);
+ * toLatex(g.get('w2')!);
+ * ```
+ */
+import './expr/elementary.js';
+import './activations/registry.js';
+
+export * from './expr/rational.js';
+export * from './expr/node.js';
+export { type FnRule, defineFn, lookupFn, fnNames } from './expr/fns.js';
+export { PI, CONSTANTS, exp, log, atan, sqrt } from './expr/elementary.js';
+export * from './expr/walk.js';
+export { diff } from './diff/forward.js';
+export { grad } from './diff/reverse.js';
+export { toText } from './print/text.js';
+export { parse, ParseError } from './print/parse.js';
+export { toLatex, symbolLatex } from './print/latex.js';
+export { compile, compileMany, type Compiled, type CompiledMany } from './print/compile.js';
+export type { Activation, Structure } from './activations/activation.js';
+export { ACTIVATIONS, getActivation, activationNames } from './activations/registry.js';
+export { HEAVISIDE_AT_ZERO } from './activations/heaviside.js';
+export { LEAKY_SLOPE } from './activations/leaky_relu.js';
+
+/** The package version. */
+export const VERSION = '0.1.0';
+
+export type { NetworkSpec, Loss, Convention } from './network/spec.js';
+export * from './network/index.js';
+export * from './numeric/index.js';
+export * from './poly/index.js';
+export * from './analysis/index.js';
+export * from './report/index.js';

@@ -1,0 +1,149 @@
+/**
+ * LaTeX printer: one precedence table, minimal parentheses, names with indices
+ * (`w1_2_3 → w^{(1)}_{2,3}`), negative powers as fractions, functions by their registered LaTeX.
+ */
+import { lookupFn } from '../expr/fns.js';
+import { type Node, assertNever, splitCoefficient } from '../expr/node.js';
+import { type Rational, qabs, qneg } from '../expr/rational.js';
+import { displayTerms } from './terms.js';
+
+// Precedence: sum 1, product 2, power 3, atom 4 (a fraction \frac{}{} counts as an atom for juxtaposition).
+const SUM = 1;
+const PRODUCT = 2;
+const POWER = 3;
+const ATOM = 4;
+
+interface Printed {
+  readonly s: string;
+  readonly prec: number;
+  /** the string has a top-level superscript, so a further power must parenthesise it */
+  readonly sup?: boolean;
+}
+
+const GREEK = new Set([
+  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa', 'lambda', 'mu',
+  'nu', 'xi', 'pi', 'rho', 'sigma', 'tau', 'upsilon', 'phi', 'chi', 'psi', 'omega',
+  'Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Pi', 'Sigma', 'Upsilon', 'Phi', 'Psi', 'Omega',
+]);
+
+function letters(s: string): string {
+  if (GREEK.has(s)) return `\\${s}`;
+  if (s.length === 1) return s;
+  return `\\mathit{${s.replace(/_/g, '\\_')}}`;
+}
+
+/**
+ * LaTeX of a symbol name: `x3 → x_{3}`, `b1_2 → b^{(1)}_{2}`, `w1_2_3 → w^{(1)}_{2,3}`,
+ * `theta → \theta`, `pi → \pi`.
+ */
+export function symbolLatex(name: string): string {
+  const m = /^([A-Za-z]+)(\d+)((?:_\d+)*)$/.exec(name);
+  if (m) {
+    const rest = m[3]!.split('_').filter(Boolean);
+    if (rest.length === 0) return `${letters(m[1]!)}_{${m[2]}}`;
+    return `${letters(m[1]!)}^{(${m[2]})}_{${rest.join(',')}}`;
+  }
+  const u = /^([A-Za-z]+)_([A-Za-z0-9_]+)$/.exec(name);
+  if (u) return `${letters(u[1]!)}_{${u[2]!.split('_').map((p) => (/^\d+$/.test(p) ? p : letters(p))).join(',')}}`;
+  return letters(name);
+}
+
+const frac = (q: Rational): string => (q.d === 1n ? q.n.toString() : `\\frac{${q.n}}{${q.d}}`);
+
+/**
+ * LaTeX of an expression.
+ *
+ * @example
+ * ```ts
+ * import { parse, toLatex } from 'closedform';
+ * toLatex(parse('w1_1_2*x2/3')); // '\\frac{w^{(1)}_{1,2} x_{2}}{3}'
+ * ```
+ */
+export function toLatex(e: Node): string {
+  const memo = new Map<Node, Printed>();
+  const go = (n: Node): Printed => {
+    let p = memo.get(n);
+    if (p === undefined) {
+      p = print(n, go);
+      memo.set(n, p);
+    }
+    return p;
+  };
+  return go(e).s;
+}
+
+const paren = (s: string): string => `\\left(${s}\\right)`;
+const wrap = (p: Printed, min: number): string => (p.prec < min ? paren(p.s) : p.s);
+
+function print(n: Node, go: (n: Node) => Printed): Printed {
+  switch (n.kind) {
+    case 'num':
+      return { s: frac(n.value), prec: n.value.n < 0n ? PRODUCT : ATOM };
+    case 'sym': {
+      const s = symbolLatex(n.name);
+      return { s, prec: ATOM, sup: s.includes('^') };
+    }
+    case 'fn':
+      return { s: lookupFn(n.name)!.latex(go(n.arg).s), prec: ATOM };
+    case 'pow':
+      return n.exp.n < 0n ? product(n, go) : power(n.base, n.exp, go);
+    case 'mul':
+      return product(n, go);
+    case 'add': {
+      const args = displayTerms(n);
+      let s = '';
+      args.forEach((t, i) => {
+        const [k] = splitCoefficient(t);
+        const negative = k.n < 0n;
+        const body = negative ? productBody(t.kind === 'mul' ? t.args : [t], true, go) : go(t);
+        const b = wrap(body, PRODUCT);
+        s += i === 0 ? (negative ? `-${b}` : b) : negative ? ` - ${b}` : ` + ${b}`;
+      });
+      return { s, prec: SUM };
+    }
+    default:
+      return assertNever(n);
+  }
+}
+
+function power(base: Node, ex: Rational, go: (n: Node) => Printed): Printed {
+  const b = go(base);
+  if (ex.n === 1n && ex.d === 2n) return { s: `\\sqrt{${b.s}}`, prec: ATOM };
+  if (ex.n === 1n && ex.d > 2n) return { s: `\\sqrt[${ex.d}]{${b.s}}`, prec: ATOM };
+  const needs = b.prec < ATOM || b.sup === true;
+  const bs = needs ? paren(b.s) : b.s;
+  return { s: `${bs}^{${frac(ex)}}`, prec: POWER, sup: true };
+}
+
+function product(n: Node, go: (n: Node) => Printed): Printed {
+  const args = n.kind === 'mul' ? n.args : [n];
+  const [k] = splitCoefficient(n);
+  if (k.n < 0n) return { s: `-${wrap(productBody(args, true, go), PRODUCT)}`, prec: PRODUCT };
+  return productBody(args, false, go);
+}
+
+/** \frac{p·Πnumerator}{q·Πdenominator}, or a juxtaposed product when there is no denominator. */
+function productBody(args: readonly Node[], abs: boolean, go: (n: Node) => Printed): Printed {
+  const top: string[] = [];
+  const bottom: string[] = [];
+  const denominators = args.filter((a) => (a.kind === 'pow' && a.exp.n < 0n) || (a.kind === 'num' && a.value.d !== 1n)).length;
+  for (const a of args) {
+    if (a.kind === 'num') {
+      const q = abs ? qabs(a.value) : a.value;
+      if (q.n !== 1n) top.push(q.n.toString());
+      if (q.d !== 1n) bottom.push(q.d.toString());
+    } else if (a.kind === 'pow' && a.exp.n < 0n) {
+      const e = qneg(a.exp);
+      // A lone denominator needs no parentheses: \frac{1}{x + 1}.
+      if (e.n === 1n && e.d === 1n) bottom.push(denominators > 1 ? wrap(go(a.base), PRODUCT + 1) : go(a.base).s);
+      else bottom.push(power(a.base, e, go).s);
+    } else top.push(wrap(go(a), PRODUCT + 1));
+  }
+  const join = (xs: string[]): string =>
+    xs.reduce((s, x, i) => (i === 0 ? x : /^[\d-]/.test(x) ? `${s} \\cdot ${x}` : `${s} ${x}`), '');
+  if (bottom.length === 0) {
+    const single = top.length === 1 && args.length === 1;
+    return { s: join(top) || '1', prec: single ? go(args[0]!).prec : PRODUCT };
+  }
+  return { s: `\\frac{${join(top) || '1'}}{${join(bottom)}}`, prec: ATOM };
+}

@@ -7,8 +7,8 @@
  * into rational intervals (lo, hi) with p(lo)·p(hi) < 0 and one root inside; bisection on the sign
  * refines them to any width. Multiplicities come from the square-free decomposition first.
  */
-import { type Rational, Q, gcd, qadd, qcmp, qfloor, qmul, qsub, qtoString } from '../expr/rational.js';
-import { type QPoly, type ZPoly, evalQ, signAt, squarefreeDecomposition, toZ, trim } from './univariate.js';
+import { type Rational, Q, qadd, qcmp, qfloor, qmul, qsub, qtoString } from '../expr/rational.js';
+import { type QPoly, type ZPoly, evalQ, primitive, pseudoRem, signAt, squarefreeDecomposition, toZ } from './univariate.js';
 
 /** A real algebraic number: the unique root of `poly` in (lo, hi), or exactly `exact`. */
 export interface RealRoot {
@@ -39,35 +39,6 @@ export function sturmSequence(p: QPoly): ZPoly[] {
     seq.push(r.map((c) => -c));
   }
   return seq;
-}
-
-/** A positive multiple of rem(a, b), primitive. */
-function pseudoRem(a: ZPoly, b: ZPoly): ZPoly {
-  const r = a.slice();
-  const db = b.length - 1;
-  const lb = b[db]!;
-  const alb = lb < 0n ? -lb : lb;
-  const sg = lb < 0n ? -1n : 1n;
-  while (r.length - 1 >= db && r.length > 0) {
-    const dr = r.length - 1;
-    const c = r[dr]! * sg;
-    const k = dr - db;
-    // r ← |lb|·r − sign(lb)·c·x^k·b kills the leading term and keeps the sign of r mod b.
-    for (let i = 0; i < r.length; i++) r[i] = r[i]! * alb;
-    for (let j = 0; j <= db; j++) r[k + j] = r[k + j]! - c * b[j]!;
-    trim(r);
-  }
-  return primitive(r);
-}
-
-/** Divide by the positive content. */
-function primitive(p: ZPoly): ZPoly {
-  let g = 0n;
-  for (const c of p) {
-    g = gcd(g, c);
-    if (g === 1n) return trim(p);
-  }
-  return g > 1n ? trim(p.map((c) => c / g)) : trim(p);
 }
 
 function variations(signs: number[]): number {

@@ -89,7 +89,20 @@ export function realRoots(p: QPoly): RealRoot[] {
   const out: RealRoot[] = [];
   for (const { factor, multiplicity } of squarefreeDecomposition(p))
     for (const r of isolateSquarefree(factor)) out.push({ ...r, multiplicity });
-  return out.sort((a, b) => qcmp(a.lo, b.lo));
+  // Roots of different square-free factors are distinct, but their intervals may overlap:
+  // halve overlapping neighbours until the intervals are disjoint, then the order is the roots'.
+  for (let changed = true; changed; ) {
+    changed = false;
+    out.sort((a, b) => qcmp(a.lo, b.lo));
+    for (let i = 0; i + 1 < out.length; i++) {
+      if (qcmp(out[i]!.hi, out[i + 1]!.lo) > 0) {
+        out[i] = bisect(out[i]!);
+        out[i + 1] = bisect(out[i + 1]!);
+        changed = true;
+      }
+    }
+  }
+  return out;
 }
 
 /** Isolating intervals of the roots of a square-free polynomial; rational roots made exact. */

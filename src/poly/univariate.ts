@@ -160,11 +160,22 @@ export function signAt(p: ZPoly, x: Rational): number {
   return acc < 0n ? -1 : acc > 0n ? 1 : 0;
 }
 
-/** Exact value p(x). */
+/**
+ * Exact value p(x), by integer Horner: with l the common denominator of the coefficients and
+ * x = n/d, p(x) = (Σ l·p_i n^i d^(deg−i)) / (l·d^deg) — one gcd at the end instead of one per
+ * operation (the coefficients of eliminants have hundreds of digits).
+ */
 export function evalQ(p: QPoly, x: Rational): Rational {
-  let acc = ZERO;
-  for (let i = p.length - 1; i >= 0; i--) acc = qadd(qmul(acc, x), p[i]!);
-  return acc;
+  if (p.length === 0) return ZERO;
+  let l = 1n;
+  for (const c of p) if (c.n !== 0n) l = (l / gcd(l, c.d)) * c.d;
+  let acc = (p[p.length - 1]!.n * l) / p[p.length - 1]!.d;
+  let dp = x.d;
+  for (let i = p.length - 2; i >= 0; i--) {
+    acc = acc * x.n + ((p[i]!.n * l) / p[i]!.d) * dp;
+    dp *= x.d;
+  }
+  return Q(acc, l * (dp / x.d));
 }
 
 /** p as text in the variable `x` (`x^2 - 2`), highest degree first. */

@@ -62,6 +62,17 @@ describe('real solutions substituted back', () => {
     expect(r.realSolutions!.some((x) => x.values.w1 === '0' && x.values.w2 === '0')).toBe(true);
   });
 
+  it('cyclic-5: 70 solutions is past MAX_SOLVE_DIM, so basis and count come back with a note', () => {
+    const vars = ['a', 'b', 'c', 'd', 'e'];
+    const eqs = 'a+b+c+d+e; a*b+b*c+c*d+d*e+e*a; a*b*c+b*c*d+c*d*e+d*e*a+e*a*b; a*b*c*d+b*c*d*e+c*d*e*a+d*e*a*b+e*a*b*c; a*b*c*d*e-1';
+    const polys = systemFromNodes(parseEquations(eqs), vars);
+    const r = solveSystem(polys, vars);
+    expect(r.complexSolutions).toBe(70); // the known count for cyclic-5
+    expect(r.realSolutions).toBeUndefined();
+    expect(r.note).toMatch(/past the budget of 60/);
+    if (isSingularAvailable()) expect(singularStd(polys, vars).vdim).toBe(70);
+  });
+
   it('input errors are typed', () => {
     expect(() => systemFromNodes([], ['x'])).toThrow(PolyInputError);
     expect(() => systemFromNodes(parseEquations('x + y'), ['x'])).toThrow(/symbol 'y' is not among/);

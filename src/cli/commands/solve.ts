@@ -76,6 +76,7 @@ export const registerSolve: Register = (program, io) =>
             ...(r.eliminant ? { eliminant: r.eliminant.text, eliminantDegree: r.eliminant.poly.length - 1 } : {}),
             ...(r.realSolutions ? { realSolutions: r.realSolutions.map((s) => s.values) } : {}),
             ...(r.radicals !== undefined ? { radicals: r.radicals } : {}),
+            ...(r.note !== undefined ? { note: r.note } : {}),
             ...(elim ? { eliminantRoots: elim.map((x) => ({ [r.eliminant!.variable]: x.text, form: x.form })) } : {}),
           };
         }
@@ -95,5 +96,6 @@ export const registerSolve: Register = (program, io) =>
         for (const s of sols) lines.push(`  ${Object.entries(s).map(([k, v]) => `${k} = ${v}`).join(', ')}`);
       }
       if (out.radicals !== undefined) lines.push(`solvable by radicals: ${out.radicals ? 'yes' : 'not shown (degree > 4 after rational roots)'}`);
+      if (out.note !== undefined) lines.push(`note: ${out.note}`);
       io.out(`${lines.join('\n')}\n`);
     });

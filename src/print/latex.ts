@@ -18,6 +18,19 @@ interface Printed {
   readonly prec: number;
   /** the string has a top-level superscript, so a further power must parenthesise it */
   readonly sup?: boolean;
+  /** the string is a \\frac (or a fraction constant), which a power must parenthesise too */
+  readonly frac?: boolean;
+}
+
+/** Whether LaTeX text has a superscript outside every brace group (`e^{x}` yes, `\\sqrt{x^{2}}` no). */
+function topLevelSup(s: string): boolean {
+  let depth = 0;
+  for (const ch of s) {
+    if (ch === '{') depth++;
+    else if (ch === '}') depth--;
+    else if (ch === '^' && depth === 0) return true;
+  }
+  return false;
 }
 
 const GREEK = new Set([
@@ -78,13 +91,16 @@ const wrap = (p: Printed, min: number): string => (p.prec < min ? paren(p.s) : p
 function print(n: Node, go: (n: Node) => Printed): Printed {
   switch (n.kind) {
     case 'num':
-      return { s: frac(n.value), prec: n.value.n < 0n ? PRODUCT : ATOM };
+      return { s: frac(n.value), prec: n.value.n < 0n ? PRODUCT : ATOM, frac: n.value.d !== 1n };
     case 'sym': {
       const s = symbolLatex(n.name);
-      return { s, prec: ATOM, sup: s.includes('^') };
+      return { s, prec: ATOM, sup: topLevelSup(s) };
     }
-    case 'fn':
-      return { s: lookupFn(n.name)!.latex(go(n.arg).s), prec: ATOM };
+    case 'fn': {
+      // e^{u} is an atom for juxtaposition but already carries a superscript: (e^{u})^{2}.
+      const s = lookupFn(n.name)!.latex(go(n.arg).s);
+      return { s, prec: ATOM, sup: topLevelSup(s) };
+    }
     case 'pow':
       return n.exp.n < 0n ? product(n, go) : power(n.base, n.exp, go);
     case 'mul':
@@ -110,7 +126,9 @@ function power(base: Node, ex: Rational, go: (n: Node) => Printed): Printed {
   const b = go(base);
   if (ex.n === 1n && ex.d === 2n) return { s: `\\sqrt{${b.s}}`, prec: ATOM };
   if (ex.n === 1n && ex.d > 2n) return { s: `\\sqrt[${ex.d}]{${b.s}}`, prec: ATOM };
-  const needs = b.prec < ATOM || b.sup === true;
+  // Parenthesise sums, products, signed numbers, anything with a superscript of its own
+  // (a double superscript is a KaTeX error) and fractions (\\frac{1}{2}^{3} misreads).
+  const needs = b.prec < ATOM || b.sup === true || b.frac === true;
   const bs = needs ? paren(b.s) : b.s;
   return { s: `${bs}^{${frac(ex)}}`, prec: POWER, sup: true };
 }
@@ -145,5 +163,5 @@ function productBody(args: readonly Node[], abs: boolean, go: (n: Node) => Print
     const single = top.length === 1 && args.length === 1;
     return { s: join(top) || '1', prec: single ? go(args[0]!).prec : PRODUCT };
   }
-  return { s: `\\frac{${join(top) || '1'}}{${join(bottom)}}`, prec: ATOM };
+  return { s: `\\frac{${join(top) || '1'}}{${join(bottom)}}`, prec: ATOM, frac: true };
 }

@@ -41,8 +41,8 @@ const GREEK = new Set([
 
 function letters(s: string): string {
   if (GREEK.has(s)) return `\\${s}`;
-  if (s.length === 1) return s;
-  return `\\mathit{${s.replace(/_/g, '\\_')}}`;
+  if (/^[A-Za-z]$/.test(s)) return s;
+  return `\\mathit{${s.replace(/_/g, '\\_')}}`; // also a lone '_', which raw would be a KaTeX error
 }
 
 /**
@@ -57,7 +57,9 @@ export function symbolLatex(name: string): string {
     return `${letters(m[1]!)}^{(${m[2]})}_{${rest.join(',')}}`;
   }
   const u = /^([A-Za-z]+)_([A-Za-z0-9_]+)$/.exec(name);
-  if (u) return `${letters(u[1]!)}_{${u[2]!.split('_').map((p) => (/^\d+$/.test(p) ? p : letters(p))).join(',')}}`;
+  const parts = u?.[2]!.split('_');
+  // An empty part (`a__b`, `a_`) has no index reading: the name is printed as it is.
+  if (u && parts && parts.every((p) => p !== '')) return `${letters(u[1]!)}_{${parts.map((p) => (/^\d+$/.test(p) ? p : letters(p))).join(',')}}`;
   return letters(name);
 }
 
@@ -124,10 +126,11 @@ function print(n: Node, go: (n: Node) => Printed): Printed {
 
 function power(base: Node, ex: Rational, go: (n: Node) => Printed): Printed {
   const b = go(base);
-  if (ex.n === 1n && ex.d === 2n) return { s: `\\sqrt{${b.s}}`, prec: ATOM };
-  if (ex.n === 1n && ex.d > 2n) return { s: `\\sqrt[${ex.d}]{${b.s}}`, prec: ATOM };
+  // A radical raised further is parenthesised like a fraction: (√x)^{3/2}, not √x^{3/2}.
+  if (ex.n === 1n && ex.d === 2n) return { s: `\\sqrt{${b.s}}`, prec: ATOM, frac: true };
+  if (ex.n === 1n && ex.d > 2n) return { s: `\\sqrt[${ex.d}]{${b.s}}`, prec: ATOM, frac: true };
   // Parenthesise sums, products, signed numbers, anything with a superscript of its own
-  // (a double superscript is a KaTeX error) and fractions (\\frac{1}{2}^{3} misreads).
+  // (a double superscript is a KaTeX error), fractions and radicals (\\frac{1}{2}^{3} misreads).
   const needs = b.prec < ATOM || b.sup === true || b.frac === true;
   const bs = needs ? paren(b.s) : b.s;
   return { s: `${bs}^{${frac(ex)}}`, prec: POWER, sup: true };

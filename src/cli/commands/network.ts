@@ -88,8 +88,9 @@ function networkGrad(specText: string, opts: GradOptions, io: Io): void {
   }
   const wanted = new Set(params);
   const eqs = backpropEquations(net).filter((e) => e.kind !== 'grad' || wanted.has(e.lhs));
+  const rhs = new Map(eqs.filter((e) => e.kind === 'grad').map((e) => [e.lhs, e.rhs]));
   const gradient: Record<string, { text: string; latex: string }> = {};
-  for (const e of eqs) if (e.kind === 'grad') gradient[e.lhs] = { text: toText(e.rhs), latex: toLatex(e.rhs) };
+  for (const p of params) gradient[p] = { text: toText(rhs.get(p)!), latex: toLatex(rhs.get(p)!) };
   if (opts.json) {
     const equations = eqs.map((e) => ({ kind: e.kind, lhs: e.lhs, layer: e.layer, text: equationText(e), latex: equationLatex(e) }));
     io.out(json({ params, form: 'backprop', loss, equations, gradient, ...sizes }));

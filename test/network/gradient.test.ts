@@ -16,6 +16,10 @@ import {
   equationLatex,
   equationText,
   evaluate,
+  expand,
+  polyEqual,
+  polyIsZero,
+  polySub,
   evaluateExact,
   gradientEquations,
   mul,
@@ -138,6 +142,20 @@ describe('closed form and backprop form agree', () => {
       });
     },
   );
+});
+
+describe('closed form and backprop form are the same polynomial (expanded exactly)', () => {
+  it.each(['1-2-1:quadratic', '2-2-1:identity', '2-2-1:quadratic,identity:half', '3-4-1:identity:rows', '2-1-1:pow3,quadratic:nobias'])('%s', (text) => {
+    const net = buildNetwork(parseSpec(text));
+    const closed = gradientEquations(net);
+    const recursion = closeEquations(backpropEquations(net));
+    for (const p of net.params) {
+      const a = expand(closed.get(p)!);
+      expect(polyEqual(a, expand(recursion.get(p)!))).toBe(true);
+      // and the comparison can fail: the gradient differs from the loss itself
+      expect(polyIsZero(polySub(a, expand(net.loss)))).toBe(false);
+    }
+  });
 });
 
 describe('nerdamer-prime (a second algebra system) differentiates the same loss to the same values', () => {

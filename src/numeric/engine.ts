@@ -13,13 +13,39 @@
  */
 import type { Matrix } from 'mathjs';
 import type { NetworkSpec } from '../network/spec.js';
+import type { Dataset } from '../network/build.js';
+import { qtoNumber } from '../expr/rational.js';
 import { NumericError, mapEntries, math, mathjsActivation } from './mathjs.js';
-import { type Params, flattenParams, paramNames, unflattenParams } from './params.js';
+import { type EngineParams, flattenParams, engineParamNames, unflattenParams } from './params.js';
 
 /** One data point: input x (length n0) and target y (length nL). */
 export interface Sample {
   readonly x: readonly number[];
   readonly y: readonly number[];
+}
+
+/**
+ * The network module's exact data set as engine samples (rationals rounded to doubles).
+ *
+ * @example
+ * ```ts
+ * import { Q, samplesFromDataset } from 'closedform';
+ * samplesFromDataset({ inputs: [[Q(1, 2)]], targets: [[Q(3)]] }); // [{ x: [0.5], y: [3] }]
+ * ```
+ */
+export const samplesFromDataset = (d: Dataset): Sample[] =>
+  d.inputs.map((row, p) => ({ x: row.map(qtoNumber), y: (d.targets[p] ?? []).map(qtoNumber) }));
+
+/** Parameters must have the spec's shapes: W^ℓ n_ℓ × n_{ℓ−1}, B^ℓ n_ℓ × 1. */
+function checkShapes(spec: NetworkSpec, p: EngineParams): void {
+  const w = spec.widths;
+  if (p.W.length !== w.length - 1 || p.b.length !== w.length - 1) throw new NumericError(`parameters have ${p.W.length} layers, the network ${w.length - 1}`);
+  for (let l = 1; l < w.length; l++) {
+    const [r, c] = p.W[l - 1]!.size();
+    const [br, bc] = p.b[l - 1]!.size();
+    if (r !== w[l] || c !== w[l - 1]) throw new NumericError(`W^${l} is ${r}×${c}, the network needs ${w[l]}×${w[l - 1]}`);
+    if (br !== w[l] || bc !== 1) throw new NumericError(`B^${l} is ${br}×${bc}, the network needs ${w[l]}×1`);
+  }
 }
 
 /** Every intermediate of a forward pass: Z[ℓ−1] = Z^ℓ, A[ℓ−1] = A^ℓ (columns); A[L−1] is the output. */
@@ -30,8 +56,8 @@ export interface ForwardPass {
 }
 
 const column = (v: readonly number[]): Matrix => math.matrix(v.map((x) => [x]));
-/** The entries of an n × 1 column as a plain array. */
-export const entries = (m: Matrix): number[] => (m.toArray() as number[][]).map((r) => r[0]!);
+/** The columnEntries of an n × 1 column as a plain array. */
+export const columnEntries = (m: Matrix): number[] => (m.toArray() as number[][]).map((r) => r[0]!);
 
 function checkVector(v: readonly number[], n: number, what: string): void {
   if (v.length !== n) throw new NumericError(`${what} has length ${v.length}, the network needs ${n}`);
@@ -43,13 +69,14 @@ function checkVector(v: readonly number[], n: number, what: string): void {
  *
  * @example
  * ```ts
- * import { forward, zeroParams } from 'closedform';
+ * import { engineForward, zeroParams } from 'closedform';
  * const spec = { widths: [3, 2, 3, 4], activations: ['arctan_sigmoid', 'arctan_sigmoid', 'arctan_sigmoid'], bias: [true, true, true], loss: 'half-squared', convention: 'layer' } as const;
- * forward(spec, zeroParams(spec), [1, 1, 1]).A[2].toArray(); // [[0.5], [0.5], [0.5], [0.5]]
+ * engineForward(spec, zeroParams(spec), [1, 1, 1]).A[2].toArray(); // [[0.5], [0.5], [0.5], [0.5]]
  * ```
  */
-export function forward(spec: NetworkSpec, p: Params, x: readonly number[]): ForwardPass {
+export function engineForward(spec: NetworkSpec, p: EngineParams, x: readonly number[]): ForwardPass {
   checkVector(x, spec.widths[0]!, 'input');
+  checkShapes(spec, p);
   const input = column(x);
   const Z: Matrix[] = [];
   const A: Matrix[] = [];
@@ -65,28 +92,28 @@ export function forward(spec: NetworkSpec, p: Params, x: readonly number[]): For
 }
 
 /** The network's outputs f(x) = A^L as numbers. */
-export const outputs = (spec: NetworkSpec, p: Params, x: readonly number[]): number[] => entries(forward(spec, p, x).A.at(-1)!);
+export const engineOutputs = (spec: NetworkSpec, p: EngineParams, x: readonly number[]): number[] => columnEntries(engineForward(spec, p, x).A.at(-1)!);
 
 /**
  * The loss of one data point: Σ(f−y)² (`squared`) or ½Σ(f−y)² (`half-squared`).
  *
  * @example
  * ```ts
- * import { loss, zeroParams } from 'closedform';
+ * import { engineLoss, zeroParams } from 'closedform';
  * // seed 002: outputs 1/2, targets 2: ½·4·(3/2)² = 9/2
- * loss(spec, zeroParams(spec), { x: [1, 1, 1], y: [2, 2, 2, 2] }); // 4.5
+ * engineLoss(spec, zeroParams(spec), { x: [1, 1, 1], y: [2, 2, 2, 2] }); // 4.5
  * ```
  */
-export function loss(spec: NetworkSpec, p: Params, s: Sample): number {
+export function engineLoss(spec: NetworkSpec, p: EngineParams, s: Sample): number {
   checkVector(s.y, spec.widths.at(-1)!, 'target');
-  const r = math.subtract(forward(spec, p, s.x).A.at(-1)!, column(s.y)) as Matrix;
+  const r = math.subtract(engineForward(spec, p, s.x).A.at(-1)!, column(s.y)) as Matrix;
   const ss = math.sum(math.dotMultiply(r, r)) as number;
   return spec.loss === 'half-squared' ? ss / 2 : ss;
 }
 
 /** The loss summed over a data set: Σ_samples loss. */
-export const datasetLoss = (spec: NetworkSpec, p: Params, data: readonly Sample[]): number =>
-  data.reduce((acc, s) => acc + loss(spec, p, s), 0);
+export const engineDatasetLoss = (spec: NetworkSpec, p: EngineParams, data: readonly Sample[]): number =>
+  data.reduce((acc, s) => acc + engineLoss(spec, p, s), 0);
 
 /** The gradient of the loss in the shape of the parameters, with the backward intermediates. */
 export interface Backprop {
@@ -104,13 +131,13 @@ export interface Backprop {
  *
  * @example
  * ```ts
- * import { backprop, zeroParams } from 'closedform';
+ * import { engineBackprop, zeroParams } from 'closedform';
  * // seed 002 with zero weights: ∇_B^3 = σ′(0)·(1/2 − 2) = −3/(2π) in every entry
- * backprop(spec, zeroParams(spec), { x: [1, 1, 1], y: [2, 2, 2, 2] }).b[2].get([0, 0]); // −0.477…
+ * engineBackprop(spec, zeroParams(spec), { x: [1, 1, 1], y: [2, 2, 2, 2] }).b[2].get([0, 0]); // −0.477…
  * ```
  */
-export function backprop(spec: NetworkSpec, p: Params, s: Sample): Backprop {
-  const pass = forward(spec, p, s.x);
+export function engineBackprop(spec: NetworkSpec, p: EngineParams, s: Sample): Backprop {
+  const pass = engineForward(spec, p, s.x);
   checkVector(s.y, spec.widths.at(-1)!, 'target');
   const L = spec.widths.length - 1;
   const gW: Matrix[] = new Array<Matrix>(L);
@@ -129,18 +156,18 @@ export function backprop(spec: NetworkSpec, p: Params, s: Sample): Backprop {
 }
 
 /**
- * The gradient of Σ_samples loss as a vector in {@link paramNames} order (backprop, summed).
+ * The gradient of Σ_samples loss as a vector in {@link engineParamNames} order (engineBackprop, summed).
  *
  * @example
  * ```ts
- * import { gradientVector } from 'closedform';
- * gradientVector(spec, params, [{ x: [1, 1, 1], y: [2, 2, 2, 2] }]); // Float64Array of length P
+ * import { engineGradient } from 'closedform';
+ * engineGradient(spec, params, [{ x: [1, 1, 1], y: [2, 2, 2, 2] }]); // Float64Array of length P
  * ```
  */
-export function gradientVector(spec: NetworkSpec, p: Params, data: readonly Sample[]): Float64Array {
-  const g = new Float64Array(paramNames(spec).length);
+export function engineGradient(spec: NetworkSpec, p: EngineParams, data: readonly Sample[]): Float64Array {
+  const g = new Float64Array(engineParamNames(spec).length);
   for (const s of data) {
-    const bp = backprop(spec, p, s);
+    const bp = engineBackprop(spec, p, s);
     const v = flattenParams(spec, { W: bp.W, b: bp.b });
     for (let k = 0; k < g.length; k++) g[k]! += v[k]!;
   }
@@ -156,18 +183,18 @@ export const FD_STEP = Math.cbrt(Number.EPSILON);
 
 /**
  * Central finite differences of Σ_samples loss, one coordinate at a time, in
- * {@link paramNames} order: (L(θ + h e_k) − L(θ − h e_k)) / 2h.
+ * {@link engineParamNames} order: (L(θ + h e_k) − L(θ − h e_k)) / 2h.
  *
  * @example
  * ```ts
- * import { finiteDifferenceGradient, gradientVector } from 'closedform';
- * // agrees with gradientVector(spec, p, data) to about 1e-9 away from kinks
+ * import { finiteDifferenceGradient, engineGradient } from 'closedform';
+ * // agrees with engineGradient(spec, p, data) to about 1e-9 away from kinks
  * finiteDifferenceGradient(spec, p, data);
  * ```
  */
-export function finiteDifferenceGradient(spec: NetworkSpec, p: Params, data: readonly Sample[]): Float64Array {
+export function finiteDifferenceGradient(spec: NetworkSpec, p: EngineParams, data: readonly Sample[]): Float64Array {
   const theta = flattenParams(spec, p);
-  return centralDifferences(theta, (v) => datasetLoss(spec, unflattenParams(spec, v), data));
+  return centralDifferences(theta, (v) => engineDatasetLoss(spec, unflattenParams(spec, v), data));
 }
 
 /** Central differences of a scalar function of a vector, coordinate by coordinate. */

@@ -1,11 +1,11 @@
 /** Public exports of the numeric module (re-exported by src/index.ts). */
 export { NumericError, mathjsActivation, type CompiledActivation } from './mathjs.js';
 export {
-  type Params,
+  type EngineParams,
   type Rng,
   seededRng,
   checkEngineSpec,
-  paramNames,
+  engineParamNames,
   paramsFromPoint,
   pointFromParams,
   flattenParams,
@@ -15,17 +15,28 @@ export {
 } from './params.js';
 export {
   type Sample,
+  samplesFromDataset,
   type ForwardPass,
   type Backprop,
-  forward,
-  outputs,
-  loss,
-  datasetLoss,
-  backprop,
-  gradientVector,
+  engineForward,
+  engineOutputs,
+  engineLoss,
+  engineDatasetLoss,
+  engineBackprop,
+  engineGradient,
   finiteDifferenceGradient,
   centralDifferences,
   FD_STEP,
-  entries,
+  columnEntries,
 } from './engine.js';
 export { gradientStep, gradientDescent, hessian, symmetricEigenvalues, type Descent } from './train.js';
+export {
+  checkNetwork,
+  type CheckOptions,
+  type CheckReport,
+  type CheckRow,
+  SYMBOLIC_TOLERANCE,
+  FINITE_DIFFERENCE_TOLERANCE,
+  KINK_MARGIN,
+  MAX_RESAMPLES,
+} from './check.js';

@@ -10,7 +10,7 @@ import type { NetworkSpec } from '../network/spec.js';
 import { NumericError, math, mathjsActivation } from './mathjs.js';
 
 /** W[ℓ−1] = W^ℓ (n_ℓ × n_{ℓ−1}), b[ℓ−1] = B^ℓ (n_ℓ × 1), ℓ = 1…L. */
-export interface Params {
+export interface EngineParams {
   readonly W: readonly Matrix[];
   readonly b: readonly Matrix[];
 }
@@ -66,12 +66,12 @@ export function checkEngineSpec(spec: NetworkSpec): void {
  *
  * @example
  * ```ts
- * import { paramNames } from 'closedform';
- * paramNames({ widths: [2, 1], activations: ['identity'], bias: [true], loss: 'squared', convention: 'layer' });
+ * import { engineParamNames } from 'closedform';
+ * engineParamNames({ widths: [2, 1], activations: ['identity'], bias: [true], loss: 'squared', convention: 'layer' });
  * // ['w1_1_1', 'w1_1_2', 'b1_1']
  * ```
  */
-export function paramNames(spec: NetworkSpec): string[] {
+export function engineParamNames(spec: NetworkSpec): string[] {
   const names: string[] = [];
   const w = spec.widths;
   for (let l = 1; l < w.length; l++) {
@@ -82,7 +82,7 @@ export function paramNames(spec: NetworkSpec): string[] {
 }
 
 /** Build parameters from an entry function e(kind, l, i, j) (1-based; j = 0 for biases). */
-function build(spec: NetworkSpec, entry: (kind: 'w' | 'b', l: number, i: number, j: number) => number): Params {
+function build(spec: NetworkSpec, entry: (kind: 'w' | 'b', l: number, i: number, j: number) => number): EngineParams {
   const w = spec.widths;
   const W: Matrix[] = [];
   const b: Matrix[] = [];
@@ -102,7 +102,7 @@ function build(spec: NetworkSpec, entry: (kind: 'w' | 'b', l: number, i: number,
 }
 
 /**
- * Parameters from a point given by name. Every name of {@link paramNames} must be present and
+ * Parameters from a point given by name. Every name of {@link engineParamNames} must be present and
  * finite; an unknown name is an error.
  *
  * @example
@@ -112,9 +112,9 @@ function build(spec: NetworkSpec, entry: (kind: 'w' | 'b', l: number, i: number,
  * paramsFromPoint(spec, { w1_1_1: 2, b1_1: -1 }).W[0].get([0, 0]); // 2
  * ```
  */
-export function paramsFromPoint(spec: NetworkSpec, point: Readonly<Record<string, number>>): Params {
+export function paramsFromPoint(spec: NetworkSpec, point: Readonly<Record<string, number>>): EngineParams {
   checkEngineSpec(spec);
-  const names = paramNames(spec);
+  const names = engineParamNames(spec);
   const known = new Set(names);
   for (const k of Object.keys(point)) if (!known.has(k)) throw new NumericError(`unknown parameter '${k}' (this network has ${names.length}: ${names.slice(0, 4).join(', ')}${names.length > 4 ? ', …' : ''})`);
   const get = (name: string): number => {
@@ -137,15 +137,15 @@ export function paramsFromPoint(spec: NetworkSpec, point: Readonly<Record<string
  * Object.keys(pointFromParams(spec, randomParams(spec, seededRng(1)))); // ['w1_1_1']
  * ```
  */
-export function pointFromParams(spec: NetworkSpec, p: Params): Record<string, number> {
+export function pointFromParams(spec: NetworkSpec, p: EngineParams): Record<string, number> {
   const out: Record<string, number> = {};
   const v = flattenParams(spec, p);
-  paramNames(spec).forEach((n, k) => (out[n] = v[k]!));
+  engineParamNames(spec).forEach((n, k) => (out[n] = v[k]!));
   return out;
 }
 
 /**
- * The parameters as one vector in {@link paramNames} order.
+ * The parameters as one vector in {@link engineParamNames} order.
  *
  * @example
  * ```ts
@@ -153,7 +153,7 @@ export function pointFromParams(spec: NetworkSpec, p: Params): Record<string, nu
  * // unflattenParams(spec, flattenParams(spec, p)) equals p
  * ```
  */
-export function flattenParams(spec: NetworkSpec, p: Params): Float64Array {
+export function flattenParams(spec: NetworkSpec, p: EngineParams): Float64Array {
   const w = spec.widths;
   const out: number[] = [];
   for (let l = 1; l < w.length; l++) {
@@ -164,12 +164,12 @@ export function flattenParams(spec: NetworkSpec, p: Params): Float64Array {
   return Float64Array.from(out);
 }
 
-/** Parameters from a vector in {@link paramNames} order (inverse of {@link flattenParams}). */
-export function unflattenParams(spec: NetworkSpec, v: ArrayLike<number>): Params {
-  const P = paramNames(spec).length;
+/** Parameters from a vector in {@link engineParamNames} order (inverse of {@link flattenParams}). */
+export function unflattenParams(spec: NetworkSpec, v: ArrayLike<number>): EngineParams {
+  const P = engineParamNames(spec).length;
   if (v.length !== P) throw new NumericError(`expected ${P} parameter values, got ${v.length}`);
   let k = 0;
-  // build() visits w{l}_{i}_{j} (i, then j) then b{l}_{i}, layer by layer: the paramNames order.
+  // build() visits w{l}_{i}_{j} (i, then j) then b{l}_{i}, layer by layer: the engineParamNames order.
   return build(spec, () => v[k++]!);
 }
 
@@ -183,13 +183,13 @@ export function unflattenParams(spec: NetworkSpec, v: ArrayLike<number>): Params
  * randomParams(spec, seededRng(7)).W[1].size(); // [3, 2]
  * ```
  */
-export function randomParams(spec: NetworkSpec, rng: Rng, scale = 1): Params {
+export function randomParams(spec: NetworkSpec, rng: Rng, scale = 1): EngineParams {
   checkEngineSpec(spec);
   return build(spec, () => scale * (2 * rng() - 1));
 }
 
 /** All-zero parameters, as seed 002's numpy initialises them (`np.zeros`). */
-export function zeroParams(spec: NetworkSpec): Params {
+export function zeroParams(spec: NetworkSpec): EngineParams {
   checkEngineSpec(spec);
   return build(spec, () => 0);
 }

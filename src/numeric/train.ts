@@ -1,12 +1,12 @@
 /**
  * Gradient descent (seed 002, eqs. 26–27) and second order information: the Hessian by central
- * differences of the backprop gradient, and symmetric eigenvalues by mathjs `eigs`.
+ * differences of the engineBackprop gradient, and symmetric eigenvalues by mathjs `eigs`.
  */
 import type { Matrix } from 'mathjs';
 import type { NetworkSpec } from '../network/spec.js';
-import { type Sample, FD_STEP, backprop, datasetLoss, gradientVector } from './engine.js';
+import { type Sample, FD_STEP, engineBackprop, engineDatasetLoss, engineGradient } from './engine.js';
 import { NumericError, math } from './mathjs.js';
-import { type Params, flattenParams, unflattenParams } from './params.js';
+import { type EngineParams, flattenParams, unflattenParams } from './params.js';
 
 /**
  * One gradient-descent step over a data set: W^ℓ ↦ W^ℓ − γ Σ∇_W^ℓ (26), B^ℓ ↦ B^ℓ − γ Σ∇_B^ℓ (27);
@@ -18,12 +18,12 @@ import { type Params, flattenParams, unflattenParams } from './params.js';
  * const next = gradientStep(spec, params, [{ x: [1, 1, 1], y: [2, 2, 2, 2] }], 0.001); // the seed's γ
  * ```
  */
-export function gradientStep(spec: NetworkSpec, p: Params, data: readonly Sample[], gamma: number): Params {
+export function gradientStep(spec: NetworkSpec, p: EngineParams, data: readonly Sample[], gamma: number): EngineParams {
   if (!(gamma > 0) || !Number.isFinite(gamma)) throw new NumericError(`step size γ must be a positive number, got ${gamma}`);
   const W = [...p.W];
   const b = [...p.b];
   for (const s of data) {
-    const g = backprop(spec, p, s);
+    const g = engineBackprop(spec, p, s);
     for (let l = 0; l < W.length; l++) {
       W[l] = math.subtract(W[l]!, math.multiply(gamma, g.W[l]!)) as Matrix; // (26)
       if (spec.bias[l]) b[l] = math.subtract(b[l]!, math.multiply(gamma, g.b[l]!)) as Matrix; // (27)
@@ -34,7 +34,7 @@ export function gradientStep(spec: NetworkSpec, p: Params, data: readonly Sample
 
 /** The result of {@link gradientDescent}: final parameters and the data-set loss before each step and after the last. */
 export interface Descent {
-  readonly params: Params;
+  readonly params: EngineParams;
   readonly losses: readonly number[];
 }
 
@@ -47,20 +47,20 @@ export interface Descent {
  * gradientDescent(spec, params, data, { gamma: 0.01, steps: 100 }).losses; // 101 decreasing values for small γ
  * ```
  */
-export function gradientDescent(spec: NetworkSpec, p: Params, data: readonly Sample[], opts: { gamma: number; steps: number }): Descent {
+export function gradientDescent(spec: NetworkSpec, p: EngineParams, data: readonly Sample[], opts: { gamma: number; steps: number }): Descent {
   if (!Number.isInteger(opts.steps) || opts.steps < 0) throw new NumericError(`steps must be a non-negative integer, got ${opts.steps}`);
-  const losses = [datasetLoss(spec, p, data)];
+  const losses = [engineDatasetLoss(spec, p, data)];
   let q = p;
   for (let t = 0; t < opts.steps; t++) {
     q = gradientStep(spec, q, data, opts.gamma);
-    losses.push(datasetLoss(spec, q, data));
+    losses.push(engineDatasetLoss(spec, q, data));
   }
   return { params: q, losses };
 }
 
 /**
- * The Hessian of Σ_samples loss in {@link paramNames} order, by central differences of the
- * backprop gradient: column k is (g(θ + h e_k) − g(θ − h e_k)) / 2h, then symmetrised as
+ * The Hessian of Σ_samples loss in {@link engineParamNames} order, by central differences of the
+ * engineBackprop gradient: column k is (g(θ + h e_k) − g(θ − h e_k)) / 2h, then symmetrised as
  * (H + Hᵀ)/2 (the exact Hessian is symmetric; the average also halves the rounding noise).
  * Error: O(h²) truncation plus O(ε/h) rounding, ≈ 10⁻¹⁰ relative to the gradient's scale.
  *
@@ -71,7 +71,7 @@ export function gradientDescent(spec: NetworkSpec, p: Params, data: readonly Sam
  * symmetricEigenvalues(H); // ascending; all > 0 at a strict local minimum
  * ```
  */
-export function hessian(spec: NetworkSpec, p: Params, data: readonly Sample[]): number[][] {
+export function hessian(spec: NetworkSpec, p: EngineParams, data: readonly Sample[]): number[][] {
   const theta = flattenParams(spec, p);
   const P = theta.length;
   const H: number[][] = Array.from({ length: P }, () => new Array<number>(P).fill(0));
@@ -79,9 +79,9 @@ export function hessian(spec: NetworkSpec, p: Params, data: readonly Sample[]): 
   for (let k = 0; k < P; k++) {
     const h = FD_STEP * Math.max(1, Math.abs(theta[k]!));
     v[k] = theta[k]! + h;
-    const up = gradientVector(spec, unflattenParams(spec, v), data);
+    const up = engineGradient(spec, unflattenParams(spec, v), data);
     v[k] = theta[k]! - h;
-    const down = gradientVector(spec, unflattenParams(spec, v), data);
+    const down = engineGradient(spec, unflattenParams(spec, v), data);
     v[k] = theta[k]!;
     for (let i = 0; i < P; i++) H[i]![k] = (up[i]! - down[i]!) / (2 * h);
   }

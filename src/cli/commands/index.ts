@@ -1,5 +1,6 @@
 /** Every subcommand, in the order `--help` lists them. One file per command family. */
 import type { Register } from '../io.js';
-import { registerDiff, registerGrad } from './expr.js';
+import { registerDiff } from './expr.js';
+import { registerFormula, registerGrad } from './network.js';
 
-export const COMMANDS: readonly Register[] = [registerDiff, registerGrad];
+export const COMMANDS: readonly Register[] = [registerDiff, registerGrad, registerFormula];

@@ -68,9 +68,9 @@ describe('checkNetwork fails on a wrong formula', () => {
     expect(r.rows.find((row) => row.what === 'dloss/dw1_2_1')!.maxRelError).toBeGreaterThan(1e-3);
   });
 
-  it('a gradient that forgets the bias path (∂/∂b as if b were absent) fails', () => {
+  it('a gradient component with a spurious term (+y1) fails', () => {
     const wrong = new Map(right);
-    wrong.set('b2_1', add(right.get('b2_1')!, sym('y1'))); // adds y1: wrong whenever y1 ≠ 0
+    wrong.set('b2_1', add(right.get('b2_1')!, sym('y1'))); // wrong wherever y1 ≠ 0
     const r = checkNetwork(net, { gradient: wrong, points: 3 });
     expect(r.rows.find((row) => row.what === 'dloss/db2_1')!.ok).toBe(false);
   });

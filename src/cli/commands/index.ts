@@ -1,6 +1,8 @@
 /** Every subcommand, in the order `--help` lists them. One file per command family. */
 import type { Register } from '../io.js';
+import { registerCheck } from './check.js';
+import { registerEval } from './eval.js';
 import { registerDiff } from './expr.js';
 import { registerFormula, registerGrad } from './network.js';
 
-export const COMMANDS: readonly Register[] = [registerDiff, registerGrad, registerFormula];
+export const COMMANDS: readonly Register[] = [registerDiff, registerGrad, registerFormula, registerCheck, registerEval];

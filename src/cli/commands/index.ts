@@ -5,13 +5,15 @@ import { registerEval } from './eval.js';
 import { registerDiff } from './expr.js';
 import { registerExpand } from './expand.js';
 import { registerFormula, registerGrad } from './network.js';
+import { registerSolve } from './solve.js';
 import { registerVerify } from './verify.js';
 
 export const COMMANDS: readonly Register[] = [
-  registerDiff,
-  registerGrad,
   registerFormula,
+  registerGrad,
+  registerDiff,
   registerExpand,
+  registerSolve,
   registerVerify,
   registerCheck,
   registerEval,

@@ -33,6 +33,7 @@ export {
   gradientEquations,
   backpropEquations,
   closeEquations,
+  recursionSubstitution,
   equationText,
   equationLatex,
   zName,

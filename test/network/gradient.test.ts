@@ -12,6 +12,7 @@ import {
   backpropEquations,
   buildNetwork,
   closeEquations,
+  recursionSubstitution,
   dagSize,
   equationLatex,
   equationText,
@@ -275,6 +276,22 @@ describe('seed 003: 3-2-1 ReLU without biases, Heaviside Jacobian', () => {
         "dL/dw1_2_3 = delta1_2*x3",
       ]
     `);
+  });
+});
+
+describe('recursionSubstitution', () => {
+  it('maps every intermediate to its closed node: z and a are the builder\'s, δ is ∂L/∂z', () => {
+    const net = buildNetwork(parseSpec('2-2-1:tanh,identity'));
+    const s = recursionSubstitution(backpropEquations(net));
+    expect(s.get('z1_2')).toBe(net.z[0]![1]);
+    expect(s.get('a1_1')).toBe(net.a[0]![0]);
+    expect(s.get('a2_1')).toBe(net.outputs[0]);
+    // δ⁽ˡ⁾ᵢ = ∂L/∂z⁽ˡ⁾ᵢ: ∂L/∂b⁽ˡ⁾ᵢ is the same number, since z⁽ˡ⁾ᵢ depends on b⁽ˡ⁾ᵢ with slope 1.
+    const g = gradientEquations(net);
+    const next = doubles(5);
+    const point = Object.fromEntries(allNames(net).map((n) => [n, next()]));
+    expect(evaluate(s.get('delta1_2')!, point)).toBeCloseTo(evaluate(g.get('b1_2')!, point), 12);
+    expect(evaluate(s.get('delta2_1')!, point)).toBeCloseTo(evaluate(g.get('b2_1')!, point), 12);
   });
 });
 

@@ -100,7 +100,8 @@ function networkGrad(specText: string, opts: GradOptions, io: Io): void {
   let backward = false;
   for (const e of eqs) {
     if (!backward && e.kind === 'delta') {
-      io.out(`# backward: delta{l}_{i} = dL/dz{l}_{i}; ${net.spec.activations.includes('relu') ? 'heaviside = relu\'' : 'sigma\' by the registry'}\n`);
+      const kink = net.spec.activations.some((a) => a === 'relu' || a === 'leaky_relu') ? "; relu'(z) = heaviside(z), with heaviside(0) = 0" : '';
+      io.out(`# backward: delta{l}_{i} = dL/dz{l}_{i}${kink}\n`);
       backward = true;
     }
     io.out(`${equationText(e)}\n`);

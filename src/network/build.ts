@@ -135,7 +135,7 @@ export const MAX_DATASET_NODES_ESTIMATE = 2_000_000;
  * ```ts
  * const net = buildNetwork(parseSpec('1-1:identity'));
  * toText(datasetLoss(net, { inputs: [[Q(1)], [Q(2)]], targets: [[Q(3)], [Q(5)]] }));
- * // (b1_1 + w1_1_1 - 3)^2 + (b1_1 + 2*w1_1_1 - 5)^2
+ * // '(b1_1 + 2*w1_1_1 - 5)^2 + (b1_1 + w1_1_1 - 3)^2'
  * ```
  */
 export function datasetLoss(net: Network, data: Dataset): Node {
@@ -157,7 +157,7 @@ export function datasetLoss(net: Network, data: Dataset): Node {
  * @example
  * ```ts
  * toText(symbolicDatasetLoss(buildNetwork(parseSpec('1-1:identity')), 2));
- * // (b1_1 + w1_1_1*x1_1 - y1_1)^2 + (b1_1 + w1_1_1*x1_2 - y1_2)^2
+ * // '(b1_1 - y1_1 + w1_1_1*x1_1)^2 + (b1_1 - y1_2 + w1_1_1*x1_2)^2'
  * ```
  */
 export function symbolicDatasetLoss(net: Network, n: number): Node {

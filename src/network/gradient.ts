@@ -28,7 +28,7 @@ import { SpecError } from './parse.js';
  * @example
  * ```ts
  * const g = gradientEquations(buildNetwork(parseSpec('1-1:identity')));
- * toText(g.get('b1_1')!); // '2*(b1_1 + w1_1_1*x1 - y1)'
+ * toText(g.get('b1_1')!); // '2*(b1_1 - y1 + w1_1_1*x1)'
  * ```
  */
 export function gradientEquations(net: Network, params: readonly string[] = net.params): Map<string, Node> {
@@ -136,7 +136,7 @@ export function backpropEquations(net: Network): BackpropEquation[] {
  * @example
  * ```ts
  * const net = buildNetwork(parseSpec('1-1:identity'));
- * toText(closeEquations(backpropEquations(net)).get('w1_1_1')!); // '2*x1*(b1_1 + w1_1_1*x1 - y1)'
+ * toText(closeEquations(backpropEquations(net)).get('w1_1_1')!); // '2*x1*(b1_1 - y1 + w1_1_1*x1)'
  * ```
  */
 export function closeEquations(eqs: readonly BackpropEquation[]): Map<string, Node> {

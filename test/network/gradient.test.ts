@@ -182,7 +182,7 @@ describe('seed 000: the slides\' output-weight gradient is wrong', () => {
   // the chain rule gives 2(f − y_k)·a'(z_out)·a(z_j).
   const net = buildNetwork(parseSpec('1-2-1:quadratic'));
   const aPrime = (z: Node): Node => mul(num(2), z);
-  it('differs from closedform at a point, while closedform matches the exact derivative', () => {
+  it('differs from closedform at a point, while closedform matches the exact derivative and central differences', () => {
     const point = Object.fromEntries(allNames(net).map((n, i) => [n, Q(i + 1, 3)]));
     const f = net.outputs[0]!;
     const zOut = net.z[1]![0]!;
@@ -194,6 +194,13 @@ describe('seed 000: the slides\' output-weight gradient is wrong', () => {
       expect(ours).toEqual(evaluateExact(chain, point));
       expect(ours).toEqual(exactPartial(net.loss, point, `w2_1_${j}`, 4));
       expect(evaluateExact(slides, point)).not.toEqual(ours);
+      // and central differences in doubles agree with closedform, not with the slides
+      const fp = Object.fromEntries(Object.entries(point).map(([k, v]) => [k, qtoNumber(v)]));
+      const h = 1e-5;
+      const w = `w2_1_${j}`;
+      const fd = (evaluate(net.loss, { ...fp, [w]: fp[w]! + h }) - evaluate(net.loss, { ...fp, [w]: fp[w]! - h })) / (2 * h);
+      expect(Math.abs(fd - qtoNumber(ours))).toBeLessThan(1e-6 * Math.abs(qtoNumber(ours)));
+      expect(Math.abs(fd - evaluate(slides, fp))).toBeGreaterThan(1e-2 * Math.abs(fd));
     }
   });
 });

@@ -19,7 +19,7 @@ import { grad } from '../diff/reverse.js';
 import { substitute } from '../expr/walk.js';
 import { symbolLatex, toLatex } from '../print/latex.js';
 import { toText } from '../print/text.js';
-import { type Network, biasName, inputName, layerActivation, lossFactor, targetName, weightName } from './build.js';
+import { type Dataset, type Network, biasName, datasetLoss, inputName, layerActivation, lossFactor, targetName, weightName } from './build.js';
 import { SpecError } from './parse.js';
 
 /**
@@ -32,9 +32,29 @@ import { SpecError } from './parse.js';
  * ```
  */
 export function gradientEquations(net: Network, params: readonly string[] = net.params): Map<string, Node> {
+  checkParams(net, params);
+  return grad(net.loss, params);
+}
+
+/**
+ * ∂/∂θ of the loss summed over a data set (inputs and targets substituted exactly), from one
+ * reverse sweep: the gradient whose zeros are the critical points of training on that data.
+ *
+ * @example
+ * ```ts
+ * const net = buildNetwork(parseSpec('1-1:identity'));
+ * const g = datasetGradient(net, { inputs: [[Q(1)], [Q(2)]], targets: [[Q(3)], [Q(5)]] });
+ * toText(g.get('b1_1')!); // '2*(b1_1 + 2*w1_1_1 - 5) + 2*(b1_1 + w1_1_1 - 3)'
+ * ```
+ */
+export function datasetGradient(net: Network, data: Dataset, params: readonly string[] = net.params): Map<string, Node> {
+  checkParams(net, params);
+  return grad(datasetLoss(net, data), params);
+}
+
+function checkParams(net: Network, params: readonly string[]): void {
   const known = new Set(net.params);
   for (const p of params) if (!known.has(p)) throw new SpecError(`unknown parameter '${p}' (this network has ${describeParams(net)})`);
-  return grad(net.loss, params);
 }
 
 const describeParams = (net: Network): string =>

@@ -31,6 +31,7 @@ export { MAX_CSV_ROWS, readCsv } from './csv.js';
 export {
   type BackpropEquation,
   gradientEquations,
+  datasetGradient,
   backpropEquations,
   closeEquations,
   recursionSubstitution,

@@ -12,6 +12,7 @@ import {
   backpropEquations,
   buildNetwork,
   closeEquations,
+  datasetGradient,
   recursionSubstitution,
   dagSize,
   equationLatex,
@@ -299,6 +300,24 @@ describe('recursionSubstitution', () => {
     const point = Object.fromEntries(allNames(net).map((n) => [n, next()]));
     expect(evaluate(s.get('delta1_2')!, point)).toBeCloseTo(evaluate(g.get('b1_2')!, point), 12);
     expect(evaluate(s.get('delta2_1')!, point)).toBeCloseTo(evaluate(g.get('b2_1')!, point), 12);
+  });
+});
+
+describe('datasetGradient', () => {
+  it('is the sum over points of the one-point gradient (exact), and refuses unknown names', () => {
+    const net = buildNetwork(parseSpec('2-2-1:quadratic,identity'));
+    const next = rationals(9);
+    const data = { inputs: [0, 1, 2].map(() => [next(), next()]), targets: [0, 1, 2].map(() => [next()]) };
+    const g = datasetGradient(net, data);
+    const one = gradientEquations(net);
+    const params = Object.fromEntries(net.params.map((n) => [n, next()]));
+    for (const p of net.params) {
+      let expected = Q(0);
+      for (let k = 0; k < 3; k++)
+        expected = qadd(expected, evaluateExact(one.get(p)!, { ...params, x1: data.inputs[k]![0]!, x2: data.inputs[k]![1]!, y1: data.targets[k]![0]! })!);
+      expect(evaluateExact(g.get(p)!, params)).toEqual(expected);
+    }
+    expect(() => datasetGradient(net, data, ['x1'])).toThrowError("unknown parameter 'x1'");
   });
 });
 

@@ -10,16 +10,20 @@ import {
   backpropEquations,
   buildNetwork,
   dagSize,
+  datasetGradient,
+  datasetLoss,
   equationLatex,
   equationText,
   gradientEquations,
   outputName,
+  readCsv,
   readSpec,
   symbolLatex,
   toLatex,
   toText,
   treeSize,
 } from '../../index.js';
+import { readFileSync } from 'node:fs';
 import { type Io, type Register, UsageError, json } from '../io.js';
 import { exprGrad } from './expr.js';
 
@@ -65,12 +69,16 @@ function networkGrad(specText: string, opts: GradOptions, io: Io): void {
   const form = opts.form ?? 'closed';
   if (form !== 'closed' && form !== 'backprop') throw new UsageError(`bad --form '${form}': closed or backprop`);
   if (opts.vars !== undefined) throw new UsageError('--vars is for expressions; for a network use --params');
+  if (opts.data !== undefined && form === 'backprop') throw new UsageError('--data needs --form closed: the δ-recursion is written for one data point');
   const net = buildNetwork(readSpec(specText));
   const params = opts.params !== undefined ? splitList(opts.params) : [...net.params];
   if (params.length === 0) throw new UsageError('--params lists no parameter');
-  const closed = gradientEquations(net, params); // validates the names, even for --form backprop
-  const loss = { text: toText(net.loss), latex: toLatex(net.loss) };
-  const sizes = { forwardDagSize: dagSize(net.loss), gradientDagSize: dagSize(net.loss, ...closed.values()) };
+  const data = opts.data !== undefined ? readCsv(readText(opts.data), net.spec) : undefined;
+  const lossNode = data !== undefined ? datasetLoss(net, data) : net.loss;
+  // validates the names, even for --form backprop
+  const closed = data !== undefined ? datasetGradient(net, data, params) : gradientEquations(net, params);
+  const loss = { text: toText(lossNode), latex: toLatex(lossNode) };
+  const sizes = { forwardDagSize: dagSize(lossNode), gradientDagSize: dagSize(lossNode, ...closed.values()) };
   if (form === 'closed') {
     const big = params.find((p) => !printable(closed.get(p)!));
     if (big !== undefined)
@@ -108,7 +116,17 @@ function networkGrad(specText: string, opts: GradOptions, io: Io): void {
   }
 }
 
+/** A file's text, or a one-line usage error naming the file. */
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read data file '${path}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
 interface GradOptions {
+  data?: string;
   form?: string;
   params?: string;
   vars?: string;
@@ -139,6 +157,7 @@ export const registerGrad: Register = (program, io) =>
     .argument('<target>', 'network spec (e.g. 3-2-1:relu,identity:nobias) or a quoted expression')
     .option('--form <form>', 'network: closed (substituted) or backprop (δ-recursion)')
     .option('--params <names>', 'network: comma-separated parameters (default all)')
+    .option('--data <csv>', 'network: loss summed over the points of a CSV file (header x1,…,y1,…; exact values)')
     .option('--vars <names>', 'expression: comma-separated variables (default all free symbols)')
     .option('--json', 'machine-readable output')
     .addHelpText(
@@ -148,6 +167,7 @@ export const registerGrad: Register = (program, io) =>
     )
     .action((target: string, opts: GradOptions) => {
       if (SPEC.test(target)) return networkGrad(target, opts, io);
-      if (opts.form !== undefined || opts.params !== undefined) throw new UsageError(`--form and --params need a network spec, not the expression '${target}'`);
+      if (opts.form !== undefined || opts.params !== undefined || opts.data !== undefined)
+        throw new UsageError(`--form, --params and --data need a network spec, not the expression '${target}'`);
       exprGrad(target, opts, io);
     });

@@ -3,6 +3,7 @@
  * expressions: an argument that looks like a spec (`3-2-1…` or a JSON object) is a network,
  * anything else goes to the expression gradient of `expr.ts`.
  */
+import { readFileSync } from 'node:fs';
 import {
   type BackpropEquation,
   type Network,
@@ -10,9 +11,9 @@ import {
   backpropEquations,
   buildNetwork,
   dagSize,
+  equationLatex,
   datasetGradient,
   datasetLoss,
-  equationLatex,
   equationText,
   gradientEquations,
   outputName,
@@ -23,7 +24,6 @@ import {
   toText,
   treeSize,
 } from '../../index.js';
-import { readFileSync } from 'node:fs';
 import { type Io, type Register, UsageError, json } from '../io.js';
 import { exprGrad } from './expr.js';
 
@@ -32,8 +32,8 @@ const SPEC = /^\s*(\d+(\s*-\s*\d+)+(:.*)?|\{.*)\s*$/s;
 
 /**
  * Most nodes a formula may have written out as a tree to be printed as one closed formula. Text
- * is ~10 characters per tree node, so this is ~1 MB: past any reading, and KaTeX renders
- * formulas of that size in minutes. Larger formulas are printed in their recursive form.
+ * is ~10 characters per tree node, so this is ~1 MB of text: past any reading. Larger outputs are
+ * printed in their recursive form; larger closed gradients are refused with a hint.
  */
 export const MAX_PRINTED_TREE = 100_000n;
 
@@ -46,19 +46,21 @@ function formula(specText: string, opts: { json?: boolean }, io: Io): void {
   const net = buildNetwork(readSpec(specText));
   const L = net.spec.widths.length - 1;
   const recursive = !net.outputs.every(printable);
+  // Too big to print closed: f_k is shown as the right-hand side of a{L}_k = σ(z{L}_k), with the
+  // forward equations z, a of every layer listed alongside.
+  const forward = recursive ? forwardEquations(net) : [];
   const outputs = net.outputs.map((f, k) => {
-    // Too big to print closed: f_k = a{L}_k, defined by the forward equations listed alongside.
-    const shown = recursive ? backpropEquations(net).find((e) => e.kind === 'a' && e.lhs === `a${L}_${k + 1}`)!.rhs : f;
+    const shown = recursive ? forward.find((e) => e.lhs === `a${L}_${k + 1}`)!.rhs : f;
     return { name: outputName(k + 1), text: toText(shown), latex: toLatex(shown), dagSize: dagSize(f), treeSize: treeSize(f).toString() };
   });
-  const equations = recursive ? forwardEquations(net).map((e) => ({ lhs: e.lhs, text: toText(e.rhs), latex: equationLatex(e) })) : undefined;
   if (opts.json) {
+    const equations = forward.map((e) => ({ lhs: e.lhs, text: toText(e.rhs), latex: toLatex(e.rhs) }));
     io.out(json({ params: net.params, inputs: net.inputs, outputs, ...(recursive ? { form: 'recursive', equations } : { form: 'closed' }) }));
     return;
   }
   if (recursive) {
     io.out(`# written out, the formula has more than ${MAX_PRINTED_TREE} nodes; recursive form (z, a per layer):\n`);
-    for (const e of forwardEquations(net)) io.out(`${equationText(e)}\n`);
+    for (const e of forward) io.out(`${equationText(e)}\n`);
   }
   for (const o of outputs) io.out(`${o.name} = ${o.text}\n`);
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import {
@@ -144,6 +145,44 @@ describe('closed form and backprop form agree', () => {
       });
     },
   );
+});
+
+describe('closed form = backprop form = central differences on random architectures (property)', () => {
+  const names = ACTIVATIONS.map((a) => a.name).filter((n) => n !== 'heaviside');
+  const arb = fc
+    .array(fc.integer({ min: 1, max: 3 }), { minLength: 2, maxLength: 4 })
+    .chain((widths) =>
+      fc.record({
+        widths: fc.constant(widths),
+        activations: fc.array(fc.constantFrom(...names), { minLength: widths.length - 1, maxLength: widths.length - 1 }),
+        bias: fc.array(fc.boolean(), { minLength: widths.length - 1, maxLength: widths.length - 1 }),
+        loss: fc.constantFrom('squared' as const, 'half-squared' as const),
+        convention: fc.constantFrom('layer' as const, 'rows' as const),
+        seed: fc.integer({ min: 1, max: 1_000_000 }),
+      }),
+    );
+  it('holds', () => {
+    fc.assert(
+      fc.property(arb, ({ seed, ...spec }) => {
+        const net = buildNetwork(spec);
+        const closed = gradientEquations(net);
+        const recursion = closeEquations(backpropEquations(net));
+        const next = doubles(seed);
+        const point = Object.fromEntries(allNames(net).map((n) => [n, next()]));
+        // Skip points next to a kink of relu/leaky relu, where differences straddle the corner.
+        fc.pre(net.z.flat().every((z) => Math.abs(evaluate(z, point)) > 1e-3));
+        const h = 1e-6;
+        for (const p of net.params) {
+          const g = evaluate(closed.get(p)!, point);
+          expect(Math.abs(evaluate(recursion.get(p)!, point) - g)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(g)));
+          const fd = (evaluate(net.loss, { ...point, [p]: point[p]! + h }) - evaluate(net.loss, { ...point, [p]: point[p]! - h })) / (2 * h);
+          // Truncation O(h²) plus rounding ~ ε|L|/h: the second term matters for deep pow3 stacks.
+          expect(Math.abs(fd - g)).toBeLessThan(1e-5 * Math.max(1, Math.abs(g)) + 1e-9 * Math.abs(evaluate(net.loss, point)));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
 });
 
 describe('closed form and backprop form are the same polynomial (expanded exactly)', () => {

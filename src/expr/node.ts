@@ -317,36 +317,47 @@ const RANK: Record<NodeKind, number> = { num: 0, sym: 1, pow: 2, fn: 3, mul: 4, 
 
 /** Total order on nodes: numbers, then symbols (natural order of names), powers by base, … */
 export function compare(a: Node, b: Node): number {
-  if (a === b) return 0;
-  // Powers sort by their base first so that x, x², y come out in that order.
-  const ba = a.kind === 'pow' ? a.base : a;
-  const bb = b.kind === 'pow' ? b.base : b;
-  if (ba !== bb && (a.kind === 'pow' || b.kind === 'pow')) return compare(ba, bb);
-  if (ba === bb) return qcmp(a.kind === 'pow' ? a.exp : ONE, b.kind === 'pow' ? b.exp : ONE);
-  if (a.kind !== b.kind) return RANK[a.kind] - RANK[b.kind];
-  switch (a.kind) {
-    case 'num':
-      return qcmp(a.value, (b as Num).value);
-    case 'sym':
-      return compareNames(a.name, (b as Sym).name);
-    case 'fn': {
-      const f = b as Fn;
-      return a.name !== f.name ? (a.name < f.name ? -1 : 1) : compare(a.arg, f.arg);
+  // Comparisons in tail position loop instead of recursing, so that long chains such as
+  // σ(σ(…σ(x)…)) against σ(σ(…σ(y)…)) compare without deep recursion.
+  for (;;) {
+    if (a === b) return 0;
+    // Powers sort by their base first so that x, x², y come out in that order.
+    const ba = a.kind === 'pow' ? a.base : a;
+    const bb = b.kind === 'pow' ? b.base : b;
+    if (ba !== bb && (a.kind === 'pow' || b.kind === 'pow')) {
+      a = ba;
+      b = bb;
+      continue;
     }
-    case 'add':
-    case 'mul': {
-      const bs = (b as Add | Mul).args;
-      const n = Math.min(a.args.length, bs.length);
-      for (let i = 0; i < n; i++) {
-        const c = compare(a.args[i]!, bs[i]!);
-        if (c !== 0) return c;
+    if (ba === bb) return qcmp(a.kind === 'pow' ? a.exp : ONE, b.kind === 'pow' ? b.exp : ONE);
+    if (a.kind !== b.kind) return RANK[a.kind] - RANK[b.kind];
+    switch (a.kind) {
+      case 'num':
+        return qcmp(a.value, (b as Num).value);
+      case 'sym':
+        return compareNames(a.name, (b as Sym).name);
+      case 'fn': {
+        const f = b as Fn;
+        if (a.name !== f.name) return a.name < f.name ? -1 : 1;
+        a = a.arg;
+        b = f.arg;
+        continue;
       }
-      return a.args.length - bs.length;
+      case 'add':
+      case 'mul': {
+        const bs = (b as Add | Mul).args;
+        const n = Math.min(a.args.length, bs.length);
+        for (let i = 0; i < n; i++) {
+          const c = compare(a.args[i]!, bs[i]!);
+          if (c !== 0) return c;
+        }
+        return a.args.length - bs.length;
+      }
+      case 'pow':
+        return 0; // unreachable: handled above
+      default:
+        return assertNever(a);
     }
-    case 'pow':
-      return 0; // unreachable: handled above
-    default:
-      return assertNever(a);
   }
 }
 

@@ -220,3 +220,17 @@ describe('exactness: no float ever enters the core', () => {
     expect(parse('1e-20*x')).toBe(mul(num(Q(1n, 10n ** 20n)), x));
   });
 });
+
+describe('deep chains', () => {
+  it('compare and add handle σ∘…∘σ(x) against σ∘…∘σ(y), 20,000 levels, without deep recursion', () => {
+    let a: Node = x;
+    let b: Node = y;
+    for (let i = 0; i < 20_000; i++) {
+      a = fn('sigmoid', a);
+      b = fn('sigmoid', b);
+    }
+    expect(compare(a, b)).toBe(-1);
+    expect(compare(b, a)).toBe(1);
+    expect(add(b, a)).toBe(add(a, b));
+  });
+});

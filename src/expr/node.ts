@@ -14,6 +14,7 @@ import {
   type Rational,
   ArithmeticError,
   ONE,
+  PowerTooLargeError,
   Q,
   ZERO,
   qadd,
@@ -237,7 +238,7 @@ export function pow(base: Node, e: Rational | number | Node): Node {
   if (qisOne(ex)) return base;
   if (base.kind === 'num') {
     if (qisZero(base.value) && ex.n < 0n) throw new ArithmeticError('0 raised to a negative power');
-    const v = qpow(base.value, ex);
+    const v = foldPower(base.value, ex);
     if (v !== undefined) return num(v);
   }
   if (base.kind === 'pow' && ex.d === 1n) return pow(base.base, qmul(base.exp, ex));
@@ -245,6 +246,16 @@ export function pow(base: Node, e: Rational | number | Node): Node {
   // (c·m)^k = c^k·m^k. Without this, c·m and (c·m)^k would not merge in products.
   if (base.kind === 'mul' && ex.d === 1n) return mul(...base.args.map((a) => pow(a, ex)));
   return intern(`^${base.id},${qtoString(ex)}`, (id) => ({ kind: 'pow', id, base, exp: ex }));
+}
+
+/** qpow, except that a power too large to compute exactly stays symbolic (`2^1000000000`). */
+function foldPower(b: Rational, e: Rational): Rational | undefined {
+  try {
+    return qpow(b, e);
+  } catch (err) {
+    if (err instanceof PowerTooLargeError) return undefined;
+    throw err;
+  }
 }
 
 function numericValue(e: Node, what: string): Rational {

@@ -151,7 +151,13 @@ export function parse(src: string): Node {
     const t = peek();
     if (t.t === 'num') {
       k++;
-      const q = qparse(t.v);
+      let q;
+      try {
+        q = qparse(t.v);
+      } catch (err) {
+        if (err instanceof ArithmeticError) throw new ParseError(`column ${t.at}: ${err.message}`, t.at);
+        throw err;
+      }
       if (q === undefined) throw new ParseError(`column ${t.at}: bad number '${t.v}'`, t.at);
       return num(q);
     }

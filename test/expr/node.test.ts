@@ -221,6 +221,17 @@ describe('exactness: no float ever enters the core', () => {
   });
 });
 
+describe('budgets', () => {
+  it('a numeric power too large to compute exactly stays symbolic', () => {
+    const e = pow(num(3), 10 ** 9);
+    expect(e.kind).toBe('pow');
+    expect(toText(e)).toBe('3^1000000000');
+    expect(parse('3^1000000000')).toBe(e);
+    expect(mul(e, pow(num(3), -(10 ** 9)))).toBe(num(1)); // like bases still merge
+    expect(pow(num(-1), 10 ** 9 + 1)).toBe(num(-1));
+  });
+});
+
 describe('deep chains', () => {
   it('compare and add handle σ∘…∘σ(x) against σ∘…∘σ(y), 20,000 levels, without deep recursion', () => {
     let a: Node = x;

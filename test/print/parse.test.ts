@@ -44,6 +44,7 @@ describe('parser', () => {
     ['sigmoid()', 9, "expected a number, a name or ( but found ')'"],
     ['x,y', 2, "expected an operator or the end but found ','"],
     ['1..2', 3, "expected an operator or the end but found '.2'"],
+    ['x + 1e999999999', 5, 'the decimal exponent of 1e999999999 is beyond ±100000'],
   ])('parse(%j) fails at column %i: %s', (src, column, message) => {
     let err: unknown;
     try {

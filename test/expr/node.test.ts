@@ -164,6 +164,23 @@ describe('structural order', () => {
       { numRuns: 1000 },
     );
   });
+  // Related nodes (a node and its subnodes, x against x² and (x²)^(1/2)) are where an order
+  // that treats powers by their base could go wrong: draw triples from one expression's DAG.
+  it('is transitive on triples of related nodes (property)', () => {
+    const pool = [x, pow(x, 2), pow(x, Q(1, 2)), pow(pow(x, 2), Q(1, 2)), pow(pow(x, Q(1, 2)), Q(1, 3)), pow(add(x, y), Q(1, 2)), add(x, y), mul(x, y), fn('exp', x)];
+    fc.assert(
+      fc.property(exprArb({ symbols: ['x', 'y'] }), fc.nat(), fc.nat(), fc.nat(), (e, i, j, k) => {
+        const nodes = [...topoOrder(e), ...pool];
+        const [a, b, c] = [nodes[i % nodes.length]!, nodes[j % nodes.length]!, nodes[k % nodes.length]!];
+        for (const [u, v, w] of [[a, b, c], [a, c, b], [b, a, c], [b, c, a], [c, a, b], [c, b, a]] as const) {
+          if (compare(u, v) < 0 && compare(v, w) < 0) expect(compare(u, w)).toBeLessThan(0);
+          if (compare(u, v) === 0) expect(u).toBe(v);
+        }
+        expect(Math.sign(compare(a, b))).toBe(0 - Math.sign(compare(b, a)) || 0);
+      }),
+      { numRuns: 2000 },
+    );
+  });
   it('sorting is independent of the input order (property)', () => {
     fc.assert(
       fc.property(fc.array(exprArb({ maxDepth: 3 }), { minLength: 2, maxLength: 8 }), fc.nat(), (xs, seed) => {

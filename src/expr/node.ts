@@ -209,7 +209,10 @@ export function mul(...xs: readonly Node[]): Node {
     const p = pow(b, e);
     if (p.kind === 'num') c = qmul(c, p.value);
     else {
-      if (p.kind === 'mul') again = true; // e.g. (x·y)^(1/2)·(x·y)^(1/2) = x·y: flatten once more
+      // The merged power may fold into a product or onto another base, which must then be
+      // flattened and merged once more: (x·y)^(1/2)·(x·y)^(1/2) = x·y, and
+      // (x²)^(1/2)·(x²)^(1/2)·x = x²·x = x³.
+      if (p.kind === 'mul' || (p.kind === 'pow' ? p.base : p) !== b) again = true;
       factors.push(p);
     }
   }

@@ -80,6 +80,8 @@ const TABLE: readonly [string, () => Node, string][] = [
   ['a power of a power folds for an integer outer exponent', () => pow(pow(x, Q(1, 2)), 4), 'x^2'],
   ['(x²)^(1/2) stays', () => pow(pow(x, 2), Q(1, 2)), '(x^2)^(1/2)'],
   ['an integer power of a product distributes', () => pow(mul(q(2), x, y), 2), '4*x^2*y^2'],
+  ['merged powers of powers merge again', () => mul(pow(pow(x, 2), Q(1, 2)), pow(pow(x, 2), Q(1, 2)), x), 'x^3'],
+  ['merged powers of powers cancel', () => mul(pow(pow(x, 2), Q(1, 2)), pow(pow(x, 2), Q(3, 2)), pow(x, -4)), '1'],
   ['a power of a sum is not expanded', () => pow(add(x, y), 2), '(x + y)^2'],
   ['2(x + y) stays as written', () => mul(q(2), add(x, y)), '2*(x + y)'],
   ['sort sums', () => add(y, x), 'x + y'],
@@ -143,6 +145,43 @@ describe('canonical-form invariants on random expressions (property)', () => {
         }
       }),
       { numRuns: RUNS },
+    );
+  });
+});
+
+describe('products of nested powers (property)', () => {
+  // Powers of powers and of products are where a merge can fold onto another base.
+  const pool = [x, y, pow(x, 2), pow(x, Q(1, 2)), pow(pow(x, 2), Q(1, 2)), pow(mul(x, y), Q(1, 2)), pow(add(x, y), Q(1, 3)), pow(pow(x, Q(1, 2)), Q(1, 3))];
+  const factor = fc.tuple(fc.constantFrom(...pool), fc.constantFrom(Q(1), Q(2), Q(-1), Q(1, 2), Q(3, 2), Q(-1, 2), Q(2, 3)));
+  it('keep the invariants and are independent of grouping', () => {
+    fc.assert(
+      fc.property(fc.array(factor, { minLength: 1, maxLength: 6 }), (fs) => {
+        const parts = fs.map(([b, e]) => pow(b, e));
+        const flat = mul(...parts);
+        for (const n of topoOrder(flat)) {
+          expect(invariantViolation(n), toText(n)).toBeUndefined();
+          expect(rebuild(n, children(n)), toText(n)).toBe(n);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+  // Grouping matters once a product or a power is itself raised to a fractional power:
+  // ((x²)^(1/2))²·(x²)^(−1/2) gives x²·(x²)^(−1/2), while the flat product gives (x²)^(1/2);
+  // equal values (both |x|), different nodes: the light forms do not decide √(x²) = |x|.
+  // Over plain bases with rational exponents, grouping never matters.
+  it('over plain bases, do not depend on grouping', () => {
+    const plain = [x, y, fn('exp', x), add(x, y)];
+    const f = fc.tuple(fc.constantFrom(...plain), fc.constantFrom(Q(1), Q(2), Q(-1), Q(1, 2), Q(3, 2), Q(-1, 2), Q(2, 3)));
+    fc.assert(
+      fc.property(fc.array(f, { minLength: 1, maxLength: 6 }), fc.nat(), (fs, split) => {
+        const parts = fs.map(([b, e]) => pow(b, e));
+        const flat = mul(...parts);
+        const k = split % parts.length;
+        expect(mul(mul(...parts.slice(0, k)), mul(...parts.slice(k))), toText(flat)).toBe(flat);
+        expect(parts.reduce((acc, p) => mul(acc, p), num(1)), toText(flat)).toBe(flat);
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -15,7 +15,7 @@ import type { Matrix } from 'mathjs';
 import type { NetworkSpec } from '../network/spec.js';
 import type { Dataset } from '../network/build.js';
 import { qtoNumber } from '../expr/rational.js';
-import { NumericError, mapEntries, math, mathjsActivation } from './mathjs.js';
+import { NumericError, engineMath, mapEntries, mathjsActivation } from './mathjs.js';
 import { type EngineParams, flattenParams, engineParamNames, unflattenParams } from './params.js';
 
 /** One data point: input x (length n0) and target y (length nL). */
@@ -55,7 +55,7 @@ export interface ForwardPass {
   readonly A: readonly Matrix[];
 }
 
-const column = (v: readonly number[]): Matrix => math.matrix(v.map((x) => [x]));
+const column = (v: readonly number[]): Matrix => engineMath().matrix(v.map((x) => [x]));
 /** The columnEntries of an n × 1 column as a plain array. */
 export const columnEntries = (m: Matrix): number[] => (m.toArray() as number[][]).map((r) => r[0]!);
 
@@ -82,7 +82,7 @@ export function engineForward(spec: NetworkSpec, p: EngineParams, x: readonly nu
   const A: Matrix[] = [];
   let prev = input;
   for (let l = 1; l < spec.widths.length; l++) {
-    const z = math.add(math.multiply(p.W[l - 1]!, prev), p.b[l - 1]!) as Matrix;
+    const z = engineMath().add(engineMath().multiply(p.W[l - 1]!, prev), p.b[l - 1]!) as Matrix;
     const a = mapEntries(z, mathjsActivation(spec.activations[l - 1]!).f);
     Z.push(z);
     A.push(a);
@@ -106,8 +106,8 @@ export const engineOutputs = (spec: NetworkSpec, p: EngineParams, x: readonly nu
  */
 export function engineLoss(spec: NetworkSpec, p: EngineParams, s: Sample): number {
   checkVector(s.y, spec.widths.at(-1)!, 'target');
-  const r = math.subtract(engineForward(spec, p, s.x).A.at(-1)!, column(s.y)) as Matrix;
-  const ss = math.sum(math.dotMultiply(r, r)) as number;
+  const r = engineMath().subtract(engineForward(spec, p, s.x).A.at(-1)!, column(s.y)) as Matrix;
+  const ss = engineMath().sum(engineMath().dotMultiply(r, r)) as number;
   return spec.loss === 'half-squared' ? ss / 2 : ss;
 }
 
@@ -143,14 +143,14 @@ export function engineBackprop(spec: NetworkSpec, p: EngineParams, s: Sample): B
   const gW: Matrix[] = new Array<Matrix>(L);
   const gB: Matrix[] = new Array<Matrix>(L);
   const gA: Matrix[] = new Array<Matrix>(L);
-  const r = math.subtract(pass.A[L - 1]!, column(s.y)) as Matrix;
-  gA[L - 1] = spec.loss === 'half-squared' ? r : (math.multiply(2, r) as Matrix); // (25)
+  const r = engineMath().subtract(pass.A[L - 1]!, column(s.y)) as Matrix;
+  gA[L - 1] = spec.loss === 'half-squared' ? r : (engineMath().multiply(2, r) as Matrix); // (25)
   for (let l = L; l >= 1; l--) {
     const prev = l === 1 ? pass.input : pass.A[l - 2]!;
     const dsigma = mapEntries(pass.Z[l - 1]!, mathjsActivation(spec.activations[l - 1]!).df);
-    gB[l - 1] = math.dotMultiply(dsigma, gA[l - 1]!) as Matrix; // (22) σ′(Z^ℓ) ⊙ ∇_A^ℓ
-    gW[l - 1] = math.multiply(gB[l - 1]!, math.transpose(prev)) as Matrix; // (23) ∇_B^ℓ ⊗ A^{ℓ−1}
-    if (l > 1) gA[l - 2] = math.multiply(math.transpose(p.W[l - 1]!), gB[l - 1]!) as Matrix; // (24)
+    gB[l - 1] = engineMath().dotMultiply(dsigma, gA[l - 1]!) as Matrix; // (22) σ′(Z^ℓ) ⊙ ∇_A^ℓ
+    gW[l - 1] = engineMath().multiply(gB[l - 1]!, engineMath().transpose(prev)) as Matrix; // (23) ∇_B^ℓ ⊗ A^{ℓ−1}
+    if (l > 1) gA[l - 2] = engineMath().multiply(engineMath().transpose(p.W[l - 1]!), gB[l - 1]!) as Matrix; // (24)
   }
   return { W: gW, b: gB, A: gA, pass };
 }

@@ -4,11 +4,19 @@
  * mathjs, never through the activation's `numeric` closures or the core's nodes: that is what
  * makes this a second, independent route to every number the symbolic side produces.
  */
-import { all, create, type EvalFunction, type Matrix } from 'mathjs';
+import { all, create, type EvalFunction, type MathJsInstance, type Matrix } from 'mathjs';
 import { getActivation, activationNames } from '../activations/registry.js';
 
-/** A private instance, so that configuration elsewhere (or ours) never leaks across modules. */
-export const math = create(all, {});
+let instance: MathJsInstance | undefined;
+
+/**
+ * The engine's private mathjs instance, so that configuration elsewhere (or ours) never leaks
+ * across modules; created on first use, so importing the library does not pay for it.
+ */
+export function engineMath(): MathJsInstance {
+  instance ??= create(all, {});
+  return instance;
+}
 
 /** The engine's typed error: bad spec, bad point, bad data. One line naming what is wrong. */
 export class NumericError extends Error {
@@ -52,12 +60,12 @@ export function mathjsActivation(name: string): CompiledActivation {
   if (a === undefined) throw new NumericError(`unknown activation '${name}' (known: ${activationNames().join(', ')})`);
   const c: CompiledActivation = Object.freeze({
     name,
-    f: scalar(math.compile(a.mathjs), `${name} (mathjs '${a.mathjs}')`),
-    df: scalar(math.compile(a.mathjsDerivative), `${name}' (mathjs '${a.mathjsDerivative}')`),
+    f: scalar(engineMath().compile(a.mathjs), `${name} (mathjs '${a.mathjs}')`),
+    df: scalar(engineMath().compile(a.mathjsDerivative), `${name}' (mathjs '${a.mathjsDerivative}')`),
   });
   cache.set(name, c);
   return c;
 }
 
 /** Apply a scalar function to every entry of a matrix (mathjs `map`). */
-export const mapEntries = (m: Matrix, f: (x: number) => number): Matrix => math.map(m, (x: number) => f(x)) as Matrix;
+export const mapEntries = (m: Matrix, f: (x: number) => number): Matrix => engineMath().map(m, (x: number) => f(x)) as Matrix;

@@ -7,7 +7,7 @@
  */
 import type { Matrix } from 'mathjs';
 import type { NetworkSpec } from '../network/spec.js';
-import { NumericError, math, mathjsActivation } from './mathjs.js';
+import { NumericError, engineMath, mathjsActivation } from './mathjs.js';
 
 /** W[ℓ−1] = W^ℓ (n_ℓ × n_{ℓ−1}), b[ℓ−1] = B^ℓ (n_ℓ × 1), ℓ = 1…L. */
 export interface EngineParams {
@@ -93,10 +93,10 @@ function build(spec: NetworkSpec, entry: (kind: 'w' | 'b', l: number, i: number,
       for (let j = 1; j <= w[l - 1]!; j++) row.push(entry('w', l, i, j));
       rows.push(row);
     }
-    W.push(math.matrix(rows));
+    W.push(engineMath().matrix(rows));
     const col: number[][] = [];
     for (let i = 1; i <= w[l]!; i++) col.push([spec.bias[l - 1] ? entry('b', l, i, 0) : 0]);
-    b.push(math.matrix(col));
+    b.push(engineMath().matrix(col));
   }
   return Object.freeze({ W, b });
 }

@@ -5,7 +5,7 @@
 import type { Matrix } from 'mathjs';
 import type { NetworkSpec } from '../network/spec.js';
 import { type Sample, FD_STEP, engineBackprop, engineDatasetLoss, engineGradient } from './engine.js';
-import { NumericError, math } from './mathjs.js';
+import { NumericError, engineMath } from './mathjs.js';
 import { type EngineParams, flattenParams, unflattenParams } from './params.js';
 
 /**
@@ -25,8 +25,8 @@ export function gradientStep(spec: NetworkSpec, p: EngineParams, data: readonly 
   for (const s of data) {
     const g = engineBackprop(spec, p, s);
     for (let l = 0; l < W.length; l++) {
-      W[l] = math.subtract(W[l]!, math.multiply(gamma, g.W[l]!)) as Matrix; // (26)
-      if (spec.bias[l]) b[l] = math.subtract(b[l]!, math.multiply(gamma, g.b[l]!)) as Matrix; // (27)
+      W[l] = engineMath().subtract(W[l]!, engineMath().multiply(gamma, g.W[l]!)) as Matrix; // (26)
+      if (spec.bias[l]) b[l] = engineMath().subtract(b[l]!, engineMath().multiply(gamma, g.b[l]!)) as Matrix; // (27)
     }
   }
   return Object.freeze({ W, b });
@@ -113,7 +113,7 @@ export function symmetricEigenvalues(H: readonly (readonly number[])[]): number[
       const b = H[j]![i]!;
       if (Math.abs(a - b) > 1e-9 * Math.max(1, Math.abs(a), Math.abs(b))) throw new NumericError(`matrix is not symmetric at (${i + 1}, ${j + 1}): ${a} vs ${b}`);
     }
-  const values = math.eigs(H.map((r) => [...r])).values as unknown;
+  const values = engineMath().eigs(H.map((r) => [...r])).values as unknown;
   const arr = Array.isArray(values) ? values : ((values as Matrix).toArray() as unknown[]);
   // A real symmetric matrix has real eigenvalues; mathjs returns plain numbers for it.
   return arr

@@ -183,7 +183,8 @@ export const FD_STEP = Math.cbrt(Number.EPSILON);
 
 /**
  * Central finite differences of Σ_samples loss, one coordinate at a time, in
- * {@link engineParamNames} order: (L(θ + h e_k) − L(θ − h e_k)) / 2h.
+ * {@link engineParamNames} order: (L(θ + h e_k) − L(θ − h e_k)) / 2h. With `coordinates`, only
+ * those entries are computed (the others are NaN): each costs two full loss evaluations.
  *
  * @example
  * ```ts
@@ -192,16 +193,27 @@ export const FD_STEP = Math.cbrt(Number.EPSILON);
  * finiteDifferenceGradient(spec, p, data);
  * ```
  */
-export function finiteDifferenceGradient(spec: NetworkSpec, p: EngineParams, data: readonly Sample[]): Float64Array {
+export function finiteDifferenceGradient(spec: NetworkSpec, p: EngineParams, data: readonly Sample[], coordinates?: readonly number[]): Float64Array {
   const theta = flattenParams(spec, p);
-  return centralDifferences(theta, (v) => engineDatasetLoss(spec, unflattenParams(spec, v), data));
+  return centralDifferences(theta, (v) => engineDatasetLoss(spec, unflattenParams(spec, v), data), coordinates);
 }
 
-/** Central differences of a scalar function of a vector, coordinate by coordinate. */
-export function centralDifferences(theta: Float64Array, f: (v: Float64Array) => number): Float64Array {
+/**
+ * Central differences of a scalar function of a vector, coordinate by coordinate (all of them,
+ * or only `coordinates`; the others are NaN).
+ *
+ * @example
+ * ```ts
+ * import { centralDifferences } from 'closedform';
+ * centralDifferences(Float64Array.from([1, 2]), (v) => v[0] * v[1] ** 2); // ≈ [4, 4]
+ * ```
+ */
+export function centralDifferences(theta: Float64Array, f: (v: Float64Array) => number, coordinates?: readonly number[]): Float64Array {
   const out = new Float64Array(theta.length);
   const v = Float64Array.from(theta);
-  for (let k = 0; k < theta.length; k++) {
+  if (coordinates !== undefined) out.fill(Number.NaN);
+  for (const k of coordinates ?? theta.keys()) {
+    if (!Number.isInteger(k) || k < 0 || k >= theta.length) throw new NumericError(`coordinate ${k} is outside 0…${theta.length - 1}`);
     const h = FD_STEP * Math.max(1, Math.abs(theta[k]!));
     v[k] = theta[k]! + h;
     const up = f(v);

@@ -56,7 +56,16 @@ export interface ForwardPass {
 }
 
 const column = (v: readonly number[]): Matrix => engineMath().matrix(v.map((x) => [x]));
-/** The columnEntries of an n × 1 column as a plain array. */
+/**
+ * The entries of an n × 1 column as a plain array.
+ *
+ * @example
+ * ```ts
+ * import { columnEntries, engineForward, parseSpec, zeroParams } from 'closedform';
+ * const spec = parseSpec('2-3:sigmoid');
+ * columnEntries(engineForward(spec, zeroParams(spec), [1, 2]).A[0]); // [0.5, 0.5, 0.5]
+ * ```
+ */
 export const columnEntries = (m: Matrix): number[] => (m.toArray() as number[][]).map((r) => r[0]!);
 
 function checkVector(v: readonly number[], n: number, what: string): void {
@@ -69,8 +78,8 @@ function checkVector(v: readonly number[], n: number, what: string): void {
  *
  * @example
  * ```ts
- * import { engineForward, zeroParams } from 'closedform';
- * const spec = { widths: [3, 2, 3, 4], activations: ['arctan_sigmoid', 'arctan_sigmoid', 'arctan_sigmoid'], bias: [true, true, true], loss: 'half-squared', convention: 'layer' } as const;
+ * import { engineForward, parseSpec, zeroParams } from 'closedform';
+ * const spec = parseSpec('3-2-3-4:arctan_sigmoid:half'); // seed 002
  * engineForward(spec, zeroParams(spec), [1, 1, 1]).A[2].toArray(); // [[0.5], [0.5], [0.5], [0.5]]
  * ```
  */
@@ -91,7 +100,16 @@ export function engineForward(spec: NetworkSpec, p: EngineParams, x: readonly nu
   return { input, Z, A };
 }
 
-/** The network's outputs f(x) = A^L as numbers. */
+/**
+ * The network's outputs f(x) = A^L as numbers.
+ *
+ * @example
+ * ```ts
+ * import { engineOutputs, paramsFromPoint, parseSpec } from 'closedform';
+ * const spec = parseSpec('1-1:identity');
+ * engineOutputs(spec, paramsFromPoint(spec, { w1_1_1: 2, b1_1: 1 }), [3]); // [7]
+ * ```
+ */
 export const engineOutputs = (spec: NetworkSpec, p: EngineParams, x: readonly number[]): number[] => columnEntries(engineForward(spec, p, x).A.at(-1)!);
 
 /**
@@ -99,7 +117,8 @@ export const engineOutputs = (spec: NetworkSpec, p: EngineParams, x: readonly nu
  *
  * @example
  * ```ts
- * import { engineLoss, zeroParams } from 'closedform';
+ * import { engineLoss, parseSpec, zeroParams } from 'closedform';
+ * const spec = parseSpec('3-2-3-4:arctan_sigmoid:half');
  * // seed 002: outputs 1/2, targets 2: ½·4·(3/2)² = 9/2
  * engineLoss(spec, zeroParams(spec), { x: [1, 1, 1], y: [2, 2, 2, 2] }); // 4.5
  * ```
@@ -111,7 +130,17 @@ export function engineLoss(spec: NetworkSpec, p: EngineParams, s: Sample): numbe
   return spec.loss === 'half-squared' ? ss / 2 : ss;
 }
 
-/** The loss summed over a data set: Σ_samples loss. */
+/**
+ * The loss summed over a data set: Σ_samples loss (as the network module's `datasetLoss`).
+ *
+ * @example
+ * ```ts
+ * import { engineDatasetLoss, paramsFromPoint, parseSpec } from 'closedform';
+ * const spec = parseSpec('1-1:identity');
+ * const p = paramsFromPoint(spec, { w1_1_1: 1, b1_1: 0 });
+ * engineDatasetLoss(spec, p, [{ x: [1], y: [3] }, { x: [2], y: [5] }]); // (1 − 3)² + (2 − 5)² = 13
+ * ```
+ */
 export const engineDatasetLoss = (spec: NetworkSpec, p: EngineParams, data: readonly Sample[]): number =>
   data.reduce((acc, s) => acc + engineLoss(spec, p, s), 0);
 
@@ -131,7 +160,8 @@ export interface Backprop {
  *
  * @example
  * ```ts
- * import { engineBackprop, zeroParams } from 'closedform';
+ * import { engineBackprop, parseSpec, zeroParams } from 'closedform';
+ * const spec = parseSpec('3-2-3-4:arctan_sigmoid:half');
  * // seed 002 with zero weights: ∇_B^3 = σ′(0)·(1/2 − 2) = −3/(2π) in every entry
  * engineBackprop(spec, zeroParams(spec), { x: [1, 1, 1], y: [2, 2, 2, 2] }).b[2].get([0, 0]); // −0.477…
  * ```
@@ -160,8 +190,9 @@ export function engineBackprop(spec: NetworkSpec, p: EngineParams, s: Sample): B
  *
  * @example
  * ```ts
- * import { engineGradient } from 'closedform';
- * engineGradient(spec, params, [{ x: [1, 1, 1], y: [2, 2, 2, 2] }]); // Float64Array of length P
+ * import { engineGradient, parseSpec, randomParams, seededRng } from 'closedform';
+ * const spec = parseSpec('3-2-3-4:arctan_sigmoid:half');
+ * engineGradient(spec, randomParams(spec, seededRng(1)), [{ x: [1, 1, 1], y: [2, 2, 2, 2] }]); // Float64Array(33)
  * ```
  */
 export function engineGradient(spec: NetworkSpec, p: EngineParams, data: readonly Sample[]): Float64Array {
@@ -188,9 +219,11 @@ export const FD_STEP = Math.cbrt(Number.EPSILON);
  *
  * @example
  * ```ts
- * import { finiteDifferenceGradient, engineGradient } from 'closedform';
+ * import { finiteDifferenceGradient, parseSpec, randomParams, seededRng } from 'closedform';
+ * const spec = parseSpec('2-3-1');
+ * const data = [{ x: [0.5, -1], y: [2] }];
  * // agrees with engineGradient(spec, p, data) to about 1e-9 away from kinks
- * finiteDifferenceGradient(spec, p, data);
+ * finiteDifferenceGradient(spec, randomParams(spec, seededRng(3)), data);
  * ```
  */
 export function finiteDifferenceGradient(spec: NetworkSpec, p: EngineParams, data: readonly Sample[], coordinates?: readonly number[]): Float64Array {

@@ -18,7 +18,15 @@ export function engineMath(): MathJsInstance {
   return instance;
 }
 
-/** The engine's typed error: bad spec, bad point, bad data. One line naming what is wrong. */
+/**
+ * The engine's typed error: bad spec, bad point, bad data. One line naming what is wrong.
+ *
+ * @example
+ * ```ts
+ * import { NumericError, paramsFromPoint, parseSpec } from 'closedform';
+ * try { paramsFromPoint(parseSpec('1-1:identity'), { w1_1_1: 1 }); } catch (e) { e instanceof NumericError; } // true: missing parameter 'b1_1'
+ * ```
+ */
 export class NumericError extends Error {
   override readonly name = 'NumericError';
 }

@@ -14,7 +14,9 @@ import { type EngineParams, flattenParams, unflattenParams } from './params.js';
  *
  * @example
  * ```ts
- * import { gradientStep } from 'closedform';
+ * import { gradientStep, parseSpec, zeroParams } from 'closedform';
+ * const spec = parseSpec('3-2-3-4:arctan_sigmoid:half');
+ * const params = zeroParams(spec);
  * const next = gradientStep(spec, params, [{ x: [1, 1, 1], y: [2, 2, 2, 2] }], 0.001); // the seed's γ
  * ```
  */
@@ -43,8 +45,10 @@ export interface Descent {
  *
  * @example
  * ```ts
- * import { gradientDescent } from 'closedform';
- * gradientDescent(spec, params, data, { gamma: 0.01, steps: 100 }).losses; // 101 decreasing values for small γ
+ * import { gradientDescent, parseSpec, zeroParams } from 'closedform';
+ * const spec = parseSpec('1-1:identity');
+ * const data = [{ x: [1], y: [3] }, { x: [2], y: [5] }];
+ * gradientDescent(spec, zeroParams(spec), data, { gamma: 0.01, steps: 100 }).losses; // 101 decreasing values
  * ```
  */
 export function gradientDescent(spec: NetworkSpec, p: EngineParams, data: readonly Sample[], opts: { gamma: number; steps: number }): Descent {
@@ -66,8 +70,9 @@ export function gradientDescent(spec: NetworkSpec, p: EngineParams, data: readon
  *
  * @example
  * ```ts
- * import { hessian, symmetricEigenvalues } from 'closedform';
- * const H = hessian(spec, params, data); // number[][], P × P
+ * import { hessian, parseSpec, randomParams, seededRng, symmetricEigenvalues } from 'closedform';
+ * const spec = parseSpec('1-2-1:tanh,identity');
+ * const H = hessian(spec, randomParams(spec, seededRng(1)), [{ x: [0.5], y: [1] }]); // number[][], 7 × 7
  * symmetricEigenvalues(H); // ascending; all > 0 at a strict local minimum
  * ```
  */

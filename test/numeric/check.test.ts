@@ -31,6 +31,7 @@ const SPECS = [
   '1-2-1:quadratic:rows',
   '2-3-3-2:tanh,sigmoid,identity:half',
   '4-8-8-1',
+  '3-2-1:relu,identity:nobias', // seed 003's network
 ];
 
 describe('checkNetwork passes on the network module’s formulas', () => {

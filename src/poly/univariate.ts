@@ -166,7 +166,13 @@ export function signAt(p: ZPoly, x: Rational): number {
  * operation (the coefficients of eliminants have hundreds of digits).
  */
 export function evalQ(p: QPoly, x: Rational): Rational {
-  if (p.length === 0) return ZERO;
+  const { n, d } = evalFraction(p, x);
+  return Q(n, d);
+}
+
+/** p(x) as an unreduced fraction n/d (d > 0): for decimals, which need no gcd. */
+export function evalFraction(p: QPoly, x: Rational): { n: bigint; d: bigint } {
+  if (p.length === 0) return { n: 0n, d: 1n };
   let l = 1n;
   for (const c of p) if (c.n !== 0n) l = (l / gcd(l, c.d)) * c.d;
   let acc = (p[p.length - 1]!.n * l) / p[p.length - 1]!.d;
@@ -175,7 +181,7 @@ export function evalQ(p: QPoly, x: Rational): Rational {
     acc = acc * x.n + ((p[i]!.n * l) / p[i]!.d) * dp;
     dp *= x.d;
   }
-  return Q(acc, l * (dp / x.d));
+  return { n: acc, d: l * (dp / x.d) };
 }
 
 /** p as text in the variable `x` (`x^2 - 2`), highest degree first. */

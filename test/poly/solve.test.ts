@@ -62,15 +62,23 @@ describe('real solutions substituted back', () => {
     expect(r.realSolutions!.some((x) => x.values.w1 === '0' && x.values.w2 === '0')).toBe(true);
   });
 
-  it('cyclic-5: 70 solutions is past MAX_SOLVE_DIM, so basis and count come back with a note', () => {
+  it('cyclic-5: 70 complex solutions, 10 of them real, each substituted back', () => {
     const vars = ['a', 'b', 'c', 'd', 'e'];
     const eqs = 'a+b+c+d+e; a*b+b*c+c*d+d*e+e*a; a*b*c+b*c*d+c*d*e+d*e*a+e*a*b; a*b*c*d+b*c*d*e+c*d*e*a+d*e*a*b+e*a*b*c; a*b*c*d*e-1';
     const polys = systemFromNodes(parseEquations(eqs), vars);
-    const r = solveSystem(polys, vars);
-    expect(r.complexSolutions).toBe(70); // the known count for cyclic-5
-    expect(r.realSolutions).toBeUndefined();
-    expect(r.note).toMatch(/past the budget of 60/);
-    if (isSingularAvailable()) expect(singularStd(polys, vars).vdim).toBe(70);
+    const r = solveSystem(polys, vars, { digits: 40 });
+    expect([r.complexSolutions, r.distinctSolutions, r.realSolutions!.length]).toEqual([70, 70, 10]); // the known counts
+    for (const sol of r.realSolutions!) {
+      const at = Object.fromEntries(vars.map((v) => [v, qparse(sol.values[v]!)!]));
+      for (const p of polys) expect(qcmp(qabs(value(p, at)), Q(1n, 10n ** 30n))).toBeLessThan(0);
+    }
+  });
+
+  it('past MAX_SOLVE_DIM (x⁸¹ = 2 has 81 solutions) the basis and counts come back with a note', () => {
+    const polys = systemFromNodes(parseEquations('x^81 = 2'), ['x']);
+    const r = solveSystem(polys, ['x']);
+    expect([r.complexSolutions, r.realSolutions]).toEqual([81, undefined]);
+    expect(r.note).toMatch(/81 complex solutions is past the budget of 80/);
   });
 
   it('input errors are typed', () => {

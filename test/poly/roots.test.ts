@@ -108,8 +108,8 @@ describe('roots by radicals, substituted back at 64 digits', () => {
     const closed = rootsByRadicals(ints([-2, 0, 1]))!;
     expect(closed.map((c) => c.latex)).toMatchInlineSnapshot(`
       [
-        "-\\frac{\\sqrt{8}}{2}",
-        "\\frac{\\sqrt{8}}{2}",
+        "-\\sqrt{2}",
+        "\\sqrt{2}",
       ]
     `);
   });

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { all, create } from 'mathjs';
-import { Q, qtoString, type Rational } from '../../src/index.js';
-import { type QPoly, countRealRoots, decimal, fromRoots, qpolyMul, realRoots, rootDecimal, rootsByRadicals } from '../../src/poly/solve-index.js';
+import { Q, evaluate, qtoString, toText, type Rational } from '../../src/index.js';
+import { type QPoly, countRealRoots, decimal, fromRoots, qpolyMul, realRoots, rootDecimal, rootsByRadicals, sqrtQ } from '../../src/poly/solve-index.js';
 
 const big = create(all, { number: 'BigNumber', precision: 64 });
 const ints = (cs: number[]): QPoly => cs.map((c) => Q(c));
@@ -115,4 +115,18 @@ describe('roots by radicals, substituted back at 64 digits', () => {
   });
 
   it('declines degree 5 irrational parts (x⁵ − x − 1)', () => expect(rootsByRadicals(ints([-1, -1, 0, 0, 0, 1]))).toBeUndefined());
+});
+
+describe('sqrtQ pulls square factors out', () => {
+  it.each([
+    [Q(8), '2*2^(1/2)'],
+    [Q(1, 2), '2^(1/2)/2'],
+    [Q(9, 4), '3/2'],
+    [Q(12, 5), '2*15^(1/2)/5'],
+    [Q(7), '7^(1/2)'],
+  ])('√%o = %s, and its value squares back', (q, text) => {
+    const node = sqrtQ(q);
+    expect(toText(node)).toBe(text);
+    expect(evaluate(node, {}) ** 2).toBeCloseTo(Number(q.n) / Number(q.d), 12);
+  });
 });

@@ -291,7 +291,14 @@ export function reduceBasis(G: readonly IPoly[], cmp: MonoCmp): IPoly[] {
   return out;
 }
 
-/** Text of a basis element in Singular's style (`x^2-3/2*y`), for messages and comparisons. */
+/**
+ * Text of a basis element in Singular's style, for messages and comparisons.
+ *
+ * @example
+ * ```ts
+ * termsToString({ vars: ['x', 'y'], terms: [{ exps: [2, 0], coeff: Q(1) }, { exps: [0, 1], coeff: Q(-3, 2) }] }); // 'x^2-3/2*y'
+ * ```
+ */
 export function termsToString(p: PolyTerms): string {
   if (p.terms.length === 0) return '0';
   return p.terms

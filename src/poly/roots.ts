@@ -57,7 +57,14 @@ const V = (seq: ZPoly[], x: Rational): number => variations(seq.map((q) => signA
 const Vinf = (seq: ZPoly[], sgn: 1 | -1): number =>
   variations(seq.map((q) => (q.length === 0 ? 0 : Number(q[q.length - 1]! > 0n ? 1 : -1) * (sgn === -1 && (q.length - 1) % 2 === 1 ? -1 : 1))));
 
-/** Number of distinct real roots of a square-free polynomial. */
+/**
+ * Number of distinct real roots of a square-free polynomial (Sturm: V(−∞) − V(+∞)).
+ *
+ * @example
+ * ```ts
+ * countRealRoots([Q(1), Q(0), Q(1)]); // 0: x² + 1
+ * ```
+ */
 export function countRealRoots(p: QPoly): number {
   const seq = sturmSequence(p);
   return Vinf(seq, -1) - Vinf(seq, 1);
@@ -171,13 +178,25 @@ function findExact(r: RealRoot): RealRoot {
 /**
  * The root as a decimal string with `digits` digits after the point, correct to ±10^(−digits)
  * (the interval is refined below that width and its midpoint rounded).
+ *
+ * @example
+ * ```ts
+ * rootDecimal(realRoots([Q(-2), Q(0), Q(1)])[1]!, 10); // '1.4142135624'
+ * ```
  */
 export function rootDecimal(r: RealRoot, digits: number): string {
   const fine = refine(r, Q(1n, 10n ** BigInt(digits + 1)));
   return decimal(qmul(qadd(fine.lo, fine.hi), Q(1, 2)), digits);
 }
 
-/** A rational as a decimal string rounded half away from zero to `digits` places. */
+/**
+ * A rational (reduced or not) as a decimal string rounded half away from zero to `digits` places.
+ *
+ * @example
+ * ```ts
+ * decimal(Q(-1, 8), 2); // '-0.13'
+ * ```
+ */
 export function decimal(x: { n: bigint; d: bigint }, digits: number): string {
   const neg = x.n < 0n;
   const s = 10n ** BigInt(digits);

@@ -131,7 +131,14 @@ export function squarefreeDecomposition(p: QPoly): { factor: QPoly; multiplicity
   return out;
 }
 
-/** The square-free part p / gcd(p, p′), monic. */
+/**
+ * The square-free part p / gcd(p, p′), monic.
+ *
+ * @example
+ * ```ts
+ * squarefreePart([Q(1), Q(-2), Q(1)]); // (x − 1)² → x − 1, i.e. [Q(-1), Q(1)]
+ * ```
+ */
 export function squarefreePart(p: QPoly): QPoly {
   const f = monic(trim(p.slice()));
   if (f.length <= 1) return f;
@@ -184,7 +191,14 @@ export function evalFraction(p: QPoly, x: Rational): { n: bigint; d: bigint } {
   return { n: acc, d: l * (dp / x.d) };
 }
 
-/** p as text in the variable `x` (`x^2 - 2`), highest degree first. */
+/**
+ * p as text in the variable `x`, highest degree first.
+ *
+ * @example
+ * ```ts
+ * qpolyToText([Q(-2), Q(0), Q(1)], 'y'); // 'y^2 - 2'
+ * ```
+ */
 export function qpolyToText(p: QPoly, x = 'x'): string {
   const parts: string[] = [];
   for (let i = p.length - 1; i >= 0; i--) {
@@ -199,7 +213,14 @@ export function qpolyToText(p: QPoly, x = 'x'): string {
   return parts.length === 0 ? '0' : parts.join(' ');
 }
 
-/** Polynomial with the given rational roots: ∏ (x − r). */
+/**
+ * Polynomial with the given rational roots: ∏ (x − r).
+ *
+ * @example
+ * ```ts
+ * fromRoots([Q(1), Q(2)]); // x² − 3x + 2, i.e. [Q(2), Q(-3), Q(1)]
+ * ```
+ */
 export function fromRoots(roots: readonly Rational[]): QPoly {
   let p: QPoly = [ONE];
   for (const r of roots) p = qpolyMul(p, [qneg(r), ONE]);

@@ -144,9 +144,12 @@ function depressedCubic(p: Rational, q: Rational): { node?: Node; text?: string;
   const arg = qdiv(qmul(Q(3), q), qmul(Q(2), p)); // times √(−3/p)
   const m3p = qdiv(Q(-3), p);
   const A = Math.acos(qtoNumber(arg) * Math.sqrt(qtoNumber(m3p)));
+  const amp = mul(num(2), sqrtQ(mp3)); // 2√(−p/3)
+  const inner = mul(N(arg), sqrtQ(m3p)); // (3q/2p)·√(−3/p), in [−1, 1]
+  const wrap = (t: string): string => (/^[\w.^()/]+$/.test(t) ? t : `(${t})`);
   return [0, 1, 2].map((k) => ({
-    text: `2*sqrt(${paren(mp3)})*cos(acos(${paren(arg)}*sqrt(${paren(m3p)}))/3 - ${2 * k}*pi/3)`,
-    latex: `2\\sqrt{${texQ(mp3)}}\\cos\\left(\\tfrac{1}{3}\\arccos\\left(${texQ(arg)}\\sqrt{${texQ(m3p)}}\\right) - \\tfrac{${2 * k}\\pi}{3}\\right)`,
+    text: `${wrap(toText(amp))}*cos(acos(${toText(inner)})/3${k === 0 ? '' : ` - ${2 * k}*pi/3`})`,
+    latex: `${toLatex(amp)}\\cos\\left(\\tfrac{1}{3}\\arccos\\left(${toLatex(inner)}\\right)${k === 0 ? '' : ` - \\tfrac{${2 * k}\\pi}{3}`}\\right)`,
     value: 2 * Math.sqrt(qtoNumber(mp3)) * Math.cos(A / 3 - (2 * Math.PI * k) / 3),
   }));
 }

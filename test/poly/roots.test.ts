@@ -81,6 +81,7 @@ describe('roots by radicals, substituted back at 64 digits', () => {
     ['x³ − 2', [-2, 0, 0, 1]],
     ['x³ + x + 1 (Cardano)', [1, 1, 0, 1]],
     ['x³ − 3x + 1 (casus irreducibilis)', [1, -3, 0, 1]],
+    ['x³ + 3x² − 1 (casus irreducibilis, shifted)', [-1, 0, 3, 1]],
     ['x³ − 6x² + 11x − 6 (rational)', [-6, 11, -6, 1]],
     ['x⁴ − 10x² + 1 (biquadratic)', [1, 0, -10, 0, 1]],
     ['x⁴ + x − 1 (Ferrari)', [-1, 1, 0, 0, 1]],

@@ -3,6 +3,7 @@
  * closed forms by radicals substituted back through mathjs at 64-digit BigNumber precision.
  */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { all, create } from 'mathjs';
 import { Q, evaluate, qtoString, toText, type Rational } from '../../src/index.js';
 import { type QPoly, countRealRoots, decimal, fromRoots, qpolyMul, realRoots, rootDecimal, rootsByRadicals, sqrtQ } from '../../src/poly/solve-index.js';
@@ -129,5 +130,22 @@ describe('sqrtQ pulls square factors out', () => {
     const node = sqrtQ(q);
     expect(toText(node)).toBe(text);
     expect(evaluate(node, {}) ** 2).toBeCloseTo(Number(q.n) / Number(q.d), 12);
+  });
+});
+
+describe('random polynomials with known rational roots (fast-check)', () => {
+  const rat = fc.tuple(fc.integer({ min: -30, max: 30 }), fc.integer({ min: 1, max: 12 })).map(([n, d]) => Q(n, d));
+  it('every rational root is found exactly, with its multiplicity, next to x² + c factors', () => {
+    fc.assert(
+      fc.property(fc.array(rat, { minLength: 1, maxLength: 7 }), fc.integer({ min: 1, max: 50 }), (roots, c) => {
+        // ∏ (x − r) · (x² + c): the quadratic adds no real roots.
+        const p = qpolyMul(fromRoots(roots), [Q(c), Q(0), Q(1)]);
+        const found = realRoots(p);
+        const distinct = [...new Map(roots.map((r) => [qtoString(r), r])).values()].sort((a, b) => Number(a.n * b.d - b.n * a.d));
+        expect(found.map((r) => (r.exact ? qtoString(r.exact) : '?'))).toEqual(distinct.map(qtoString));
+        expect(found.map((r) => r.multiplicity)).toEqual(distinct.map((r) => roots.filter((s) => qtoString(s) === qtoString(r)).length));
+      }),
+      { numRuns: 60, seed: 7 },
+    );
   });
 });

@@ -3,6 +3,7 @@
  * rational, with 40-digit decimals otherwise; counts against Singular; the CLI `solve`.
  */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { Q, qadd, qmul, qparse, qpowInt, qabs, qcmp, type Rational } from '../../src/index.js';
 import { type PolyTerms, groebner, solutionCount, isSingularAvailable, singularStd, solveSystem, systemFromNodes, parseEquations, PolyInputError } from '../../src/poly/solve-index.js';
 import { run } from '../../src/cli/run.js';
@@ -130,5 +131,30 @@ describe('CLI solve', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(msg);
     expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('random zero-dimensional systems (fast-check)', () => {
+  // Two random conics in x, y: generically 4 complex solutions.
+  const coeff = fc.integer({ min: -4, max: 4 });
+  const conic = fc.array(coeff, { minLength: 6, maxLength: 6 });
+  const MONOS = [[2, 0], [1, 1], [0, 2], [1, 0], [0, 1], [0, 0]];
+  it('real solutions substitute back to 30 digits; counts agree with Singular', () => {
+    fc.assert(
+      fc.property(conic, conic, (a, b) => {
+        const vars = ['x', 'y'];
+        const polys: PolyTerms[] = [a, b].map((cs) => ({ vars, terms: cs.map((c, i) => ({ exps: MONOS[i]!, coeff: Q(c) })) }));
+        const r = solveSystem(polys, vars, { digits: 40 });
+        if (isSingularAvailable()) {
+          const s = singularStd(polys, vars);
+          expect([r.dimension, r.complexSolutions]).toEqual([s.dimension, s.vdim]);
+        }
+        for (const sol of r.realSolutions ?? []) {
+          const at = Object.fromEntries(vars.map((v) => [v, sol.exact[v] ?? qparse(sol.values[v]!)!]));
+          for (const p of polys) expect(qcmp(qabs(value(p, at)), Q(1n, 10n ** 35n))).toBeLessThan(0);
+        }
+      }),
+      { numRuns: 40, seed: 11 },
+    );
   });
 });

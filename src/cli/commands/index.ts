@@ -3,6 +3,18 @@ import type { Register } from '../io.js';
 import { registerCheck } from './check.js';
 import { registerEval } from './eval.js';
 import { registerDiff } from './expr.js';
+import { registerExpand } from './expand.js';
 import { registerFormula, registerGrad } from './network.js';
+import { registerSolve } from './solve.js';
+import { registerVerify } from './verify.js';
 
-export const COMMANDS: readonly Register[] = [registerDiff, registerGrad, registerFormula, registerCheck, registerEval];
+export const COMMANDS: readonly Register[] = [
+  registerFormula,
+  registerGrad,
+  registerDiff,
+  registerExpand,
+  registerSolve,
+  registerVerify,
+  registerCheck,
+  registerEval,
+];

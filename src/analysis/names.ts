@@ -24,20 +24,3 @@ export const inputNames = (spec: NetworkSpec): string[] => Array.from({ length: 
 
 /** Target names y1…y_{nL}. */
 export const targetNames = (spec: NetworkSpec): string[] => Array.from({ length: spec.widths.at(-1)! }, (_, k) => `y${k + 1}`);
-
-/**
- * Parameter names in layer order: for each layer its weights row by row, then its biases.
- *
- * @example
- * ```ts
- * paramNames({ widths: [1, 1], bias: [true], … }); // ['w1_1_1', 'b1_1']
- * ```
- */
-export function paramNames(spec: NetworkSpec): string[] {
-  const out: string[] = [];
-  for (let l = 1; l < spec.widths.length; l++) {
-    for (let i = 1; i <= spec.widths[l]!; i++) for (let j = 1; j <= spec.widths[l - 1]!; j++) out.push(`w${l}_${i}_${j}`);
-    if (spec.bias[l - 1]) for (let i = 1; i <= spec.widths[l]!; i++) out.push(`b${l}_${i}`);
-  }
-  return out;
-}

@@ -1,0 +1,255 @@
+/**
+ * The hot loops: products and linear combinations of packed polynomials accumulated in an
+ * open-addressing hash table keyed by packed monomials.
+ *
+ * Two coefficient routes with one shape: machine integers (doubles holding safe integers, the
+ * fast path) and BigInt (exact, any size). The machine route checks every product and every
+ * running sum against 2^53 and gives up (returns undefined) at the first overflow; the caller
+ * then redoes the same operation on the BigInt route, so results are always exact.
+ *
+ * Why a hash table rather than a heap (Johnson; Monagan–Pearce): the products here are squares
+ * of dense-ish layer polynomials whose result has far fewer terms than na·nb (392,834 terms from
+ * ~5·10^7 term products for the 2-2-2-1 loss), so each product costs one hash probe instead of
+ * O(log n) heap comparisons of multi-word keys; measured in bench/expand.bench.mjs. Output order
+ * is the table's; sorting into the monomial order happens once, when terms are printed or listed.
+ */
+import { hashWord } from './monomial.js';
+
+/** Packed terms: `n` monomials of `words` words each, integer coefficients (no zeros). */
+export interface Packed<C extends Float64Array | bigint[] = Float64Array | bigint[]> {
+  readonly n: number;
+  readonly mono: Float64Array;
+  readonly coef: C;
+}
+
+/** Raised by the kernels when a result would exceed the term limit. */
+export class TermLimitError extends Error {
+  override readonly name = 'TermLimitError';
+  constructor(readonly limit: number) {
+    super(`more than ${limit} terms`);
+  }
+}
+
+const SAFE = Number.MAX_SAFE_INTEGER;
+const EMPTY = -1; // no packed word is negative
+
+const nextPow2 = (x: number): number => 2 ** Math.ceil(Math.log2(Math.max(16, x)));
+
+/** One accumulation table; coefficients in `num` (machine) or `big` (BigInt). */
+class Table {
+  keys: Float64Array;
+  num: Float64Array;
+  big: bigint[] | undefined;
+  mask: number;
+  count = 0;
+  constructor(
+    readonly W: number,
+    capacity: number,
+    bigMode: boolean,
+    readonly limit: number,
+  ) {
+    const cap = nextPow2(capacity);
+    this.keys = new Float64Array(cap * W).fill(EMPTY);
+    this.num = new Float64Array(bigMode ? 0 : cap);
+    this.big = bigMode ? new Array<bigint>(cap).fill(0n) : undefined;
+    this.mask = cap - 1;
+  }
+
+  /** Slot of the key in `k` (words at offset `at`), inserting it with coefficient 0 if absent. */
+  slot(k: Float64Array, at: number, h: number): number {
+    const W = this.W;
+    let keys = this.keys;
+    let s = h & this.mask;
+    for (;;) {
+      const base = s * W;
+      if (keys[base] === EMPTY) {
+        for (let w = 0; w < W; w++) keys[base + w] = k[at + w]!;
+        if (++this.count * 2 > this.mask) {
+          this.grow();
+          keys = this.keys;
+          return this.find(k, at, h);
+        }
+        return s;
+      }
+      let eq = true;
+      for (let w = 0; w < W; w++)
+        if (keys[base + w] !== k[at + w]) {
+          eq = false;
+          break;
+        }
+      if (eq) return s;
+      s = (s + 1) & this.mask;
+    }
+  }
+
+  private find(k: Float64Array, at: number, h: number): number {
+    const W = this.W;
+    let s = h & this.mask;
+    for (;;) {
+      let eq = true;
+      for (let w = 0; w < W; w++)
+        if (this.keys[s * W + w] !== k[at + w]) {
+          eq = false;
+          break;
+        }
+      if (eq) return s;
+      s = (s + 1) & this.mask;
+    }
+  }
+
+  private grow(): void {
+    if (this.count > this.limit) throw new TermLimitError(this.limit);
+    const W = this.W;
+    const oldKeys = this.keys;
+    const oldNum = this.num;
+    const oldBig = this.big;
+    const cap = (this.mask + 1) * 2;
+    this.keys = new Float64Array(cap * W).fill(EMPTY);
+    if (oldBig === undefined) this.num = new Float64Array(cap);
+    else this.big = new Array<bigint>(cap).fill(0n);
+    this.mask = cap - 1;
+    for (let s = 0; s < oldKeys.length / W; s++) {
+      if (oldKeys[s * W] === EMPTY) continue;
+      let h = 0;
+      for (let w = 0; w < W; w++) h = hashWord(h, oldKeys[s * W + w]!);
+      let t = h & this.mask;
+      while (this.keys[t * W] !== EMPTY) t = (t + 1) & this.mask;
+      for (let w = 0; w < W; w++) this.keys[t * W + w] = oldKeys[s * W + w]!;
+      if (oldBig === undefined) this.num[t] = oldNum[s]!;
+      else this.big![t] = oldBig[s]!;
+    }
+  }
+
+  /** The non-zero entries as packed terms. */
+  drain(): Packed {
+    const W = this.W;
+    const cap = this.mask + 1;
+    let n = 0;
+    for (let s = 0; s < cap; s++) if (this.keys[s * W] !== EMPTY && (this.big === undefined ? this.num[s] !== 0 : this.big[s] !== 0n)) n++;
+    const mono = new Float64Array(n * W);
+    let i = 0;
+    if (this.big === undefined) {
+      const coef = new Float64Array(n);
+      for (let s = 0; s < cap; s++) {
+        if (this.keys[s * W] === EMPTY || this.num[s] === 0) continue;
+        for (let w = 0; w < W; w++) mono[i * W + w] = this.keys[s * W + w]!;
+        coef[i++] = this.num[s]!;
+      }
+      return { n, mono, coef };
+    }
+    const coef = new Array<bigint>(n);
+    for (let s = 0; s < cap; s++) {
+      if (this.keys[s * W] === EMPTY || this.big[s] === 0n) continue;
+      for (let w = 0; w < W; w++) mono[i * W + w] = this.keys[s * W + w]!;
+      coef[i++] = this.big[s]!;
+    }
+    return { n, mono, coef };
+  }
+}
+
+/** BigInt view of a coefficient array. */
+export const toBig = (c: Float64Array | bigint[]): bigint[] => (c instanceof Float64Array ? Array.from(c, (x) => BigInt(x)) : c);
+
+/**
+ * a·b. With `square` (b is a), only the pairs i ≤ j are formed and off-diagonal ones doubled:
+ * (Σ aᵢ)² = Σ aᵢ² + 2 Σ_{i<j} aᵢaⱼ, half the work.
+ */
+export function mulPacked(a: Packed, b: Packed, W: number, limit: number, square = false): Packed {
+  if (a.coef instanceof Float64Array && b.coef instanceof Float64Array) {
+    const r = mulNum(a as Packed<Float64Array>, b as Packed<Float64Array>, W, limit, square);
+    if (r !== undefined) return r;
+  }
+  return mulBig(a, b, W, limit, square);
+}
+
+function mulNum(a: Packed<Float64Array>, b: Packed<Float64Array>, W: number, limit: number, square: boolean): Packed | undefined {
+  const t = new Table(W, Math.min(a.n * b.n, 2 * (a.n + b.n) + 1024), false, limit);
+  const key = new Float64Array(W);
+  const am = a.mono;
+  const bm = b.mono;
+  const bc = b.coef;
+  for (let i = 0; i < a.n; i++) {
+    const ca = a.coef[i]!;
+    const ai = i * W;
+    const j0 = square ? i : 0;
+    for (let j = j0; j < b.n; j++) {
+      let h = 0;
+      const bj = j * W;
+      for (let w = 0; w < W; w++) {
+        const k = am[ai + w]! + bm[bj + w]!;
+        key[w] = k;
+        h = hashWord(h, k);
+      }
+      let p = ca * bc[j]!;
+      if (square && j !== i) p *= 2;
+      const s = t.slot(key, 0, h);
+      const v = t.num[s]! + p;
+      // |p| ≤ 2^53 − 1 and |v| ≤ 2^53 − 1 mean both were computed exactly.
+      if (!(Math.abs(p) <= SAFE && Math.abs(v) <= SAFE)) return undefined;
+      t.num[s] = v;
+    }
+  }
+  return t.drain();
+}
+
+function mulBig(a: Packed, b: Packed, W: number, limit: number, square: boolean): Packed {
+  const t = new Table(W, Math.min(a.n * b.n, 2 * (a.n + b.n) + 1024), true, limit);
+  const ac = toBig(a.coef);
+  const bc = toBig(b.coef);
+  const key = new Float64Array(W);
+  for (let i = 0; i < a.n; i++) {
+    const j0 = square ? i : 0;
+    for (let j = j0; j < b.n; j++) {
+      let h = 0;
+      for (let w = 0; w < W; w++) {
+        const k = a.mono[i * W + w]! + b.mono[j * W + w]!;
+        key[w] = k;
+        h = hashWord(h, k);
+      }
+      let p = ac[i]! * bc[j]!;
+      if (square && j !== i) p *= 2n;
+      const s = t.slot(key, 0, h);
+      t.big![s] = t.big![s]! + p;
+    }
+  }
+  return t.drain();
+}
+
+/** Σ kᵢ·pᵢ for integer multipliers kᵢ (machine route when everything stays below 2^53). */
+export function combinePacked(parts: readonly { p: Packed; k: bigint }[], W: number, limit: number): Packed {
+  const allNum = parts.every(({ p, k }) => p.coef instanceof Float64Array && k <= BigInt(SAFE) && -k <= BigInt(SAFE));
+  if (allNum) {
+    const total = parts.reduce((s, { p }) => s + p.n, 0);
+    const t = new Table(W, 2 * total + 16, false, limit);
+    let ok = true;
+    outer: for (const { p, k } of parts) {
+      const kk = Number(k);
+      const c = p.coef as Float64Array;
+      for (let i = 0; i < p.n; i++) {
+        let h = 0;
+        for (let w = 0; w < W; w++) h = hashWord(h, p.mono[i * W + w]!);
+        const s = t.slot(p.mono, i * W, h);
+        const q = kk * c[i]!;
+        const v = t.num[s]! + q;
+        if (!(Math.abs(q) <= SAFE && Math.abs(v) <= SAFE)) {
+          ok = false;
+          break outer;
+        }
+        t.num[s] = v;
+      }
+    }
+    if (ok) return t.drain();
+  }
+  const total = parts.reduce((s, { p }) => s + p.n, 0);
+  const t = new Table(W, 2 * total + 16, true, limit);
+  for (const { p, k } of parts) {
+    const c = toBig(p.coef);
+    for (let i = 0; i < p.n; i++) {
+      let h = 0;
+      for (let w = 0; w < W; w++) h = hashWord(h, p.mono[i * W + w]!);
+      const s = t.slot(p.mono, i * W, h);
+      t.big![s] = t.big![s]! + k * c[i]!;
+    }
+  }
+  return t.drain();
+}

@@ -18,7 +18,7 @@ import { hashWord } from './monomial.js';
 /** Packed terms: `n` monomials of `words` words each, integer coefficients (no zeros). */
 export interface Packed<C extends Float64Array | bigint[] = Float64Array | bigint[]> {
   readonly n: number;
-  readonly mono: Float64Array;
+  readonly mono: Int32Array;
   readonly coef: C;
 }
 
@@ -37,7 +37,7 @@ const nextPow2 = (x: number): number => 2 ** Math.ceil(Math.log2(Math.max(16, x)
 
 /** One accumulation table; coefficients in `num` (machine) or `big` (BigInt). */
 class Table {
-  keys: Float64Array;
+  keys: Int32Array;
   num: Float64Array;
   big: bigint[] | undefined;
   mask: number;
@@ -49,14 +49,14 @@ class Table {
     readonly limit: number,
   ) {
     const cap = nextPow2(capacity);
-    this.keys = new Float64Array(cap * W).fill(EMPTY);
+    this.keys = new Int32Array(cap * W).fill(EMPTY);
     this.num = new Float64Array(bigMode ? 0 : cap);
     this.big = bigMode ? new Array<bigint>(cap).fill(0n) : undefined;
     this.mask = cap - 1;
   }
 
   /** Slot of the key in `k` (words at offset `at`), inserting it with coefficient 0 if absent. */
-  slot(k: Float64Array, at: number, h: number): number {
+  slot(k: Int32Array, at: number, h: number): number {
     const W = this.W;
     let keys = this.keys;
     let s = h & this.mask;
@@ -82,7 +82,7 @@ class Table {
     }
   }
 
-  private find(k: Float64Array, at: number, h: number): number {
+  private find(k: Int32Array, at: number, h: number): number {
     const W = this.W;
     let s = h & this.mask;
     for (;;) {
@@ -104,7 +104,7 @@ class Table {
     const oldNum = this.num;
     const oldBig = this.big;
     const cap = (this.mask + 1) * 2;
-    this.keys = new Float64Array(cap * W).fill(EMPTY);
+    this.keys = new Int32Array(cap * W).fill(EMPTY);
     if (oldBig === undefined) this.num = new Float64Array(cap);
     else this.big = new Array<bigint>(cap).fill(0n);
     this.mask = cap - 1;
@@ -126,7 +126,7 @@ class Table {
     const cap = this.mask + 1;
     let n = 0;
     for (let s = 0; s < cap; s++) if (this.keys[s * W] !== EMPTY && (this.big === undefined ? this.num[s] !== 0 : this.big[s] !== 0n)) n++;
-    const mono = new Float64Array(n * W);
+    const mono = new Int32Array(n * W);
     let i = 0;
     if (this.big === undefined) {
       const coef = new Float64Array(n);
@@ -163,40 +163,107 @@ export function mulPacked(a: Packed, b: Packed, W: number, limit: number, square
 }
 
 function mulNum(a: Packed<Float64Array>, b: Packed<Float64Array>, W: number, limit: number, square: boolean): Packed | undefined {
-  const t = new Table(W, Math.min(a.n * b.n, 2 * (a.n + b.n) + 1024), false, limit);
-  const key = new Float64Array(W);
+  // The hottest loop of the library: locals only, int32 keys, linear probing inline.
+  let cap = nextPow2(Math.min(a.n * b.n, 2 * (a.n + b.n) + 1024) * 2);
+  let mask = cap - 1;
+  let keys = new Int32Array(cap * W).fill(EMPTY);
+  let vals = new Float64Array(cap);
+  let count = 0;
   const am = a.mono;
   const bm = b.mono;
+  const ac = a.coef;
   const bc = b.coef;
+  const key = new Int32Array(W);
   for (let i = 0; i < a.n; i++) {
-    const ca = a.coef[i]!;
+    const ca = ac[i]!;
+    const ca2 = square ? 2 * ca : ca;
     const ai = i * W;
     const j0 = square ? i : 0;
     for (let j = j0; j < b.n; j++) {
-      let h = 0;
       const bj = j * W;
+      let h = 0;
       for (let w = 0; w < W; w++) {
         const k = am[ai + w]! + bm[bj + w]!;
         key[w] = k;
-        h = hashWord(h, k);
+        h = Math.imul(h ^ k, 0x9e3779b1);
+        h ^= h >>> 15;
       }
-      let p = ca * bc[j]!;
-      if (square && j !== i) p *= 2;
-      const s = t.slot(key, 0, h);
-      const v = t.num[s]! + p;
-      // |p| ≤ 2^53 − 1 and |v| ≤ 2^53 − 1 mean both were computed exactly.
-      if (!(Math.abs(p) <= SAFE && Math.abs(v) <= SAFE)) return undefined;
-      t.num[s] = v;
+      const p = (j === i ? ca : ca2) * bc[j]!;
+      if (!(p <= SAFE && p >= -SAFE)) return undefined;
+      let s = h & mask;
+      for (;;) {
+        const base = s * W;
+        if (keys[base] === EMPTY) {
+          for (let w = 0; w < W; w++) keys[base + w] = key[w]!;
+          vals[s] = p;
+          if (++count * 2 > mask) {
+            if (count > limit) throw new TermLimitError(limit);
+            cap *= 2;
+            mask = cap - 1;
+            [keys, vals] = rehash(keys, vals, W, cap);
+          }
+          break;
+        }
+        let eq = true;
+        for (let w = 0; w < W; w++)
+          if (keys[base + w] !== key[w]) {
+            eq = false;
+            break;
+          }
+        if (eq) {
+          const v = vals[s]! + p;
+          // |p| ≤ 2^53 − 1 and |v| ≤ 2^53 − 1 mean both were computed exactly.
+          if (!(v <= SAFE && v >= -SAFE)) return undefined;
+          vals[s] = v;
+          break;
+        }
+        s = (s + 1) & mask;
+      }
     }
   }
-  return t.drain();
+  return drainNum(keys, vals, W);
+}
+
+/** Move every entry into tables of capacity `cap`. */
+function rehash(keys: Int32Array, vals: Float64Array, W: number, cap: number): [Int32Array, Float64Array] {
+  const nk = new Int32Array(cap * W).fill(EMPTY);
+  const nv = new Float64Array(cap);
+  const mask = cap - 1;
+  const old = vals.length;
+  for (let s = 0; s < old; s++) {
+    if (keys[s * W] === EMPTY) continue;
+    let h = 0;
+    for (let w = 0; w < W; w++) {
+      h = Math.imul(h ^ keys[s * W + w]!, 0x9e3779b1);
+      h ^= h >>> 15;
+    }
+    let t = h & mask;
+    while (nk[t * W] !== EMPTY) t = (t + 1) & mask;
+    for (let w = 0; w < W; w++) nk[t * W + w] = keys[s * W + w]!;
+    nv[t] = vals[s]!;
+  }
+  return [nk, nv];
+}
+
+function drainNum(keys: Int32Array, vals: Float64Array, W: number): Packed {
+  let n = 0;
+  for (let s = 0; s < vals.length; s++) if (keys[s * W] !== EMPTY && vals[s] !== 0) n++;
+  const mono = new Int32Array(n * W);
+  const coef = new Float64Array(n);
+  let i = 0;
+  for (let s = 0; s < vals.length; s++) {
+    if (keys[s * W] === EMPTY || vals[s] === 0) continue;
+    for (let w = 0; w < W; w++) mono[i * W + w] = keys[s * W + w]!;
+    coef[i++] = vals[s]!;
+  }
+  return { n, mono, coef };
 }
 
 function mulBig(a: Packed, b: Packed, W: number, limit: number, square: boolean): Packed {
   const t = new Table(W, Math.min(a.n * b.n, 2 * (a.n + b.n) + 1024), true, limit);
   const ac = toBig(a.coef);
   const bc = toBig(b.coef);
-  const key = new Float64Array(W);
+  const key = new Int32Array(W);
   for (let i = 0; i < a.n; i++) {
     const j0 = square ? i : 0;
     for (let j = j0; j < b.n; j++) {

@@ -20,7 +20,7 @@ import { type Layout, grevlexDesc, makeLayout, packInto, sameLayout, unpackExps 
 export interface Poly {
   readonly layout: Layout;
   readonly n: number;
-  readonly mono: Float64Array;
+  readonly mono: Int32Array;
   /** Integer numerators; a `Float64Array` while all are safe integers. */
   readonly coef: Float64Array | bigint[];
   /** Positive common denominator. */
@@ -58,13 +58,13 @@ export function fromPacked(layout: Layout, t: Packed, den: bigint, expBound: rea
 
 /** The zero polynomial over a layout. */
 export const polyZero = (layout: Layout = makeLayout([], 1)): Poly =>
-  fromPacked(layout, { n: 0, mono: new Float64Array(0), coef: new Float64Array(0) }, 1n, layout.vars.map(() => 0));
+  fromPacked(layout, { n: 0, mono: new Int32Array(0), coef: new Float64Array(0) }, 1n, layout.vars.map(() => 0));
 
 /** A rational constant. */
 export function polyConst(q: Rational, layout: Layout = makeLayout([], 1)): Poly {
   if (q.n === 0n) return polyZero(layout);
   const c = q.n <= SAFE && -q.n <= SAFE ? Float64Array.of(Number(q.n)) : [q.n];
-  return fromPacked(layout, { n: 1, mono: new Float64Array(layout.words), coef: c }, q.d, layout.vars.map(() => 0));
+  return fromPacked(layout, { n: 1, mono: new Int32Array(layout.words), coef: c }, q.d, layout.vars.map(() => 0));
 }
 
 /** The polynomial `name` (over `layout` when given; it must contain the variable). */
@@ -72,7 +72,7 @@ export function polyVar(name: string, layout: Layout = makeLayout([name], 1)): P
   const i = layout.vars.indexOf(name);
   if (i < 0) throw new RangeError(`variable ${name} is not in the layout`);
   const exps = layout.vars.map((_, j) => (j === i ? 1 : 0));
-  const mono = new Float64Array(layout.words);
+  const mono = new Int32Array(layout.words);
   packInto(layout, exps, mono, 0);
   return fromPacked(layout, { n: 1, mono, coef: Float64Array.of(1) }, 1n, exps);
 }
@@ -103,7 +103,7 @@ export function relayout(p: Poly, layout: Layout): Poly {
   if (sameLayout(p.layout, layout)) return p;
   const map = p.layout.vars.map((v) => layout.vars.indexOf(v));
   if (map.some((j) => j < 0)) throw new RangeError('relayout: the target layout lacks a variable');
-  const mono = new Float64Array(p.n * layout.words);
+  const mono = new Int32Array(p.n * layout.words);
   const exps = new Array<number>(layout.vars.length);
   for (let i = 0; i < p.n; i++) {
     exps.fill(0);
@@ -245,7 +245,7 @@ export function polyFromTerms(vars: readonly string[], terms: readonly { exps: r
   if (L.vars.length !== vars.length) throw new RangeError('polyFromTerms: duplicate variable');
   const perm = L.vars.map((v) => vars.indexOf(v));
   const den = terms.reduce((d, t) => lcm(d, t.coeff.d), 1n);
-  const mono = new Float64Array(terms.length * L.words);
+  const mono = new Int32Array(terms.length * L.words);
   const coef = new Array<bigint>(terms.length);
   const bound = L.vars.map(() => 0);
   terms.forEach((t, i) => {

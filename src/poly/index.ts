@@ -27,3 +27,4 @@ export {
 export { type ExpansionEstimate, NotPolynomialError, ExpansionTooLargeError, EXPANSION_TERM_BUDGET, expand, expansionEstimate } from './expand.js';
 export { type Coefficient, coefficients, degreeIn } from './coefficients.js';
 export { polyToText, polyToLatex, polyToNode, monomialText, monomialLatex, termsToText, termsToLatex } from './print.js';
+export { type VerifyResult, type Counterexample, VERIFY_POINTS, VERIFY_TOLERANCE, VERIFY_RANGE, verifyIdentity } from './verify.js';

@@ -1,5 +1,7 @@
 /** Every subcommand, in the order `--help` lists them. One file per command family. */
 import type { Register } from '../io.js';
 import { registerDiff, registerGrad } from './expr.js';
+import { registerExpand } from './expand.js';
+import { registerVerify } from './verify.js';
 
-export const COMMANDS: readonly Register[] = [registerDiff, registerGrad];
+export const COMMANDS: readonly Register[] = [registerDiff, registerGrad, registerExpand, registerVerify];

@@ -68,7 +68,7 @@ export function parseSpec(text: string): NetworkSpec {
   const widths = parseWidths(parts[0]!);
   const L = widths.length - 1;
   const actText = parts[1]?.trim() ?? '';
-  const activations = expandActivations(actText === '' ? [...DEFAULT_ACTIVATIONS] : actText.split(',').map((s) => s.trim()), L);
+  const activations = actText === '' ? defaultActivations(L) : expandActivations(actText.split(',').map((s) => s.trim()), L);
   const seen = new Set<string>();
   for (const raw of (parts[2] ?? '').split(',')) {
     const o = raw.trim();
@@ -101,6 +101,9 @@ function parseWidths(text: string): number[] {
   return tokens.map(Number);
 }
 
+/** `sigmoid` hidden layers and an `identity` output layer; a single layer is the output layer. */
+const defaultActivations = (L: number): string[] => expandActivations(L === 1 ? [DEFAULT_ACTIVATIONS[1]] : DEFAULT_ACTIVATIONS, L);
+
 /** One name → every layer; two → hidden layers, output layer; L → one per layer. */
 function expandActivations(names: readonly string[], L: number): string[] {
   for (const n of names) {
@@ -111,7 +114,7 @@ function expandActivations(names: readonly string[], L: number): string[] {
   if (names.length === L) return [...names];
   if (names.length === 2 && L >= 2) return Array.from({ length: L }, (_, i) => (i === L - 1 ? names[1]! : names[0]!));
   throw new SpecError(
-    `wrong number of activations in '${names.join(',')}': ${names.length} given for ${L} layer${L === 1 ? '' : 's'} (give 1, ${L >= 2 ? '2 (hidden, output) or ' : ''}${L})`,
+    `wrong number of activations in '${names.join(',')}': ${names.length} given for ${L} layer${L === 1 ? '' : 's'} (give ${L === 1 ? '1' : L === 2 ? '1 or 2' : `1, 2 (hidden, output) or ${L}`})`,
   );
 }
 
@@ -155,7 +158,7 @@ export function specFromJson(value: unknown): NetworkSpec {
   const widths = o.widths as number[];
   const L = widths.length - 1;
   let names: string[];
-  if (o.activations === undefined) names = [...DEFAULT_ACTIVATIONS];
+  if (o.activations === undefined) names = defaultActivations(L);
   else if (typeof o.activations === 'string') names = o.activations.split(',').map((s) => s.trim());
   else if (Array.isArray(o.activations) && o.activations.every((a) => typeof a === 'string')) names = o.activations as string[];
   else throw new SpecError(`bad "activations" ${JSON.stringify(o.activations)}: an array of activation names`);

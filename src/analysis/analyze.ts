@@ -206,7 +206,7 @@ function criticalSentence(cp: CriticalPoints, opts: AnalyzeOptions): string {
   return (
     `${head} Exactly: ${plural(cp.complexSolutions ?? 0, 'complex solution')} with multiplicity (${cp.distinctSolutions ?? '?'} distinct), an eliminant of degree ${cp.eliminantDegree}` +
     `${cp.radicals === true ? ', so every critical point is expressible by radicals' : cp.radicals === false ? ', beyond degree 4 after removing rational roots, so not by the general radical formulas' : ''}, and ${plural(real.length, 'real critical point')}.` +
-    ` Classified by the numeric Hessian: ${count('minimum')} minima, ${count('saddle')} saddles, ${count('maximum')} maxima, ${count('degenerate')} degenerate` +
+    ` Classified by the numeric Hessian: ${count('minimum')} minim${count('minimum') === 1 ? 'um' : 'a'}, ${plural(count('saddle'), 'saddle')}, ${count('maximum')} maxim${count('maximum') === 1 ? 'um' : 'a'}, ${count('degenerate')} degenerate` +
     `${best !== undefined ? `; the lowest loss among them is ${best.loss.toPrecision(8)} (${best.type})` : ''}.`
   );
 }
@@ -219,7 +219,7 @@ function nextSteps(a: Analysis): string[] {
   const cp = a.criticalPoints;
   const acts = spec.split(':')[1] ?? '';
   const lastIdentity = acts.split(',').at(-1) === 'identity';
-  if (!col.filling && !lastIdentity)
+  if (!col.filling && !lastIdentity && acts.split(',').length >= 1 && spec.split(':')[0]!.split('-').length >= 3 && !a.class.reason.startsWith('Taylor'))
     out.push(`make the output layer linear (e.g. ${spec.split(':')[0]}:${acts.split(',')[0] ?? 'quadratic'},identity): the coefficients become affine in the last layer, the model can fill its span and the least-squares optimum is then solved exactly`);
   if (cp !== undefined && cp.status !== 'solved') {
     if (!spec.includes('nobias')) out.push('drop the biases (:nobias) or use fewer hidden units to shrink the critical-point system');

@@ -13,7 +13,7 @@
  * constant over the data is an affine function of x whose intercept folds into c, so it is
  * consistent for a suitable βᵢ when both layers have biases.
  */
-import { type Rational, ONE, ZERO, qadd, qcmp, qmul, qsign, qsub, qtoString } from '../expr/rational.js';
+import { type Rational, ONE, Q, ZERO, qabs, qadd, qcmp, qdiv, qmul, qneg, qsign, qsub, qtoString } from '../expr/rational.js';
 import { type Dataset, type Network, lossFactor } from '../network/build.js';
 import { LEAKY_SLOPE } from '../activations/leaky_relu.js';
 import { solveQ } from './linalg.js';
@@ -27,6 +27,8 @@ export interface PatternResult {
   readonly loss: Rational;
   /** the least-squares solution was not unique: consistency was checked at one optimal solution */
   readonly nullity: number;
+  /** a parameter point realising the pattern's optimum (exact; check it with the numeric engine) */
+  readonly point: Readonly<Record<string, Rational>>;
 }
 
 export interface ReluAnalysis {
@@ -108,7 +110,7 @@ export function reluPatterns(net: Network, data: Dataset, _opts: { seed?: number
     ...(best !== undefined ? { best } : {}),
     summary:
       `With ${N} data points each hidden unit has ${units.length} possible on-sets, so ${tried} activation patterns were tried (units are interchangeable); on each the network is linear in (vᵢwᵢ, vᵢbᵢ, c) and its least-squares problem was solved exactly; ${consistent.length} solutions are consistent with their pattern` +
-      (best !== undefined ? `, the best with loss ${qtoString(best.loss)} (units on at points ${best.onSets.map((s) => `{${s.join(',')}}`).join(', ')}). This is the exact minimum over patterns whose optimum lies inside the pattern; minima on a pattern boundary are not enumerated, so compare with gradient descent.` : '.'),
+      (best !== undefined ? `, the best with loss ${qtoString(best.loss)} (units on at points ${best.onSets.map((s) => `{${s.join(',')}}`).join(', ')}; realised by the exact parameter point ${Object.entries(best.point).map(([k, v]) => `${k} = ${qtoString(v)}`).join(', ')}). This is the exact minimum over patterns whose optimum lies inside the pattern; minima on a pattern boundary are not enumerated, so compare with gradient descent.` : '.'),
   };
 }
 
@@ -120,7 +122,7 @@ function solvePattern(
   alpha: Rational,
   b1: boolean,
   b2: boolean,
-): { onSets: number[][]; loss: Rational; nullity: number } | undefined {
+): { onSets: number[][]; loss: Rational; nullity: number; point: Record<string, Rational> } | undefined {
   // merge units with the same on-set
   const groups = [...new Map(sets.map((s) => [s.join(','), s])).values()];
   const m = groups.map((s) => Array.from({ length: N }, (_, p) => (s.includes(p) ? ONE : alpha)));
@@ -128,8 +130,17 @@ function solvePattern(
   const columns: Rational[][] = [];
   const role: { g: number; kind: 'a' | 'beta' }[] = [];
   if (b2) columns.push(x.map(() => ONE));
+  // A relu unit on at points with a single x value x₀ contributes r = a·x₀ + β there only: one
+  // column (its indicator), and it is consistent iff r ≠ 0 (a steep enough slope puts the kink
+  // between x₀ and its neighbours, because a threshold on-set with one value is at an end).
+  const single = groups.map((s) => alpha.n === 0n && b1 && s.length > 0 && s.length < N && new Set(s.map((p) => qtoString(x[p]!))).size === 1);
   m.forEach((f, g) => {
     if (f.every((v) => v.n === 0n)) return; // relu unit off everywhere: contributes 0
+    if (single[g]) {
+      columns.push([...f]);
+      role.push({ g, kind: 'beta' });
+      return;
+    }
     columns.push(f.map((v, p) => qmul(v, x[p]!)));
     role.push({ g, kind: 'a' });
     if (b1 && !(constant[g] && b2)) {
@@ -143,19 +154,51 @@ function solvePattern(
   const sol = K === 0 ? { kind: 'solution' as const, x: [], nullity: 0 } : solveQ(A, rhs);
   if (sol.kind !== 'solution') return undefined;
   const offset = b2 ? 1 : 0;
-  // consistency of each non-trivial group
+  let c = b2 ? sol.x[0]! : ZERO;
+  // consistency of each group, and its (sign s, a, β) with s·(a·xₚ + β) > 0 exactly on its on-set
+  const unitOf: { s: number; a: Rational; beta: Rational }[] = [];
+  const xs = [...x].sort(qcmp);
   for (let g = 0; g < groups.length; g++) {
-    if (m[g]!.every((v) => v.n === 0n)) continue;
-    if (constant[g] && b1 && b2) continue; // βᵢ free (folded into c): choose it to fix the signs
-    const ai = role.findIndex((r) => r.g === g && r.kind === 'a');
-    const bi = role.findIndex((r) => r.g === g && r.kind === 'beta');
-    const a = sol.x[offset + ai]!;
-    const beta = bi >= 0 ? sol.x[offset + bi]! : ZERO;
+    const col = (kind: 'a' | 'beta'): Rational | undefined => {
+      const i = role.findIndex((r) => r.g === g && r.kind === kind);
+      return i < 0 ? undefined : sol.x[offset + i]!;
+    };
+    if (m[g]!.every((v) => v.n === 0n)) {
+      unitOf.push({ s: 0, a: ZERO, beta: Q(-1) }); // dead unit: z = −1 (or 0 without bias) is off everywhere
+      continue;
+    }
+    if (constant[g] && b1 && b2) {
+      // βᵢ is free (folded into c): put the kink beyond the data and move the intercept into c
+      const a = col('a')!;
+      const on = m[g]![0]!.n !== 0n && qcmp(m[g]![0]!, ONE) === 0;
+      const ax = x.map((v) => qmul(a, v));
+      const beta = on ? qadd(qneg(ax.reduce((lo, v) => (qcmp(v, lo) < 0 ? v : lo))), ONE) : qsub(qneg(ax.reduce((hi, v) => (qcmp(v, hi) > 0 ? v : hi))), ONE);
+      c = qsub(c, qmul(m[g]![0]!, beta));
+      unitOf.push({ s: 1, a, beta });
+      continue;
+    }
+    if (single[g]) {
+      const r = col('beta')!;
+      if (r.n === 0n) return undefined;
+      const sg = qsign(r);
+      const x0 = x[groups[g]![0]!]!;
+      const atMax = qcmp(x0, xs[xs.length - 1]!) === 0;
+      const others = x.filter((v) => qcmp(v, x0) !== 0);
+      const gap = others.map((v) => qabs(qsub(x0, v))).reduce((lo, v) => (qcmp(v, lo) < 0 ? v : lo));
+      // s·(a x + β) = |r| + s·a·(x − x₀) ≤ 0 at every other point when s·a = ±|r|/gap
+      const a = qmul(Q(sg), qdiv(qabs(r), gap));
+      const aa = atMax ? a : qneg(a);
+      unitOf.push({ s: sg, a: aa, beta: qsub(r, qmul(aa, x0)) });
+      continue;
+    }
+    const a = col('a')!;
+    const beta = col('beta') ?? ZERO;
     const on = new Set(groups[g]!);
     const sign = x.map((v) => qsign(qadd(qmul(a, v), beta)));
     const pos = x.every((_, p) => (on.has(p) ? sign[p]! > 0 : sign[p]! <= 0));
     const neg = x.every((_, p) => (on.has(p) ? sign[p]! < 0 : sign[p]! >= 0));
     if (!pos && !neg) return undefined;
+    unitOf.push({ s: pos ? 1 : -1, a, beta });
   }
   let loss = ZERO;
   for (let p = 0; p < N; p++) {
@@ -163,7 +206,20 @@ function solvePattern(
     const r = qsub(f, y[p]!);
     loss = qadd(loss, qmul(r, r));
   }
-  return { onSets: groups.map((s) => s.map((p) => p + 1)), loss, nullity: sol.nullity };
+  // the parameter point: unit i in group g of size k gets v = s/k, w = s·a, b = s·β
+  const point: Record<string, Rational> = {};
+  const keys = groups.map((s) => s.join(','));
+  sets.forEach((set, i) => {
+    const g = keys.indexOf(set.join(','));
+    const u = unitOf[g]!;
+    const k = sets.filter((t) => t.join(',') === set.join(',')).length;
+    const s = u.s === 0 ? 1 : u.s;
+    point[`w1_${i + 1}_1`] = u.s === 0 ? ZERO : qmul(Q(s), u.a);
+    if (b1) point[`b1_${i + 1}`] = u.s === 0 ? Q(-1) : qmul(Q(s), u.beta);
+    point[`w2_1_${i + 1}`] = u.s === 0 ? ZERO : Q(s, k);
+  });
+  if (b2) point['b2_1'] = c;
+  return { onSets: groups.map((s) => s.map((p) => p + 1)), loss, nullity: sol.nullity, point };
 }
 
 function binomial(n: number, k: number): number {

@@ -86,6 +86,7 @@ export function solveSystem(polys: readonly PolyTerms[], vars: readonly string[]
     dimension: idealDimension(gb),
     complexSolutions: solutionCount(gb),
   };
+  if (result.dimension === -1) return { ...result, distinctSolutions: 0, realSolutions: [] };
   if (result.dimension !== 0) return result;
   const q = new Quotient(gb);
   const cmp = orderCmp('grevlex');

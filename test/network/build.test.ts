@@ -89,8 +89,10 @@ describe('outputs and loss agree with an independent mathjs forward pass', () =>
         const names = [...net.params, ...net.inputs, ...net.targets];
         const point = Object.fromEntries(names.map((n, i) => [n, values[i % values.length]! + i / 97]));
         const ref = mathjsForward(text, point);
-        net.outputs.forEach((f, k) => expect(evaluate(f, point)).toBeCloseTo(ref.outputs[k]!, 9));
-        expect(evaluate(net.loss, point)).toBeCloseTo(ref.loss, 8);
+        // Relative tolerance: pow3 of pow3 reaches 10⁷ and more; 1e-9 leaves room for cancellation in the sums.
+        const close = (a: number, b: number): void => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b)));
+        net.outputs.forEach((f, k) => close(evaluate(f, point), ref.outputs[k]!));
+        close(evaluate(net.loss, point), ref.loss);
       }),
       { numRuns: 20 },
     );
@@ -150,6 +152,13 @@ describe('datasetLoss', () => {
     const bound: Record<string, Rational> = { ...params };
     for (let p = 0; p < 3; p++) Object.assign(bound, { [`x1_${p + 1}`]: data.inputs[p]![0]!, [`x2_${p + 1}`]: data.inputs[p]![1]!, [`y1_${p + 1}`]: data.targets[p]![0]! });
     expect(evaluateExact(sym, bound)).toEqual(expected);
+  });
+
+  it('refuses up front, with the estimate, a dataset loss past the node budget', () => {
+    const net = buildNetwork(parseSpec('10-10-1:tanh,identity'));
+    // 4 × (21 neurons + 110 weights) = 524 nodes estimated per point.
+    expect(() => symbolicDatasetLoss(net, 2000)).toThrowError('2000 data points × network 10-10-1 would build about 1048000 nodes, past the budget');
+    expect(() => symbolicDatasetLoss(net, 0)).toThrowError(DatasetError);
   });
 
   it.each([

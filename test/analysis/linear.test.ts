@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isLinearSpec, linearCollapse } from '../../src/analysis/linear.js';
+import { linearReport } from '../../src/analysis/analyze.js';
 import { randomPoint } from '../../src/analysis/random.js';
 import { type Node, sym } from '../../src/expr/node.js';
 import { evaluateExact, freeSymbols } from '../../src/expr/walk.js';
@@ -28,6 +29,7 @@ describe('identity networks collapse to linear regression', () => {
       expect(c.beta.length).toBe(spec.widths.at(-1));
       expect(c.beta[0]!.length).toBe(spec.widths[0]);
       net.outputs.forEach((f, k) => expect(agreeAtRandomPoints(f, c.affine[k]!)).toBe(true));
+      expect(linearReport(net).proved).toBe(true);
     }
   });
 

@@ -122,6 +122,13 @@ export function toCommonVars(polys: readonly PolyTerms[], vars: readonly string[
   });
 }
 
+/**
+ * Reduce S-polynomials only until their leading term is irreducible? Measured on the 1-1-1
+ * quadratic system with biases: 8–23 ms with full reduction, 34–53 ms top-only (unreduced tails
+ * make every later reduction longer). So: full reduction.
+ */
+const TOP_REDUCTION = false;
+
 interface Pair {
   f: IPoly;
   g: IPoly;
@@ -210,7 +217,7 @@ export function buchberger(
     stats.pairs++;
     const s = sPoly(pair, cmp);
     check(s);
-    const { r } = normalForm(s, G, cmp, undefined, check);
+    const { r } = normalForm(s, G, cmp, undefined, check, TOP_REDUCTION);
     if (r.ms.length === 0) {
       stats.zeroReductions++;
       continue;

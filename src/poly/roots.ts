@@ -7,8 +7,8 @@
  * into rational intervals (lo, hi) with p(lo)·p(hi) < 0 and one root inside; bisection on the sign
  * refines them to any width. Multiplicities come from the square-free decomposition first.
  */
-import { type Rational, Q, gcd, qadd, qcmp, qfloor, qmul, qsub, qtoString } from '../expr/rational.js';
-import { type QPoly, type ZPoly, evalQ, signAt, squarefreeDecomposition, toZ, trim } from './univariate.js';
+import { type Rational, Q, qadd, qcmp, qfloor, qmul, qsub, qtoString } from '../expr/rational.js';
+import { type QPoly, type ZPoly, evalQ, primitive, pseudoRem, signAt, squarefreeDecomposition, toZ } from './univariate.js';
 
 /** A real algebraic number: the unique root of `poly` in (lo, hi), or exactly `exact`. */
 export interface RealRoot {
@@ -39,35 +39,6 @@ export function sturmSequence(p: QPoly): ZPoly[] {
     seq.push(r.map((c) => -c));
   }
   return seq;
-}
-
-/** A positive multiple of rem(a, b), primitive. */
-function pseudoRem(a: ZPoly, b: ZPoly): ZPoly {
-  const r = a.slice();
-  const db = b.length - 1;
-  const lb = b[db]!;
-  const alb = lb < 0n ? -lb : lb;
-  const sg = lb < 0n ? -1n : 1n;
-  while (r.length - 1 >= db && r.length > 0) {
-    const dr = r.length - 1;
-    const c = r[dr]! * sg;
-    const k = dr - db;
-    // r ← |lb|·r − sign(lb)·c·x^k·b kills the leading term and keeps the sign of r mod b.
-    for (let i = 0; i < r.length; i++) r[i] = r[i]! * alb;
-    for (let j = 0; j <= db; j++) r[k + j] = r[k + j]! - c * b[j]!;
-    trim(r);
-  }
-  return primitive(r);
-}
-
-/** Divide by the positive content. */
-function primitive(p: ZPoly): ZPoly {
-  let g = 0n;
-  for (const c of p) {
-    g = gcd(g, c);
-    if (g === 1n) return trim(p);
-  }
-  return g > 1n ? trim(p.map((c) => c / g)) : trim(p);
 }
 
 function variations(signs: number[]): number {
@@ -118,7 +89,20 @@ export function realRoots(p: QPoly): RealRoot[] {
   const out: RealRoot[] = [];
   for (const { factor, multiplicity } of squarefreeDecomposition(p))
     for (const r of isolateSquarefree(factor)) out.push({ ...r, multiplicity });
-  return out.sort((a, b) => qcmp(a.lo, b.lo));
+  // Roots of different square-free factors are distinct, but their intervals may overlap:
+  // halve overlapping neighbours until the intervals are disjoint, then the order is the roots'.
+  for (let changed = true; changed; ) {
+    changed = false;
+    out.sort((a, b) => qcmp(a.lo, b.lo));
+    for (let i = 0; i + 1 < out.length; i++) {
+      if (qcmp(out[i]!.hi, out[i + 1]!.lo) > 0) {
+        out[i] = bisect(out[i]!);
+        out[i + 1] = bisect(out[i + 1]!);
+        changed = true;
+      }
+    }
+  }
+  return out;
 }
 
 /** Isolating intervals of the roots of a square-free polynomial; rational roots made exact. */

@@ -61,16 +61,47 @@ export function divmod(a: QPoly, b: QPoly): { q: QPoly; r: QPoly } {
   return { q: trim(q), r: trim(r.slice(0, db)) };
 }
 
-/** Monic greatest common divisor over Q (gcd(0, 0) = 0). */
+/**
+ * Monic greatest common divisor over Q (gcd(0, 0) = 0), by the primitive remainder sequence on
+ * integers (the gcd is defined up to a unit, so positive scalings do not matter).
+ */
 export function qpolyGcd(a: QPoly, b: QPoly): QPoly {
-  let x = trim(a.slice());
-  let y = trim(b.slice());
-  while (y.length > 0) {
-    // Keep the intermediate remainders monic: the gcd is defined up to a unit anyway.
-    [x, y] = [y, monic(divmod(x, y).r)];
-  }
-  return monic(x);
+  let x = toZ(trim(a.slice()));
+  let y = toZ(trim(b.slice()));
+  while (y.length > 0) [x, y] = [y, pseudoRem(x, y)];
+  return monic(x.map((c) => Q(c)));
 }
+
+/** A positive multiple of rem(a, b), primitive. */
+export function pseudoRem(a: ZPoly, b: ZPoly): ZPoly {
+  const r = a.slice();
+  const db = b.length - 1;
+  const lb = b[db]!;
+  const alb = lb < 0n ? -lb : lb;
+  const sg = lb < 0n ? -1n : 1n;
+  while (r.length - 1 >= db && r.length > 0) {
+    const dr = r.length - 1;
+    const c = r[dr]! * sg;
+    const k = dr - db;
+    // r ← |lb|·r − sign(lb)·c·x^k·b kills the leading term and keeps the sign of r mod b.
+    for (let i = 0; i < r.length; i++) r[i] = r[i]! * alb;
+    for (let j = 0; j <= db; j++) r[k + j] = r[k + j]! - c * b[j]!;
+    trim(r);
+  }
+  return primitive(r);
+}
+
+/** Divide by the positive content. */
+export function primitive(p: ZPoly): ZPoly {
+  let g = 0n;
+  for (const c of p) {
+    g = gcd(g, c);
+    if (g === 1n) return trim(p);
+  }
+  return g > 1n ? trim(p.map((c) => c / g)) : trim(p);
+}
+
+
 
 /**
  * Square-free decomposition (Yun's algorithm): monic p = ∏ a_i^i with a_i square-free and
@@ -129,11 +160,22 @@ export function signAt(p: ZPoly, x: Rational): number {
   return acc < 0n ? -1 : acc > 0n ? 1 : 0;
 }
 
-/** Exact value p(x). */
+/**
+ * Exact value p(x), by integer Horner: with l the common denominator of the coefficients and
+ * x = n/d, p(x) = (Σ l·p_i n^i d^(deg−i)) / (l·d^deg) — one gcd at the end instead of one per
+ * operation (the coefficients of eliminants have hundreds of digits).
+ */
 export function evalQ(p: QPoly, x: Rational): Rational {
-  let acc = ZERO;
-  for (let i = p.length - 1; i >= 0; i--) acc = qadd(qmul(acc, x), p[i]!);
-  return acc;
+  if (p.length === 0) return ZERO;
+  let l = 1n;
+  for (const c of p) if (c.n !== 0n) l = (l / gcd(l, c.d)) * c.d;
+  let acc = (p[p.length - 1]!.n * l) / p[p.length - 1]!.d;
+  let dp = x.d;
+  for (let i = p.length - 2; i >= 0; i--) {
+    acc = acc * x.n + ((p[i]!.n * l) / p[i]!.d) * dp;
+    dp *= x.d;
+  }
+  return Q(acc, l * (dp / x.d));
 }
 
 /** p as text in the variable `x` (`x^2 - 2`), highest degree first. */

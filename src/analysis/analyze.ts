@@ -197,7 +197,7 @@ export function verdict(a: Analysis, opts: AnalyzeOptions): string {
 function criticalSentence(cp: CriticalPoints, opts: AnalyzeOptions): string {
   const head = `∇L = 0 is ${plural(cp.equations, 'polynomial equation')} of degrees ${[...new Set(cp.degrees)].join('/')} in ${cp.unknowns} unknowns (Bézout bound ${cp.bezout}; regularisation: ${cp.regularisation}).`;
   if (cp.status === 'budget' && cp.complexSolutions !== undefined)
-    return `${head} Exactly: a finite critical set with ${plural(cp.complexSolutions, 'complex solution')} (eliminant of degree ${cp.eliminantDegree}); the real ones were not isolated: ${cp.message}.`;
+    return `${head} Exactly: a finite critical set with ${plural(cp.complexSolutions, 'complex solution')} ${cp.eliminantDegree !== undefined ? ` (eliminant of degree ${cp.eliminantDegree})` : ''}; the real ones were not isolated: ${cp.message}.`;
   if (cp.status !== 'solved') return `${head} The exact solution was not attempted or not finished: ${cp.message}.`;
   if (cp.dimension === -1) return `${head} It has no complex solution.`;
   if ((cp.dimension ?? 0) > 0)

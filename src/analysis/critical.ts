@@ -21,10 +21,8 @@ import { type Rational, Q, qtoNumber, qtoString } from '../expr/rational.js';
 import { grad } from '../diff/reverse.js';
 import { type Dataset, type Network, datasetLoss } from '../network/build.js';
 import { expand } from '../poly/expand.js';
-import { orderCmp } from '../poly/groebner-core.js';
-import { GroebnerBudgetError, type PolyTerms, groebner } from '../poly/groebner.js';
-import { Quotient, QuotientBudgetError, idealDimension, linearForm, solutionCount } from '../poly/groebner-quotient.js';
-import { qpolyToText } from '../poly/univariate.js';
+import { GroebnerBudgetError, type PolyTerms } from '../poly/groebner.js';
+import { QuotientBudgetError } from '../poly/groebner-quotient.js';
 import { polyDegree, polyToTerms } from '../poly/poly.js';
 import { solveSystem } from '../poly/solve.js';
 import { checkPoint } from './numeric.js';
@@ -38,18 +36,12 @@ import { rng } from './random.js';
  */
 export const MAX_CRITICAL_UNKNOWNS = 8;
 /**
- * Largest Bézout bound attempted. Measured (generic L2, 3–4 points, this engine): Bézout 9–125
- * finish in 0.1–4 s (1-1:quadratic, 1-1-1, 2-1-2 and 1-2-1 identity, 1-1-1-1 without biases);
- * 1-2-1:quadratic,identity:nobias (Bézout 625) and 1-1-1-1 with biases (12 500) did not finish
- * in 90 s.
+ * Largest Bézout bound attempted. Measured (generic L2, 3–4 points, this engine): Bézout 9–162
+ * finish in 0.1–2 s (1-1:quadratic, 1-1-1, 2-1-1, 2-1-2 and 1-2-1 identity, 1-1-1-1 without
+ * biases); 1-2-1:quadratic,identity:nobias (Bézout 625, 33 solutions) in 2 s; 1-1-1-1 identity
+ * with biases (Bézout 12 500) did not finish in 100 s.
  */
-export const MAX_BEZOUT = 200n;
-/**
- * Most complex solutions whose real ones are isolated. Measured: 17 solutions (2-1-2 and
- * 1-1-1-1 identity) take 4–5 s; 25 (a cubic Taylor surrogate of 1-1:tanh) take 80 s, nearly all
- * in the exact real-root isolation of the degree-25 separating polynomial.
- */
-export const MAX_REAL_SOLVE_COUNT = 20;
+export const MAX_BEZOUT = 2_000n;
 /** Milliseconds granted to the Gröbner computation of one critical system. */
 export const CRITICAL_MILLIS = 20_000;
 
@@ -175,29 +167,20 @@ export function criticalPoints(net: Network, data: Dataset, reg: Regularisation,
   let s;
   try {
     const budget = { maxMillis: opts.millis ?? CRITICAL_MILLIS };
-    // Count first (cheap); the real-root stage is what grows with the number of solutions.
-    const gb = groebner(system, params, { budget });
-    const dimension = idealDimension(gb);
-    const count = dimension === 0 ? solutionCount(gb) : -1;
-    if (count > MAX_REAL_SOLVE_COUNT) {
-      const q = new Quotient(gb);
-      const last = linearForm(params.map((_, i) => (i === params.length - 1 ? 1 : 0)), orderCmp('grevlex'));
-      const elim = q.minimalPolynomial(last).poly;
-      return {
-        ...base,
-        status: 'budget',
-        message: `${count} complex solutions: isolating the real ones is past the budget of ${MAX_REAL_SOLVE_COUNT} (the exact root isolation takes minutes at this size); the counts above are exact`,
-        dimension,
-        complexSolutions: count,
-        eliminantDegree: elim.length - 1,
-        eliminant: qpolyToText(elim, params[params.length - 1]),
-      };
-    }
     s = solveSystem(system, params, { budget });
   } catch (e) {
     if (e instanceof GroebnerBudgetError || e instanceof QuotientBudgetError) return { ...base, status: 'budget', message: e.message };
     throw e;
   }
+  if (s.dimension === 0 && s.realSolutions === undefined)
+    return {
+      ...base,
+      status: 'budget',
+      message: s.note ?? 'no separating linear form was found, so the real solutions were not isolated',
+      dimension: 0,
+      complexSolutions: s.complexSolutions,
+      ...(s.eliminant !== undefined ? { eliminantDegree: s.eliminant.poly.length - 1, eliminant: s.eliminant.text } : {}),
+    };
   const lam = params.map((p) => qtoNumber(lambda.get(p) ?? Q(0)));
   const realSolutions = (s.realSolutions ?? []).map((r): CriticalPoint => {
     const point: Record<string, number> = {};

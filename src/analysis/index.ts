@@ -16,7 +16,7 @@ export {
   type CriticalPoints,
   MAX_CRITICAL_UNKNOWNS,
   MAX_BEZOUT,
-  MAX_REAL_SOLVE_COUNT,
+
   CRITICAL_MILLIS,
   l2Coefficients,
   regularisedLoss,

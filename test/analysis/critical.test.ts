@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Regularisation, classifyEigenvalues, criticalPoints, l2Coefficients } from '../../src/analysis/critical.js';
 import { descend } from '../../src/analysis/numeric.js';
+import { taylorSurrogate } from '../../src/analysis/taylor.js';
 import { Q, qtoNumber } from '../../src/expr/rational.js';
 import { buildNetwork } from '../../src/network/build.js';
 import { readCsv } from '../../src/network/csv.js';
@@ -20,6 +21,7 @@ const table: [string, string, Regularisation, number, number | undefined][] = [
   ['2-1-2:identity:nobias', TWO_D, generic, 0, 17],
   ['1-2-1:identity:nobias', 'x1,y1\n1,2\n2,3\n-1,1\n', generic, 0, 9],
   ['1-1:quadratic', THREE, generic, 0, 9],
+  ['1-2-1:quadratic,identity:nobias', 'x1,y1\n1,2\n2,3\n-1,1\n', generic, 0, 33],
 ];
 
 describe('critical points of the loss: counts agree with Singular, points with the numeric engine', () => {
@@ -57,6 +59,15 @@ describe('critical points of the loss: counts agree with Singular, points with t
     const cp = criticalPoints(net, readCsv(THREE, net.spec), generic);
     expect(cp.status).toBe('refused');
     expect(cp.message).toMatch(/Bézout bound \d+ is past the budget.*:nobias/);
+  });
+
+  it('past the solver\'s real-root budget the exact counts are kept and the status says so (Singular agrees)', () => {
+    const net = taylorSurrogate(buildNetwork(parseSpec('1-1:sigmoid')), 5).net;
+    const cp = criticalPoints(net, readCsv('x1,y1\n0,1\n1,3\n2,4\n3,8\n', net.spec), generic);
+    expect(cp.status).toBe('budget');
+    expect(cp.complexSolutions).toBe(81);
+    expect(cp.message).toMatch(/real solutions not computed|separating/);
+    if (isSingularAvailable()) expect(singularStd(cp.system, net.params).vdim).toBe(81);
   });
 
   it('generic L2 coefficients are positive rationals, reproducible by seed', () => {

@@ -5,14 +5,14 @@
 import { type Rational, qtoNumber, qtoString } from '../expr/rational.js';
 import { toText } from '../print/text.js';
 import { type Dataset, type Network, buildNetwork } from '../network/build.js';
-import { formatSpec } from '../network/parse.js';
+import { formatSpec, parameterCount } from '../network/parse.js';
 import type { NetworkSpec } from '../network/spec.js';
 import { ExpansionTooLargeError } from '../poly/expand.js';
 import { expand } from '../poly/expand.js';
 import { polyIsZero, polySub } from '../poly/poly.js';
 import { type NetworkClass, classify } from './classify.js';
 import { type Collapse, collapse } from './collapse.js';
-import { type CriticalPoints, type Regularisation, criticalPoints } from './critical.js';
+import { type CriticalPoints, type Regularisation, MAX_BEZOUT, MAX_CRITICAL_UNKNOWNS, criticalPoints } from './critical.js';
 import { type LeastSquares, leastSquares } from './leastsq.js';
 import { isLinearSpec, linearCollapse } from './linear.js';
 import { type DescentSummary, descend } from './numeric.js';
@@ -43,6 +43,8 @@ export interface LinearReport {
 
 export interface Analysis {
   readonly spec: string;
+  /** the spec itself */
+  readonly specObject?: NetworkSpec;
   readonly class: NetworkClass;
   readonly linear?: LinearReport;
   readonly collapse?: Collapse;
@@ -87,7 +89,7 @@ function analyzeNetwork(net: Network, opts: AnalyzeOptions, surrogate: boolean):
   const cls = surrogate ? ({ kind: 'polynomial', degree: { inputs: 0, params: 0 }, linear: false, reason: 'Taylor surrogate' } as NetworkClass) : classify(spec);
   const exact: string[] = [];
   const numeric: string[] = [];
-  const out: { -readonly [K in keyof Analysis]?: Analysis[K] } = { spec: formatSpec(spec), class: cls };
+  const out: { -readonly [K in keyof Analysis]?: Analysis[K] } = { spec: specName(spec), specObject: spec, class: cls };
   exact.push('class and degrees (from the activations)');
   if (cls.kind === 'polynomial') {
     if (!surrogate && isLinearSpec(spec)) {
@@ -213,6 +215,41 @@ function criticalSentence(cp: CriticalPoints, opts: AnalyzeOptions): string {
   );
 }
 
+/** The compact spec string, or JSON when the spec has none (biases differing between layers). */
+function specName(spec: NetworkSpec): string {
+  try {
+    return formatSpec(spec);
+  } catch {
+    return JSON.stringify({ widths: spec.widths, activations: spec.activations, bias: spec.bias });
+  }
+}
+
+/**
+ * Smaller variants of a polynomial network whose critical-point system is within budget, by the
+ * generic estimate: P unknowns, each gradient equation of degree ≤ 2·deg_θ f − 1 (plus L2).
+ */
+export function tractableVariants(spec: NetworkSpec): string[] {
+  const L = spec.activations.length;
+  const variants: NetworkSpec[] = [
+    { ...spec, bias: spec.bias.map(() => false) },
+    { ...spec, activations: [...spec.activations.slice(0, L - 1), 'identity'] },
+    { ...spec, activations: [...spec.activations.slice(0, L - 1), 'identity'], bias: spec.bias.map(() => false) },
+  ];
+  const out: string[] = [];
+  for (const v of variants) {
+    if (L < 2 && v.activations[0] === 'identity' && spec.activations[0] !== 'identity') continue;
+    const c = classify(v);
+    if (c.kind !== 'polynomial') continue;
+    const P = parameterCount(v);
+    const d = BigInt(Math.max(1, 2 * c.degree.params - 1));
+    if (P <= MAX_CRITICAL_UNKNOWNS && d ** BigInt(P) <= MAX_BEZOUT) {
+      const name = specName(v);
+      if (name !== specName(spec) && !out.includes(name)) out.push(name);
+    }
+  }
+  return out;
+}
+
 /** Concrete things to try, from what the analysis found. */
 function nextSteps(a: Analysis): string[] {
   const out: string[] = [];
@@ -223,10 +260,15 @@ function nextSteps(a: Analysis): string[] {
   const lastIdentity = acts.split(',').at(-1) === 'identity';
   if (!col.filling && !lastIdentity && acts.split(',').length >= 1 && spec.split(':')[0]!.split('-').length >= 3 && !a.class.reason.startsWith('Taylor'))
     out.push(`make the output layer linear (e.g. ${spec.split(':')[0]}:${acts.split(',')[0] ?? 'quadratic'},identity): the coefficients become affine in the last layer, the model can fill its span and the least-squares optimum is then solved exactly`);
-  if (cp !== undefined && cp.status !== 'solved') {
-    if (!spec.includes('nobias')) out.push('drop the biases (:nobias) or use fewer hidden units to shrink the critical-point system');
-    out.push('treat the gradient-descent value as numeric evidence only');
+  if (cp !== undefined && cp.status === 'refused') {
+    const small = a.specObject === undefined ? [] : tractableVariants(a.specObject);
+    out.push(
+      small.length > 0
+        ? `for exact critical points try ${small.map((v) => `\`${v}\``).join(' or ')} (within the budget by the Bézout estimate), with --l2 generic`
+        : 'no smaller variant (:nobias, identity output) brings the critical-point system within budget: use fewer hidden units or inputs',
+    );
   }
+  if (cp !== undefined && cp.status !== 'solved') out.push('treat the gradient-descent value as numeric evidence only');
   if (cp !== undefined && cp.status === 'solved' && (cp.dimension ?? 0) > 0) out.push('rerun with --l2 generic to count and classify isolated critical points');
   return out;
 }

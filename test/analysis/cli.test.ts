@@ -44,6 +44,8 @@ describe('closedform analyze', () => {
     expect(j.criticalPoints.status).toBe('refused');
     expect(j.verdict).toMatch(/quartic|degree 4 in x/);
     expect(j.verdict).toMatch(/Next: /);
+    // the suggested variant is one whose critical points the explorer can actually solve
+    expect(j.verdict).toMatch(/try `1-2-1:quadratic,identity:nobias`/);
     expect(j.numeric.join(' ')).toMatch(/gradient descent/);
   });
   it('1-1-1:identity with --l2 generic: finite critical set, classified points', async () => {
@@ -66,6 +68,11 @@ describe('closedform analyze', () => {
     const b = JSON.parse((await cli('analyze', '1-1:tanh', '--data', 'examples/line.csv', '--taylor', '3', '--l2', 'generic', '--json')).out);
     expect(b.taylor.approximate).toBe(true);
     expect(b.verdict).toMatch(/APPROXIMATE/);
+  });
+  it('a JSON spec whose layers differ in bias has no compact name and is analysed all the same', async () => {
+    const r = await cli('analyze', '{"widths":[1,1,1],"activations":["identity"],"bias":[true,false]}', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).spec).toMatch(/"bias":\[true,false\]/);
   });
   it.each([
     [['analyze', '1-1-1:identity', '--l2', 'abc'], /bad --l2/],

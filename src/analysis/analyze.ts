@@ -39,6 +39,8 @@ export interface LinearReport {
   readonly matrixForm: string;
   /** fₖ − (Σⱼ βₖⱼxⱼ + β₀ₖ) expands to the zero polynomial for every output */
   readonly proved: boolean;
+  /** seed 001's backprop recursion in closed form for this network (layer convention), LaTeX */
+  readonly backpropLatex: string;
 }
 
 export interface Analysis {
@@ -65,7 +67,13 @@ export interface Analysis {
 export function linearReport(net: Network): LinearReport {
   const c = linearCollapse(net.spec);
   const proved = net.outputs.every((f, k) => polyIsZero(polySub(expand(f), expand(c.affine[k]!))));
-  return { beta: c.beta.map((r) => r.map(toText)), beta0: c.beta0.map(toText), matrixForm: c.matrixForm, proved };
+  const L = net.spec.widths.length - 1;
+  // δ⁽ˡ⁾ = ∂loss/∂z⁽ˡ⁾ = (W⁽ˡ⁺¹⁾)ᵀ⋯(W⁽ᴸ⁾)ᵀ δ⁽ᴸ⁾ for identity activations (proved in recursion.ts's tests)
+  const backpropLatex =
+    L === 1
+      ? '\\delta^{(1)} = \\nabla_{f} \\mathrm{loss}'
+      : `\\delta^{(l)} = (W^{(l+1)})^\\top \\cdots (W^{(${L})})^\\top \\delta^{(${L})}, \\quad \\delta^{(1)} = ${Array.from({ length: L - 1 }, (_, i) => `(W^{(${i + 2})})^\\top`).join('')}\\,\\delta^{(${L})}, \\quad \\delta^{(${L})} = \\nabla_{f} \\mathrm{loss}`;
+  return { beta: c.beta.map((r) => r.map(toText)), beta0: c.beta0.map(toText), matrixForm: c.matrixForm, proved, backpropLatex };
 }
 
 /**

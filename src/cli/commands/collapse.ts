@@ -28,6 +28,7 @@ export const registerCollapse: Register = (program, io) =>
         beta0: lin?.beta0 ?? null,
         matrixForm: lin?.matrixForm ?? null,
         proved: lin?.proved ?? null,
+        backprop: lin?.backpropLatex ?? null,
         features: c.K,
         params: c.P,
         rank: c.rank,

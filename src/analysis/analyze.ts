@@ -47,6 +47,8 @@ export interface Analysis {
   readonly spec: string;
   /** the spec itself */
   readonly specObject?: NetworkSpec;
+  /** this is the analysis of a Taylor surrogate (its answers are approximate for the network) */
+  readonly surrogate: boolean;
   readonly class: NetworkClass;
   readonly linear?: LinearReport;
   readonly collapse?: Collapse;
@@ -94,10 +96,13 @@ export function analyze(spec: NetworkSpec, opts: AnalyzeOptions = {}): Analysis 
 function analyzeNetwork(net: Network, opts: AnalyzeOptions, surrogate: boolean): Analysis {
   const spec = net.spec;
   const seed = opts.seed ?? 1;
-  const cls = surrogate ? ({ kind: 'polynomial', degree: { inputs: 0, params: 0 }, linear: false, reason: 'Taylor surrogate' } as NetworkClass) : classify(spec);
+  // the surrogate is polynomial by construction; its degrees come from the collapse below
+  const cls: NetworkClass = surrogate
+    ? { kind: 'polynomial', degree: { inputs: 0, params: 0 }, linear: false, reason: 'Taylor surrogate: every transcendental activation replaced by a polynomial' }
+    : classify(spec);
   const exact: string[] = [];
   const numeric: string[] = [];
-  const out: { -readonly [K in keyof Analysis]?: Analysis[K] } = { spec: specName(spec), specObject: spec, class: cls };
+  const out: { -readonly [K in keyof Analysis]?: Analysis[K] } = { spec: specName(spec), specObject: spec, surrogate, class: cls };
   exact.push('class and degrees (from the activations)');
   if (cls.kind === 'polynomial') {
     if (!surrogate && isLinearSpec(spec)) {
@@ -163,13 +168,20 @@ export function verdict(a: Analysis, opts: AnalyzeOptions): string {
     s.push(`${a.spec} is piecewise polynomial: ${c.reason}.`);
     if (a.relu === undefined) s.push('Next: give a data set (--data FILE.csv) to enumerate the activation patterns it allows and solve each pattern exactly.');
     else s.push(a.relu.summary);
-    if (a.descent !== undefined) s.push(`Plain gradient descent (numeric, ${a.descent.starts} random starts × ${a.descent.steps} steps) reached ${a.descent.best.toPrecision(8)}.`);
+    if (a.descent !== undefined) {
+      const exact = a.relu?.best === undefined ? undefined : qtoNumber(a.relu.best.loss);
+      const gap = exact === undefined ? 0 : a.descent.best - exact;
+      s.push(
+        `Plain gradient descent (numeric, ${a.descent.starts} random starts × ${a.descent.steps} steps) reached ${a.descent.best.toPrecision(8)}` +
+          (exact === undefined ? '.' : gap > 1e-6 * Math.max(1, exact) ? `, above the exact pattern optimum ${exact.toPrecision(8)}: descent stalled at a worse point (dead units or a local minimum), the exact point above is better.` : gap < -1e-6 * Math.max(1, exact) ? ', below every consistent pattern optimum: the minimum lies on a pattern boundary, which the enumeration does not cover.' : ', the same value.'),
+      );
+    }
     return s.join(' ');
   }
   const col = a.collapse;
   if (a.linear !== undefined)
     s.push(`${a.spec} has identity activations, so it is linear regression: β = ${a.linear.beta.map((r) => `(${r.join(', ')})`).join(', ')}, β₀ = (${a.linear.beta0.join(', ')}), ${a.linear.proved ? 'proved by expanding both sides' : 'NOT confirmed by expansion'}.`);
-  else if (!a.class.reason.startsWith('Taylor')) s.push(`${a.spec} is a polynomial model: ${c.reason}.`);
+  else if (!a.surrogate) s.push(`${a.spec} is a polynomial model: ${c.reason}.`);
   if (col === undefined) {
     s.push(`Its expansion was refused: ${a.collapseRefused ?? 'unknown reason'}. Try a smaller network.`);
     return s.join(' ');
@@ -266,7 +278,7 @@ function nextSteps(a: Analysis): string[] {
   const cp = a.criticalPoints;
   const acts = spec.split(':')[1] ?? '';
   const lastIdentity = acts.split(',').at(-1) === 'identity';
-  if (!col.filling && !lastIdentity && acts.split(',').length >= 1 && spec.split(':')[0]!.split('-').length >= 3 && !a.class.reason.startsWith('Taylor'))
+  if (!col.filling && !lastIdentity && acts.split(',').length >= 1 && spec.split(':')[0]!.split('-').length >= 3 && !a.surrogate)
     out.push(`make the output layer linear (e.g. ${spec.split(':')[0]}:${acts.split(',')[0] ?? 'quadratic'},identity): the coefficients become affine in the last layer, the model can fill its span and the least-squares optimum is then solved exactly`);
   if (cp !== undefined && cp.status === 'refused') {
     const small = a.specObject === undefined ? [] : tractableVariants(a.specObject);

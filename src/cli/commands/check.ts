@@ -61,11 +61,11 @@ export const registerCheck: Register = (program, io) =>
       if (!report.ok) throw new ExitStatus(1, 'a check failed');
     });
 
-/** The compact spec when it has one, else the widths (mixed bias flags have no compact form). */
+/** The compact spec when it has one, else the spec as JSON (mixed bias flags have no compact form). */
 function formatSpecSafe(spec: Parameters<typeof formatSpec>[0]): string {
   try {
     return formatSpec(spec);
   } catch {
-    return spec.widths.join('-');
+    return JSON.stringify(spec);
   }
 }

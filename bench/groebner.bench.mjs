@@ -2,9 +2,22 @@
 // Ours: median wall-clock of 5 runs after a warm-up (≥ 3 runs, ≥ 200 ms), in this process. Singular: median of 5
 // runs of its own `rtimer` around `std` (lex: std in dp followed by fglm, as Singular's fastest
 // route), so its ~10 ms process start-up is not counted. The ratio is ours / Singular.
-import { add, diff, mul, num, pow, sub, sym } from '../dist/index.js';
-// The solver's API is exported from poly/solve-index.js until src/poly/index.ts re-exports it.
-import { groebner, isSingularAvailable, parseEquations, singularStd, solveSystem, solutionCount, systemFromNodes } from '../dist/poly/solve-index.js';
+import {
+  add,
+  diff,
+  groebner,
+  isSingularAvailable,
+  mul,
+  num,
+  parseEquations,
+  pow,
+  singularStd,
+  solutionCount,
+  solveSystem,
+  sub,
+  sym,
+  systemFromNodes,
+} from '../dist/index.js';
 
 export const title = 'Gröbner bases against Singular';
 

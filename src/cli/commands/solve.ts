@@ -1,7 +1,8 @@
 /** `solve "<eq>; <eq>; …" --vars a,b`: Gröbner basis, dimension, solution counts, real solutions. */
-import { ExprError, NotPolynomialError, ExpansionTooLargeError } from '../../index.js';
-// The solver's API until src/poly/index.ts re-exports solve-index.ts (owned by the polynomial helper).
 import {
+  ExprError,
+  NotPolynomialError,
+  ExpansionTooLargeError,
   GroebnerBudgetError,
   PolyInputError,
   QuotientBudgetError,
@@ -14,7 +15,7 @@ import {
   systemFromNodes,
   termsToString,
   type TermOrder,
-} from '../../poly/solve-index.js';
+} from '../../index.js';
 import { type Register, UsageError, json } from '../io.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -5,7 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { ArithmeticError, ExprError, VERSION } from '../index.js';
 import { COMMANDS } from './commands/index.js';
-import { type Io, UsageError } from './io.js';
+import { ExitStatus, type Io, UsageError } from './io.js';
 
 export type { Io } from './io.js';
 
@@ -24,13 +24,22 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.exitCode === 0) return 0;
-      io.err(`closedform: ${e.message.replace(/^error: /, '')}\n`);
+      io.err(`closedform: ${oneLine(e.message.replace(/^error: /, ''))}\n`);
       return 2;
     }
+    if (e instanceof ExitStatus) return e.code;
     if (e instanceof UsageError || e instanceof ExprError || e instanceof ArithmeticError) {
-      io.err(`closedform: ${e.message.split('\n')[0]}\n`);
+      io.err(`closedform: ${oneLine(e.message)}\n`);
       return 2;
     }
     throw e;
   }
 }
+
+/** Commander's messages can span lines ("unknown command 'dif'\n(Did you mean diff?)"): join them. */
+const oneLine = (s: string): string =>
+  s
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(' ');

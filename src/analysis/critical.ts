@@ -16,7 +16,9 @@
  * Numeric (the mathjs engine): the gradient norm, loss and Hessian eigenvalues at each real
  * solution, which classify it.
  */
-import { type Node, add, mul, num, pow, sym } from '../expr/node.js';
+import { type Node, ONE_NODE, add, mul, num, pow, sym } from '../expr/node.js';
+import { substitute } from '../expr/walk.js';
+import { getActivation } from '../activations/registry.js';
 import { type Rational, Q, qtoNumber, qtoString } from '../expr/rational.js';
 import { grad } from '../diff/reverse.js';
 import { type Dataset, type Network, datasetLoss } from '../network/build.js';
@@ -49,6 +51,8 @@ export const CRITICAL_MILLIS = 20_000;
 export type Regularisation =
   | { readonly kind: 'none' }
   | { readonly kind: 'uniform'; readonly lambda: Rational }
+  /** fix the first incoming weight of every hidden unit to 1 (removes the rescaling symmetry) */
+  | { readonly kind: 'normalise' }
   | { readonly kind: 'generic'; readonly seed: number };
 
 export type CriticalType = 'minimum' | 'saddle' | 'maximum' | 'degenerate';
@@ -71,6 +75,8 @@ export interface CriticalPoints {
   readonly degrees: readonly number[];
   /** Π degrees: the Bézout bound on isolated complex solutions */
   readonly bezout: bigint;
+  /** parameters fixed to 1 by the normalisation (empty otherwise) */
+  readonly fixed: readonly string[];
   /** the L2 coefficients used, by parameter (empty without regularisation) */
   readonly lambda: Readonly<Record<string, string>>;
   readonly regularisation: string;
@@ -93,7 +99,7 @@ export interface CriticalPoints {
 
 /** L2 coefficients by parameter: uniform λ, or one random rational in (0, 1] per parameter. */
 export function l2Coefficients(params: readonly string[], reg: Regularisation): Map<string, Rational> {
-  if (reg.kind === 'none') return new Map();
+  if (reg.kind === 'none' || reg.kind === 'normalise') return new Map();
   if (reg.kind === 'uniform') return new Map(params.map((p) => [p, reg.lambda]));
   const r = rng(reg.seed);
   // λⱼ = a/b with 1 ≤ a ≤ b ≤ 9: positive, distinct with high probability, small heights
@@ -106,16 +112,34 @@ export function l2Coefficients(params: readonly string[], reg: Regularisation): 
   );
 }
 
+/**
+ * The weights a fixed normalisation sets to 1: the first incoming weight of every unit of a hidden
+ * layer whose activation is homogeneous (σ(tz) = t^k σ(z): identity, powers; relu for t > 0), so
+ * that the rescaling (incoming × t, outgoing × t^−k) has no room left.
+ */
+export function normalisedWeights(net: Network): string[] {
+  const out: string[] = [];
+  const w = net.spec.widths;
+  for (let l = 1; l < w.length - 1; l++) {
+    const st = getActivation(net.spec.activations[l - 1]!)?.structure;
+    if (st?.kind !== 'polynomial' && !['relu', 'leaky_relu'].includes(net.spec.activations[l - 1]!)) continue;
+    for (let i = 1; i <= w[l]!; i++) out.push(`w${l}_${i}_1`);
+  }
+  return out;
+}
+
 /** The regularised data loss L(θ) + Σⱼ λⱼ θⱼ² as a node. */
 export function regularisedLoss(net: Network, data: Dataset, lambda: ReadonlyMap<string, Rational>): Node {
   const terms = [...lambda].map(([p, l]) => mul(num(l), pow(sym(p), 2)));
   return add(datasetLoss(net, data), ...terms);
 }
 
-const describe = (reg: Regularisation): string =>
+const describe = (reg: Regularisation, fixed: readonly string[]): string =>
   reg.kind === 'none'
     ? 'none: the symmetries of the network are kept'
-    : reg.kind === 'uniform'
+    : reg.kind === 'normalise'
+      ? `fixed normalisation ${fixed.map((p) => `${p} = 1`).join(', ')} (one incoming weight per hidden unit: removes the rescaling symmetry of homogeneous units, loses the points where that weight is 0)`
+      : reg.kind === 'uniform'
       ? `L2 with one coefficient λ = ${qtoString(reg.lambda)} for every parameter`
       : `generic L2: a random rational λⱼ ∈ (0, 1] per parameter (seed ${reg.seed}), which removes the symmetries for almost every choice`;
 
@@ -141,9 +165,10 @@ export function classifyEigenvalues(ev: readonly number[]): CriticalType {
  * ```
  */
 export function criticalPoints(net: Network, data: Dataset, reg: Regularisation, opts: { millis?: number } = {}): CriticalPoints {
-  const params = [...net.params];
+  const fixed = reg.kind === 'normalise' ? normalisedWeights(net) : [];
+  const params = net.params.filter((p) => !fixed.includes(p));
   const lambda = l2Coefficients(params, reg);
-  const L = regularisedLoss(net, data, lambda);
+  const L = substitute(regularisedLoss(net, data, lambda), new Map(fixed.map((p) => [p, ONE_NODE])));
   const g = grad(L, params);
   const polys = params.map((p) => expand(g.get(p)!));
   const system: PolyTerms[] = polys.map(polyToTerms);
@@ -155,7 +180,8 @@ export function criticalPoints(net: Network, data: Dataset, reg: Regularisation,
     degrees,
     bezout,
     lambda: Object.fromEntries([...lambda].map(([p, l]) => [p, qtoString(l)])),
-    regularisation: describe(reg),
+    regularisation: describe(reg, fixed),
+    fixed,
     system,
   };
   if (params.length > MAX_CRITICAL_UNKNOWNS || bezout > MAX_BEZOUT)
@@ -181,11 +207,12 @@ export function criticalPoints(net: Network, data: Dataset, reg: Regularisation,
       complexSolutions: s.complexSolutions,
       ...(s.eliminant !== undefined ? { eliminantDegree: s.eliminant.poly.length - 1, eliminant: s.eliminant.text } : {}),
     };
-  const lam = params.map((p) => qtoNumber(lambda.get(p) ?? Q(0)));
+  const lam = net.params.map((p) => qtoNumber(lambda.get(p) ?? Q(0)));
   const realSolutions = (s.realSolutions ?? []).map((r): CriticalPoint => {
     const point: Record<string, number> = {};
+    for (const p of fixed) point[p] = 1;
     for (const p of params) point[p] = r.exact[p] !== undefined ? qtoNumber(r.exact[p]!) : Number(r.values[p]);
-    const chk = checkPoint(net.spec, data, point, lam);
+    const chk = checkPoint(net.spec, data, point, lam, params);
     return { point: r.values, loss: chk.loss, type: classifyEigenvalues(chk.eigenvalues), eigenvalues: chk.eigenvalues, gradientNorm: chk.gradientNorm };
   });
   realSolutions.sort((a, b) => a.loss - b.loss);

@@ -59,6 +59,7 @@ export function analysisJson(a: Analysis): AnalysisJson {
             ...(cp.message !== undefined ? { message: cp.message } : {}),
             regularisation: cp.regularisation,
             lambda: cp.lambda,
+            fixed: cp.fixed,
             equations: cp.equations,
             unknowns: cp.unknowns,
             degrees: cp.degrees,

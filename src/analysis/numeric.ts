@@ -94,12 +94,22 @@ export interface PointCheck {
  * The engine's loss, gradient norm and Hessian eigenvalues at a point given by name (L2 term
  * included when `lambda` is given, aligned with the engine's parameter order).
  */
-export function checkPoint(spec: NetworkSpec, data: Dataset, point: Readonly<Record<string, number>>, lambda?: readonly number[]): PointCheck {
+export function checkPoint(
+  spec: NetworkSpec,
+  data: Dataset,
+  point: Readonly<Record<string, number>>,
+  lambda?: readonly number[],
+  free?: readonly string[],
+): PointCheck {
   const samples = samplesFromDataset(data);
   const p = paramsFromPoint(spec, point);
   const v = flattenParams(spec, p);
   const lam = lambda ?? [...v].map(() => 0);
+  // only the free parameters are unknowns (a fixed normalisation holds the others): restrict to them
+  const names = engineParamNames(spec);
+  const keep = names.map((n, j) => (free === undefined || free.includes(n) ? j : -1)).filter((j) => j >= 0);
   const g = engineGradient(spec, p, samples).map((x, j) => x + 2 * lam[j]! * v[j]!);
   const H = hessian(spec, p, samples).map((row, i) => row.map((h, j) => (i === j ? h + 2 * lam[i]! : h)));
-  return { loss: engineDatasetLoss(spec, p, samples) + l2Loss(v, lam), gradientNorm: Math.hypot(...g), eigenvalues: symmetricEigenvalues(H) };
+  const Hk = keep.map((i) => keep.map((j) => H[i]![j]!));
+  return { loss: engineDatasetLoss(spec, p, samples) + l2Loss(v, lam), gradientNorm: Math.hypot(...keep.map((j) => g[j]!)), eigenvalues: symmetricEigenvalues(Hk) };
 }

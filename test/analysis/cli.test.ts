@@ -76,6 +76,7 @@ describe('closedform analyze', () => {
   });
   it.each([
     [['analyze', '1-1-1:identity', '--l2', 'abc'], /bad --l2/],
+    [['analyze', '1-1-1:identity', '--l2', '1/10', '--normalise'], /alternatives/],
     [['analyze', '1-1-1:identity', '--data', 'no/such.csv'], /cannot read data file/],
     [['analyze', '1-1-1:nope'], /unknown activation/],
     [['analyze', '1-1:sigmoid', '--taylor', '99'], /bad --taylor|out of range/],

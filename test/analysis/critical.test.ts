@@ -22,6 +22,11 @@ const table: [string, string, Regularisation, number, number | undefined][] = [
   ['1-2-1:identity:nobias', 'x1,y1\n1,2\n2,3\n-1,1\n', generic, 0, 9],
   ['1-1:quadratic', THREE, generic, 0, 9],
   ['1-2-1:quadratic,identity:nobias', 'x1,y1\n1,2\n2,3\n-1,1\n', generic, 0, 33],
+  // a fixed normalisation w1_1_1 = 1: the scaling symmetry is gone, w2 alone fits the data
+  ['1-1-1:identity:nobias', THREE, { kind: 'normalise' }, 0, 1],
+  // … but not the bias shift (b1, b2) → (b1 + t, b2 − w2·t): the set stays a curve
+  ['1-1-1:identity', THREE, { kind: 'normalise' }, 1, undefined],
+  ['1-1-1-1:identity:nobias', 'x1,y1\n1,2\n2,3\n', { kind: 'normalise' }, 0, 1],
 ];
 
 describe('critical points of the loss: counts agree with Singular, points with the numeric engine', () => {
@@ -34,7 +39,7 @@ describe('critical points of the loss: counts agree with Singular, points with t
     expect(cp.complexSolutions).toBe(count);
     expect(cp.bezout).toBe(cp.degrees.reduce((b, d) => b * BigInt(d), 1n));
     if (isSingularAvailable()) {
-      const sg = singularStd(cp.system, net.params);
+      const sg = singularStd(cp.system, net.params.filter((p) => !cp.fixed.includes(p)));
       expect(sg.dimension).toBe(dim);
       if (count !== undefined) expect(sg.vdim).toBe(count);
     }
@@ -47,6 +52,11 @@ describe('critical points of the loss: counts agree with Singular, points with t
       expect(cp.realSolutions!.length).toBeGreaterThan(0);
       expect(cp.eliminantDegree).toBeGreaterThan(0);
       // gradient descent lands on one of the reported minima
+      if (reg.kind === 'normalise') {
+        expect(cp.unknowns).toBe(net.params.length - cp.fixed.length);
+        expect(cp.regularisation).toMatch(/fixed normalisation/);
+        return;
+      }
       const lam = net.params.map((p) => qtoNumber(l2Coefficients(net.params, reg).get(p) ?? Q(0)));
       const d = descend(net.spec, data, { seed: 2, starts: 2, steps: 3000, lambda: lam });
       const minima = cp.realSolutions!.filter((r) => r.type === 'minimum').map((r) => r.loss);

@@ -4,7 +4,11 @@ import { AnalysisError, type Regularisation, analysisJson, analyze, qparse, qsig
 import { type Io, type Register, UsageError, json } from '../io.js';
 
 /** `--l2 1/10`, `--l2 generic`, `--l2 none`. */
-export function parseL2(text: string | undefined, seed: number): Regularisation {
+export function parseL2(text: string | undefined, seed: number, normalise = false): Regularisation {
+  if (normalise) {
+    if (text !== undefined && text !== 'none') throw new UsageError('--normalise and --l2 are alternatives: give one of them');
+    return { kind: 'normalise' };
+  }
   if (text === undefined || text === 'none') return { kind: 'none' };
   if (text === 'generic') return { kind: 'generic', seed };
   const q = qparse(text);
@@ -33,6 +37,7 @@ interface Opts {
   seed?: string;
   taylor?: string;
   taylorAt?: string;
+  normalise?: boolean;
   json?: boolean;
 }
 
@@ -45,7 +50,7 @@ function run(specText: string, o: Opts, io: Io): void {
   if (o.taylorAt !== undefined && at === undefined) throw new UsageError(`bad --taylor-at '${o.taylorAt}': a rational such as 0 or 1/2`);
   let a;
   try {
-    a = analyze(spec, { ...(data ? { data } : {}), l2: parseL2(o.l2, seed), seed, ...(taylor !== undefined ? { taylor } : {}), ...(at !== undefined ? { taylorAt: at } : {}) });
+    a = analyze(spec, { ...(data ? { data } : {}), l2: parseL2(o.l2, seed, o.normalise === true), seed, ...(taylor !== undefined ? { taylor } : {}), ...(at !== undefined ? { taylorAt: at } : {}) });
   } catch (e) {
     if (e instanceof AnalysisError) throw new UsageError(e.message);
     throw e;
@@ -69,6 +74,7 @@ export const registerAnalyze: Register = (program, io) =>
     .argument('<spec>', 'network spec, e.g. 1-2-1:quadratic')
     .option('--data <file>', 'data set as CSV with columns x1…xn, y1…ym')
     .option('--l2 <r>', "L2 term for the critical points: a rational (one coefficient for all), 'generic' (a random one per parameter) or 'none'")
+    .option('--normalise', 'instead of L2: fix the first incoming weight of every hidden unit to 1 (removes rescaling symmetries)')
     .option('--seed <n>', 'seed of every random choice (default 1)')
     .option('--taylor <n>', 'transcendental networks: solve the Taylor surrogate of this order (approximate)')
     .option('--taylor-at <r>', 'expansion point of the Taylor surrogate (default 0)')

@@ -146,6 +146,9 @@ function analyzeNetwork(net: Network, opts: AnalyzeOptions, surrogate: boolean):
   return out as Analysis;
 }
 
+/** At most 12 items, then how many more. */
+const shortList = (xs: readonly string[]): string => (xs.length <= 12 ? xs.join(', ') : `${xs.slice(0, 12).join(', ')}, … ${xs.length - 12} more`);
+
 const plural = (n: number | bigint, w: string): string => `${n} ${w}${n === 1 || n === 1n ? '' : 's'}`;
 
 /** One paragraph: what the model is, what was solved exactly, what is numeric, what to do next. */
@@ -188,7 +191,7 @@ export function verdict(a: Analysis, opts: AnalyzeOptions): string {
   }
   const feats = col.features.map((f) => f.monomial);
   s.push(
-    `Collapsed, the output is Σ cₖ(θ)φₖ(x) over K = ${col.K} monomial features (${[...new Set(feats)].join(', ')}) with P = ${col.P} parameters; the architecture reaches a ${col.rank}-dimensional family of these functions (exact rank of ∂c/∂θ at random rational points), so it ${col.filling ? 'fills the span' : `does not fill the span (rank ${col.rank} < K = ${col.K})`} and ${col.P - col.rank} parameter direction${col.P - col.rank === 1 ? ' is' : 's are'} redundant (P − rank).`,
+    `Collapsed, the output is Σ cₖ(θ)φₖ(x) over K = ${col.K} monomial features (${shortList([...new Set(feats)])}) with P = ${col.P} parameters; the architecture reaches a ${col.rank}-dimensional family of these functions (exact rank of ∂c/∂θ at random rational points), so it ${col.filling ? 'fills the span' : `does not fill the span (rank ${col.rank} < K = ${col.K})`} and ${col.P - col.rank} parameter direction${col.P - col.rank === 1 ? ' is' : 's are'} redundant (P − rank).`,
   );
   const ls = a.leastSquares;
   if (ls === undefined) {

@@ -7,8 +7,11 @@
  * θ₀, with equality outside the zero set of some non-zero minor, so a random point attains it
  * with probability ≈ 1 (Schwartz–Zippel); the maximum over {@link RANK_TRIALS} points is taken.
  */
-import { type Rational, ZERO, qadd, qmul, qpowInt } from '../expr/rational.js';
+import { type Rational, ONE, Q, ZERO, qadd, qinv, qmul, qpowInt } from '../expr/rational.js';
 import type { Network } from '../network/build.js';
+import { num } from '../expr/node.js';
+import { substitute } from '../expr/walk.js';
+import { grad } from '../diff/reverse.js';
 import { expand } from '../poly/expand.js';
 import { coefficients } from '../poly/coefficients.js';
 import { type Poly, polyDegree, polyToTerms } from '../poly/poly.js';
@@ -66,7 +69,7 @@ export function collapse(net: Network, seed = 1): Collapse {
   const params = [...net.params];
   let rank = 0;
   for (let t = 0; t < RANK_TRIALS && rank < Math.min(features.length, params.length); t++)
-    rank = Math.max(rank, rankQ(jacobianAt(features.map((f) => f.coeff), params, randomPoint(params, seed + t))));
+    rank = Math.max(rank, rankQ(jacobianByGradient(net, features, randomPoint(params, seed + t))));
   const degree = {
     inputs: Math.max(0, ...outputs.map((p) => polyDegree(p, net.inputs))),
     params: Math.max(0, ...outputs.map((p) => polyDegree(p, params))),
@@ -75,7 +78,50 @@ export function collapse(net: Network, seed = 1): Collapse {
 }
 
 /**
+ * ∂c/∂θ at a rational point θ₀ without touching the coefficient polynomials: column j holds the
+ * x-coefficients of ∂f/∂θⱼ(x; θ₀) (one reverse sweep for all j, θ₀ substituted, then an expansion
+ * in x alone, at most K terms). Rows follow `features`; a monomial of ∂f/∂θⱼ that is no feature
+ * cannot occur (∂/∂θⱼ of Σ cₖφₖ is Σ ∂cₖ/∂θⱼ φₖ).
+ *
+ * @example
+ * ```ts
+ * const net = buildNetwork(parseSpec('1-1:quadratic'));
+ * jacobianByGradient(net, collapse(net).features, randomPoint(net.params, 1)); // 3 × 2
+ * ```
+ */
+export function jacobianByGradient(net: Network, features: readonly Feature[], point: ReadonlyMap<string, Rational>): Rational[][] {
+  const params = [...net.params];
+  const row = new Map(features.map((f, i) => [`${f.output}:${f.exps.join(',')}`, i]));
+  const J: Rational[][] = features.map(() => params.map(() => ZERO));
+  const values = new Map([...point].map(([k, v]) => [k, num(v)]));
+  net.outputs.forEach((f, k) => {
+    const g = grad(f, params);
+    params.forEach((p, j) => {
+      const d = g.get(p);
+      if (d === undefined) return;
+      for (const c of coefficients(expand(substitute(d, values)), net.inputs)) {
+        const i = row.get(`${k}:${c.exps.join(',')}`);
+        if (i === undefined) throw new Error(`∂f/∂${p} has the monomial ${c.monomial}, which f lacks: impossible`);
+        J[i]![j] = polyAt(c.coeff, new Map());
+      }
+    });
+  });
+  return J;
+}
+
+/** θᵢ^k at a point, cached per variable (monomials repeat the same small powers). */
+function powerTable(values: readonly Rational[]): (i: number, k: number) => Rational {
+  const cache = values.map(() => [ONE] as Rational[]);
+  return (i, k) => {
+    const c = cache[i]!;
+    while (c.length <= k) c.push(qmul(c[c.length - 1]!, values[i]!));
+    return c[k]!;
+  };
+}
+
+/**
  * The Jacobian ∂cᵢ/∂θⱼ at a rational point, exactly: each term a·θ^e contributes a·eⱼ·θ^(e − 1ⱼ).
+ * When θⱼ ≠ 0 (random points) that is eⱼ·(a·θ^e)/θⱼ, so each term is evaluated once.
  *
  * @example
  * ```ts
@@ -86,17 +132,28 @@ export function jacobianAt(coeffs: readonly Poly[], params: readonly string[], p
   return coeffs.map((c) => {
     const { vars, terms } = polyToTerms(c);
     const col = params.map((p) => vars.indexOf(p));
-    const row: Rational[] = params.map(() => ZERO);
     const values = vars.map((v) => point.get(v) ?? ZERO);
+    const inv = values.map((v) => (v.n === 0n ? undefined : qinv(v)));
+    const pw = powerTable(values);
+    const row: Rational[] = params.map(() => ZERO);
     for (const t of terms) {
+      let mono: Rational | undefined = t.coeff;
+      t.exps.forEach((e, i) => {
+        if (e > 0 && mono !== undefined) mono = inv[i] === undefined ? undefined : qmul(mono, pw(i, e));
+      });
       col.forEach((j, pi) => {
         if (j < 0 || t.exps[j] === 0) return;
-        let m = qmul(t.coeff, { n: BigInt(t.exps[j]!), d: 1n });
-        t.exps.forEach((e, i) => {
-          const k = i === j ? e - 1 : e;
-          if (k > 0) m = qmul(m, qpowInt(values[i]!, BigInt(k)));
-        });
-        row[pi] = qadd(row[pi]!, m);
+        let d: Rational;
+        if (mono !== undefined) d = qmul(qmul(mono, inv[j]!), Q(t.exps[j]!));
+        else {
+          // some coordinate is 0: evaluate the derivative term directly
+          d = qmul(t.coeff, Q(t.exps[j]!));
+          t.exps.forEach((e, i) => {
+            const k = i === j ? e - 1 : e;
+            if (k > 0) d = qmul(d, pw(i, k));
+          });
+        }
+        row[pi] = qadd(row[pi]!, d);
       });
     }
     return row;

@@ -6,7 +6,7 @@ export { type Degrees, type NetworkClass, classify, outputDegrees, layerStructur
 export { weightMatrix, biasColumn, inputColumn } from './names.js';
 export { type LinearCollapse, linearCollapse, isLinearSpec } from './linear.js';
 export { type LinearDelta, type SymmetricPowerCheck, linearDelta, symmetricPowerCheck } from './recursion.js';
-export { type Feature, type Collapse, RANK_TRIALS, collapse, jacobianAt, polyAt } from './collapse.js';
+export { type Feature, type Collapse, RANK_TRIALS, collapse, jacobianAt, jacobianByGradient, polyAt } from './collapse.js';
 export { type LeastSquares, PREIMAGE_TRIALS, leastSquares, affineParams } from './leastsq.js';
 export { type DescentSummary, type PointCheck, DESCENT_STEPS, DESCENT_STARTS, descend, checkPoint } from './numeric.js';
 export {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collapse, jacobianAt } from '../../src/analysis/collapse.js';
+import { collapse, jacobianAt, jacobianByGradient } from '../../src/analysis/collapse.js';
 import { randomPoint } from '../../src/analysis/random.js';
 import { rankQ } from '../../src/analysis/linalg.js';
 import { linearReport } from '../../src/analysis/analyze.js';
@@ -51,7 +51,7 @@ describe('collapse: features, parameters, generic rank', () => {
     expect(verifyIdentity(net('1-2-1:quadratic').outputs[0]!, parse(`(${'(b2_1 + w2_1_1*b1_1^2 + w2_1_2*b1_2^2) + 2*(b1_1*w1_1_1*w2_1_1 + b1_2*w1_2_1*w2_1_2)*x1 + (w2_1_1*w1_1_1^2 + w2_1_2*w1_2_1^2)*x1^2'})^2`)).holds).toBe(true);
   });
 
-  it.each(['1-2-1:quadratic', '2-1-2:identity', '1-1-1:identity'])('%s: the Jacobian equals core diff of each coefficient, evaluated exactly', (s) => {
+  it.each(['1-2-1:quadratic', '2-1-2:identity', '1-1-1:identity', '2-2-1:quadratic,identity', '1-2-2:pow3,identity'])('%s: the Jacobian equals core diff of each coefficient, evaluated exactly', (s) => {
     const c = collapse(net(s));
     const p = randomPoint(c.params, 99);
     const J = jacobianAt(c.features.map((f) => f.coeff), c.params, p);
@@ -60,6 +60,8 @@ describe('collapse: features, parameters, generic rank', () => {
       c.params.forEach((q, j) => expect(qeq(evaluateExact(diff(node, q), p)!, J[i]![j]!)).toBe(true));
     });
     expect(rankQ(J)).toBeLessThanOrEqual(c.rank);
+    // second route: x-coefficients of the reverse-mode gradient ∂f/∂θⱼ at the point
+    expect(jacobianByGradient(net(s), c.features, p)).toEqual(J);
   });
 });
 

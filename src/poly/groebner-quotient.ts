@@ -28,7 +28,9 @@ const isUnit = (gb: GroebnerBasis): boolean => gb.internal.length === 1 && gb.in
  *
  * @example
  * ```ts
- * // x·y = 0 is two lines: dimension 1
+ * import { groebner, idealDimension, Q } from 'closedform';
+ * const xy = { vars: ['x', 'y'], terms: [{ exps: [1, 1], coeff: Q(1) }] };
+ * idealDimension(groebner([xy], ['x', 'y'])); // 1: x·y = 0 is two lines
  * ```
  */
 export function idealDimension(gb: GroebnerBasis): number {
@@ -59,7 +61,16 @@ export function idealDimension(gb: GroebnerBasis): number {
   return best;
 }
 
-/** Standard monomials (exponent vectors) of a zero-dimensional ideal, or undefined if not zero-dimensional. */
+/**
+ * Standard monomials (`[deg, e1, …, en]`) of a zero-dimensional ideal, or undefined if not
+ * zero-dimensional; they are a basis of the quotient ring.
+ *
+ * @example
+ * ```ts
+ * // ⟨x², y²⟩: 1, y, x, x·y
+ * standardMonomials(groebner([x2, y2], ['x', 'y']))!.length; // 4
+ * ```
+ */
 export function standardMonomials(gb: GroebnerBasis): Int32Array[] | undefined {
   if (isUnit(gb)) return [];
   const n = gb.vars.length;
@@ -88,7 +99,16 @@ export function standardMonomials(gb: GroebnerBasis): Int32Array[] | undefined {
   return out.sort((a, b) => cmp(a, b));
 }
 
-/** Number of complex solutions with multiplicity (Singular's `vdim`): −1 if not zero-dimensional. */
+/**
+ * Number of complex solutions with multiplicity (Singular's `vdim`): −1 if not zero-dimensional.
+ *
+ * @example
+ * ```ts
+ * import { groebner, solutionCount, Q } from 'closedform';
+ * const p = { vars: ['x'], terms: [{ exps: [3], coeff: Q(1) }, { exps: [0], coeff: Q(-1) }] };
+ * solutionCount(groebner([p], ['x'])); // 3: the cube roots of 1
+ * ```
+ */
 export function solutionCount(gb: GroebnerBasis): number {
   return standardMonomials(gb)?.length ?? -1;
 }
@@ -118,6 +138,12 @@ export interface ZVec {
  * Linear algebra in the quotient ring of a zero-dimensional ideal: normal forms as coordinate
  * vectors over the standard monomials, minimal polynomials, and expressing one element as a
  * polynomial in another. Vectors are integer vectors over a common denominator.
+ *
+ * @example
+ * ```ts
+ * const q = new Quotient(groebner(system, vars)); // throws RangeError unless zero-dimensional
+ * q.minimalPolynomial(linearForm([0, 1], grevlex)).poly; // the eliminant of the 2nd variable
+ * ```
  */
 export class Quotient {
   readonly basis: Int32Array[];

@@ -12,22 +12,22 @@
  * 3. the real solutions are x = (g_1(α), …, g_n(α)) for the real roots α of p (Sturm isolation);
  *    each is exact algebraic data (p, an isolating interval, the g_i) and decimals on request.
  */
-import { type Rational, qabs, qadd, qcmp, qdiv, qfloor, qmul, Q, qtoString } from '../expr/rational.js';
+import { type Rational, qabs, qadd, qcmp, qdiv, qmul, Q, qtoString } from '../expr/rational.js';
 import { orderCmp } from './groebner-core.js';
 import { type GroebnerBasis, type GroebnerBudget, type PolyTerms, type TermOrder, groebner, termsToString } from './groebner.js';
 import { Quotient, idealDimension, linearForm, solutionCount } from './groebner-quotient.js';
-import { type RealRoot, decimal, realRoots, refine } from './roots.js';
-import { type QPoly, evalQ, qpolyToText, squarefreePart } from './univariate.js';
+import { type RealRoot, decimal, evalIntervalFixed, realRoots, refine } from './roots.js';
+import { type QPoly, derivative, evalFraction, evalQ, qpolyToText, squarefreePart } from './univariate.js';
 
 /** Separating linear forms tried before giving up (a random form separates with probability 1). */
 export const SEPARATING_TRIES = 12;
 
 /**
  * Largest quotient (number of complex solutions) the solver does exact linear algebra in.
- * Measured: 33 solutions (1-2-1 quadratic network) 0.7–1 s; 70 (cyclic-5) ≈ 25 s, growing ~D³–D⁴.
- * Past it, the solver returns the basis and counts with a note instead of the real solutions.
+ * Measured: 33 solutions (1-2-1 quadratic network) ≈ 1 s; 70 (cyclic-5, 10 real) ≈ 3.6 s; the cost
+ * grows like D³–D⁴. Past it, the solver returns the basis and counts with a note instead.
  */
-export const MAX_SOLVE_DIM = 60;
+export const MAX_SOLVE_DIM = 80;
 
 export interface SolveOptions {
   /** Order of the printed basis (counts and solutions do not depend on it). */
@@ -152,9 +152,9 @@ function trimQ(p: Rational[]): Rational[] {
 
 /**
  * Coordinates of one real solution: exact when α is rational, else decimals. For x = g(α) with
- * α in (lo, hi): |g(x) − g(m)| ≤ L·|x − m| with L = Σ i·|g_i|·M^(i−1), M ≥ max(|lo|, |hi|), so
- * refining the interval below eps/L and evaluating g exactly at the midpoint m gives g(α) to eps
- * (one exact evaluation instead of interval arithmetic whose denominators swell).
+ * α in (lo, hi): |g(α) − g(m)| ≤ L·|α − m| with L ≥ max |g′| on the interval, so refining the
+ * interval below eps/L and evaluating g exactly at the midpoint m gives g(α) to eps (one exact
+ * evaluation instead of interval arithmetic whose denominators swell at every bisection).
  */
 export function realSolution(root: RealRoot, vars: readonly string[], coordinates: Record<string, QPoly>, digits: number): RealSolution {
   const values: Record<string, string> = {};
@@ -169,19 +169,18 @@ export function realSolution(root: RealRoot, vars: readonly string[], coordinate
       continue;
     }
     exact[v] = undefined;
-    const M = qfloor(qabs(qcmp(qabs(r.lo), qabs(r.hi)) > 0 ? r.lo : r.hi)) + 1n;
-    let L = 0n;
-    for (let i = 1; i < g.length; i++) {
-      const c = qabs(g[i]!);
-      L += BigInt(i) * ((c.n + c.d - 1n) / c.d) * M ** BigInt(i - 1);
-    }
-    r = refine(r, qdiv(eps, Q(L + 1n)));
+    // L = max |g′| over the interval, enclosed by outward-rounded interval arithmetic once it is
+    // narrow (2⁻⁴⁰), then valid on every sub-interval the refinement produces.
+    r = refine(r, Q(1n, 1n << 40n));
+    const [dlo, dhi] = evalIntervalFixed(derivative(g), r.lo, r.hi);
+    const big = qcmp(qabs(dlo), qabs(dhi)) > 0 ? qabs(dlo) : qabs(dhi);
+    const L = big.n / big.d + 1n;
+    r = refine(r, qdiv(eps, Q(L)));
     const m = r.exact ?? qmul(qadd(r.lo, r.hi), Q(1, 2));
-    const value = evalQ(g, m);
     if (r.exact !== undefined) {
-      exact[v] = value;
-      values[v] = qtoString(value);
-    } else values[v] = decimal(value, digits);
+      exact[v] = evalQ(g, m);
+      values[v] = qtoString(exact[v]!);
+    } else values[v] = decimal(evalFraction(g, m), digits);
   }
   return { values, exact, root: r };
 }

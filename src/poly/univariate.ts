@@ -131,7 +131,14 @@ export function squarefreeDecomposition(p: QPoly): { factor: QPoly; multiplicity
   return out;
 }
 
-/** The square-free part p / gcd(p, p′), monic. */
+/**
+ * The square-free part p / gcd(p, p′), monic.
+ *
+ * @example
+ * ```ts
+ * squarefreePart([Q(1), Q(-2), Q(1)]); // (x − 1)² → x − 1, i.e. [Q(-1), Q(1)]
+ * ```
+ */
 export function squarefreePart(p: QPoly): QPoly {
   const f = monic(trim(p.slice()));
   if (f.length <= 1) return f;
@@ -166,7 +173,13 @@ export function signAt(p: ZPoly, x: Rational): number {
  * operation (the coefficients of eliminants have hundreds of digits).
  */
 export function evalQ(p: QPoly, x: Rational): Rational {
-  if (p.length === 0) return ZERO;
+  const { n, d } = evalFraction(p, x);
+  return Q(n, d);
+}
+
+/** p(x) as an unreduced fraction n/d (d > 0): for decimals, which need no gcd. */
+export function evalFraction(p: QPoly, x: Rational): { n: bigint; d: bigint } {
+  if (p.length === 0) return { n: 0n, d: 1n };
   let l = 1n;
   for (const c of p) if (c.n !== 0n) l = (l / gcd(l, c.d)) * c.d;
   let acc = (p[p.length - 1]!.n * l) / p[p.length - 1]!.d;
@@ -175,10 +188,17 @@ export function evalQ(p: QPoly, x: Rational): Rational {
     acc = acc * x.n + ((p[i]!.n * l) / p[i]!.d) * dp;
     dp *= x.d;
   }
-  return Q(acc, l * (dp / x.d));
+  return { n: acc, d: l * (dp / x.d) };
 }
 
-/** p as text in the variable `x` (`x^2 - 2`), highest degree first. */
+/**
+ * p as text in the variable `x`, highest degree first.
+ *
+ * @example
+ * ```ts
+ * qpolyToText([Q(-2), Q(0), Q(1)], 'y'); // 'y^2 - 2'
+ * ```
+ */
 export function qpolyToText(p: QPoly, x = 'x'): string {
   const parts: string[] = [];
   for (let i = p.length - 1; i >= 0; i--) {
@@ -193,7 +213,14 @@ export function qpolyToText(p: QPoly, x = 'x'): string {
   return parts.length === 0 ? '0' : parts.join(' ');
 }
 
-/** Polynomial with the given rational roots: ∏ (x − r). */
+/**
+ * Polynomial with the given rational roots: ∏ (x − r).
+ *
+ * @example
+ * ```ts
+ * fromRoots([Q(1), Q(2)]); // x² − 3x + 2, i.e. [Q(2), Q(-3), Q(1)]
+ * ```
+ */
 export function fromRoots(roots: readonly Rational[]): QPoly {
   let p: QPoly = [ONE];
   for (const r of roots) p = qpolyMul(p, [qneg(r), ONE]);

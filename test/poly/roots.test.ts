@@ -3,9 +3,10 @@
  * closed forms by radicals substituted back through mathjs at 64-digit BigNumber precision.
  */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { all, create } from 'mathjs';
-import { Q, qtoString, type Rational } from '../../src/index.js';
-import { type QPoly, countRealRoots, decimal, fromRoots, qpolyMul, realRoots, rootDecimal, rootsByRadicals } from '../../src/poly/solve-index.js';
+import { Q, evaluate, qtoString, toText, type Rational } from '../../src/index.js';
+import { type QPoly, countRealRoots, decimal, fromRoots, qpolyMul, realRoots, rootDecimal, rootsByRadicals, sqrtQ } from '../../src/poly/solve-index.js';
 
 const big = create(all, { number: 'BigNumber', precision: 64 });
 const ints = (cs: number[]): QPoly => cs.map((c) => Q(c));
@@ -81,6 +82,7 @@ describe('roots by radicals, substituted back at 64 digits', () => {
     ['x³ − 2', [-2, 0, 0, 1]],
     ['x³ + x + 1 (Cardano)', [1, 1, 0, 1]],
     ['x³ − 3x + 1 (casus irreducibilis)', [1, -3, 0, 1]],
+    ['x³ + 3x² − 1 (casus irreducibilis, shifted)', [-1, 0, 3, 1]],
     ['x³ − 6x² + 11x − 6 (rational)', [-6, 11, -6, 1]],
     ['x⁴ − 10x² + 1 (biquadratic)', [1, 0, -10, 0, 1]],
     ['x⁴ + x − 1 (Ferrari)', [-1, 1, 0, 0, 1]],
@@ -108,11 +110,42 @@ describe('roots by radicals, substituted back at 64 digits', () => {
     const closed = rootsByRadicals(ints([-2, 0, 1]))!;
     expect(closed.map((c) => c.latex)).toMatchInlineSnapshot(`
       [
-        "-\\frac{\\sqrt{8}}{2}",
-        "\\frac{\\sqrt{8}}{2}",
+        "-\\sqrt{2}",
+        "\\sqrt{2}",
       ]
     `);
   });
 
   it('declines degree 5 irrational parts (x⁵ − x − 1)', () => expect(rootsByRadicals(ints([-1, -1, 0, 0, 0, 1]))).toBeUndefined());
+});
+
+describe('sqrtQ pulls square factors out', () => {
+  it.each([
+    [Q(8), '2*2^(1/2)'],
+    [Q(1, 2), '2^(1/2)/2'],
+    [Q(9, 4), '3/2'],
+    [Q(12, 5), '2*15^(1/2)/5'],
+    [Q(7), '7^(1/2)'],
+  ])('√%o = %s, and its value squares back', (q, text) => {
+    const node = sqrtQ(q);
+    expect(toText(node)).toBe(text);
+    expect(evaluate(node, {}) ** 2).toBeCloseTo(Number(q.n) / Number(q.d), 12);
+  });
+});
+
+describe('random polynomials with known rational roots (fast-check)', () => {
+  const rat = fc.tuple(fc.integer({ min: -30, max: 30 }), fc.integer({ min: 1, max: 12 })).map(([n, d]) => Q(n, d));
+  it('every rational root is found exactly, with its multiplicity, next to x² + c factors', () => {
+    fc.assert(
+      fc.property(fc.array(rat, { minLength: 1, maxLength: 7 }), fc.integer({ min: 1, max: 50 }), (roots, c) => {
+        // ∏ (x − r) · (x² + c): the quadratic adds no real roots.
+        const p = qpolyMul(fromRoots(roots), [Q(c), Q(0), Q(1)]);
+        const found = realRoots(p);
+        const distinct = [...new Map(roots.map((r) => [qtoString(r), r])).values()].sort((a, b) => Number(a.n * b.d - b.n * a.d));
+        expect(found.map((r) => (r.exact ? qtoString(r.exact) : '?'))).toEqual(distinct.map(qtoString));
+        expect(found.map((r) => r.multiplicity)).toEqual(distinct.map((r) => roots.filter((s) => qtoString(s) === qtoString(r)).length));
+      }),
+      { numRuns: 60, seed: 7 },
+    );
+  });
 });

@@ -3,6 +3,7 @@
  * rational, with 40-digit decimals otherwise; counts against Singular; the CLI `solve`.
  */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { Q, qadd, qmul, qparse, qpowInt, qabs, qcmp, type Rational } from '../../src/index.js';
 import { type PolyTerms, groebner, solutionCount, isSingularAvailable, singularStd, solveSystem, systemFromNodes, parseEquations, PolyInputError } from '../../src/poly/solve-index.js';
 import { run } from '../../src/cli/run.js';
@@ -62,15 +63,23 @@ describe('real solutions substituted back', () => {
     expect(r.realSolutions!.some((x) => x.values.w1 === '0' && x.values.w2 === '0')).toBe(true);
   });
 
-  it('cyclic-5: 70 solutions is past MAX_SOLVE_DIM, so basis and count come back with a note', () => {
+  it('cyclic-5: 70 complex solutions, 10 of them real, each substituted back', () => {
     const vars = ['a', 'b', 'c', 'd', 'e'];
     const eqs = 'a+b+c+d+e; a*b+b*c+c*d+d*e+e*a; a*b*c+b*c*d+c*d*e+d*e*a+e*a*b; a*b*c*d+b*c*d*e+c*d*e*a+d*e*a*b+e*a*b*c; a*b*c*d*e-1';
     const polys = systemFromNodes(parseEquations(eqs), vars);
-    const r = solveSystem(polys, vars);
-    expect(r.complexSolutions).toBe(70); // the known count for cyclic-5
-    expect(r.realSolutions).toBeUndefined();
-    expect(r.note).toMatch(/past the budget of 60/);
-    if (isSingularAvailable()) expect(singularStd(polys, vars).vdim).toBe(70);
+    const r = solveSystem(polys, vars, { digits: 40 });
+    expect([r.complexSolutions, r.distinctSolutions, r.realSolutions!.length]).toEqual([70, 70, 10]); // the known counts
+    for (const sol of r.realSolutions!) {
+      const at = Object.fromEntries(vars.map((v) => [v, qparse(sol.values[v]!)!]));
+      for (const p of polys) expect(qcmp(qabs(value(p, at)), Q(1n, 10n ** 30n))).toBeLessThan(0);
+    }
+  });
+
+  it('past MAX_SOLVE_DIM (x⁸¹ = 2 has 81 solutions) the basis and counts come back with a note', () => {
+    const polys = systemFromNodes(parseEquations('x^81 = 2'), ['x']);
+    const r = solveSystem(polys, ['x']);
+    expect([r.complexSolutions, r.realSolutions]).toEqual([81, undefined]);
+    expect(r.note).toMatch(/81 complex solutions is past the budget of 80/);
   });
 
   it('input errors are typed', () => {
@@ -122,5 +131,30 @@ describe('CLI solve', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(msg);
     expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('random zero-dimensional systems (fast-check)', () => {
+  // Two random conics in x, y: generically 4 complex solutions.
+  const coeff = fc.integer({ min: -4, max: 4 });
+  const conic = fc.array(coeff, { minLength: 6, maxLength: 6 });
+  const MONOS = [[2, 0], [1, 1], [0, 2], [1, 0], [0, 1], [0, 0]];
+  it('real solutions substitute back to 30 digits; counts agree with Singular', () => {
+    fc.assert(
+      fc.property(conic, conic, (a, b) => {
+        const vars = ['x', 'y'];
+        const polys: PolyTerms[] = [a, b].map((cs) => ({ vars, terms: cs.map((c, i) => ({ exps: MONOS[i]!, coeff: Q(c) })) }));
+        const r = solveSystem(polys, vars, { digits: 40 });
+        if (isSingularAvailable()) {
+          const s = singularStd(polys, vars);
+          expect([r.dimension, r.complexSolutions]).toEqual([s.dimension, s.vdim]);
+        }
+        for (const sol of r.realSolutions ?? []) {
+          const at = Object.fromEntries(vars.map((v) => [v, sol.exact[v] ?? qparse(sol.values[v]!)!]));
+          for (const p of polys) expect(qcmp(qabs(value(p, at)), Q(1n, 10n ** 35n))).toBeLessThan(0);
+        }
+      }),
+      { numRuns: 40, seed: 11 },
+    );
   });
 });

@@ -1,2 +1,30 @@
 /** Public exports of the network module (re-exported by src/index.ts). */
-export {};
+export {
+  SpecError,
+  MAX_PARAMETERS,
+  MAX_LAYERS,
+  DEFAULT_ACTIVATIONS,
+  parameterCount,
+  parseSpec,
+  specFromJson,
+  readSpec,
+  formatSpec,
+} from './parse.js';
+export {
+  type Network,
+  type Dataset,
+  DatasetError,
+  MAX_DATASET_NODES_ESTIMATE,
+  buildNetwork,
+  parameterNames,
+  layerActivation,
+  lossFactor,
+  weightName,
+  biasName,
+  inputName,
+  targetName,
+  outputName,
+  datasetLoss,
+  symbolicDatasetLoss,
+} from './build.js';
+export { MAX_CSV_ROWS, readCsv } from './csv.js';

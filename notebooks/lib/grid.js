@@ -76,3 +76,54 @@ export function gridIdentity(lhs, rhs) {
   }
   return { holds: true, vars, degrees, points };
 }
+
+/** Total degree of e (an upper bound), or undefined when e is not a polynomial. */
+export function totalDegree(e) {
+  const memo = new Map();
+  for (const n of topoOrder(e)) {
+    let d;
+    switch (n.kind) {
+      case 'num': d = 0; break;
+      case 'sym': d = 1; break;
+      case 'add': d = n.args.some((a) => memo.get(a) === undefined) ? undefined : Math.max(...n.args.map((a) => memo.get(a))); break;
+      case 'mul': d = n.args.some((a) => memo.get(a) === undefined) ? undefined : n.args.reduce((s, a) => s + memo.get(a), 0); break;
+      case 'pow': {
+        const b = memo.get(n.base);
+        d = b === 0 ? 0 : b !== undefined && n.exp.d === 1n && n.exp.n >= 0n ? b * Number(n.exp.n) : undefined;
+        break;
+      }
+      case 'fn': d = memo.get(n.arg) === 0 ? 0 : undefined; break;
+      default: throw new Error(`unknown node kind ${n.kind}`);
+    }
+    memo.set(n, d);
+  }
+  return memo.get(e);
+}
+
+/**
+ * Test lhs = rhs as polynomials at random integer points (Schwartz–Zippel): a non-zero polynomial
+ * of total degree d vanishes at a uniformly random point of Sⁿ with probability at most d/|S|.
+ * With S = {−2³⁰, …, 2³⁰} and `trials` independent points, a false "holds" has probability at most
+ * (d/2³¹)^trials. Deterministic given `seed` (a mulberry32 stream).
+ */
+export function randomIdentity(lhs, rhs, trials = 4, seed = 1) {
+  const diff = sub(lhs, rhs);
+  const d = totalDegree(diff);
+  if (d === undefined) throw new Error('not a polynomial identity: a non-polynomial node occurs');
+  const vars = freeSymbols(diff);
+  let s = seed >>> 0;
+  const next = () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  for (let k = 0; k < trials; k++) {
+    const pt = Object.fromEntries(vars.map((v) => [v, Q(Math.floor(next() * 2 ** 31) - 2 ** 30)]));
+    const val = evaluateExact(diff, pt);
+    if (val === undefined) throw new Error('exact evaluation failed');
+    if (!qisZero(val)) return { holds: false, degree: d, trials: k + 1, errorBound: 0, vars };
+  }
+  return { holds: true, degree: d, trials, errorBound: (d / 2 ** 31) ** trials, vars };
+}

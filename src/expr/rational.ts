@@ -136,16 +136,40 @@ export function qfloor(a: Rational): bigint {
   return a.n < 0n && q * a.d !== a.n ? q - 1n : q;
 }
 
-/** Nearest double (correctly rounded for moderate sizes; exact ratio of BigInts otherwise). */
+const bitLength = (a: bigint): number => (a === 0n ? 0 : a.toString(2).length);
+
+/**
+ * The nearest double, correctly rounded (half to even) at every size, subnormals included.
+ *
+ * Small operands divide exactly in IEEE arithmetic. Otherwise the quotient is formed in BigInt
+ * with 55 significant bits plus a sticky bit, so the one rounding, `Number(bigint)`, is correct;
+ * the power-of-two scaling after it is exact. Results below 2^−1021 are rounded directly to a
+ * multiple of 2^−1074 (the subnormal spacing), since rounding to 53 bits first would round twice.
+ */
 export function qtoNumber(a: Rational): number {
   if (a.d === 1n) return Number(a.n);
-  const n = Number(a.n);
-  const d = Number(a.d);
-  if (Number.isFinite(n) && Number.isFinite(d) && Math.abs(n) < 2 ** 53 && d < 2 ** 53) return n / d;
-  // Scale so that the quotient keeps 64 significant bits, then divide.
-  const shift = BigInt(a.d.toString(2).length - a.n.toString(2).length + 64);
-  const scaled = shift > 0n ? (a.n << shift) / a.d : a.n / (a.d << -shift);
-  return Number(scaled) * 2 ** -Number(shift);
+  if (absBig(a.n) < 2n ** 53n && a.d < 2n ** 53n) return Number(a.n) / Number(a.d);
+  const sign = a.n < 0n ? -1 : 1;
+  const n = absBig(a.n);
+  const d = a.d;
+  const e = bitLength(n) - bitLength(d); // 2^(e−1) < n/d < 2^(e+1)
+  if (e < -1021) {
+    const scaled = n << 1074n;
+    let m = scaled / d;
+    const r2 = 2n * (scaled - m * d);
+    if (r2 > d || (r2 === d && (m & 1n) === 1n)) m += 1n;
+    return sign * Number(m) * Number.MIN_VALUE; // m < 2^53: exact
+  }
+  const s = 55 - e;
+  const num = s >= 0 ? n << BigInt(s) : n;
+  const den = s >= 0 ? d : d << BigInt(-s);
+  let q = num / den;
+  if (q * den !== num) q |= 1n; // sticky bit: the quotient is not exact
+  let x = Number(q);
+  let k = s;
+  for (; k > 1000; k -= 1000) x *= 2 ** -1000; // exact: the result is a normal number
+  for (; k < -1000; k += 1000) x *= 2 ** 1000;
+  return sign * x * 2 ** -k;
 }
 
 /** `n` or `n/d`. */

@@ -28,3 +28,15 @@ export {
   symbolicDatasetLoss,
 } from './build.js';
 export { MAX_CSV_ROWS, readCsv } from './csv.js';
+export {
+  type BackpropEquation,
+  gradientEquations,
+  backpropEquations,
+  closeEquations,
+  equationText,
+  equationLatex,
+  zName,
+  aName,
+  deltaName,
+} from './gradient.js';
+export { neuronLatex, vectorizedLatex, backpropMatrixLatex } from './latex.js';

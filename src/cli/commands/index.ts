@@ -1,8 +1,10 @@
 /** Every subcommand, in the order `--help` lists them. One file per command family. */
 import type { Register } from '../io.js';
+import { registerCheck } from './check.js';
+import { registerEval } from './eval.js';
 import { registerDiff } from './expr.js';
 import { registerExpand } from './expand.js';
 import { registerFormula, registerGrad } from './network.js';
 import { registerVerify } from './verify.js';
 
-export const COMMANDS: readonly Register[] = [registerDiff, registerGrad, registerFormula, registerExpand, registerVerify];
+export const COMMANDS: readonly Register[] = [registerDiff, registerGrad, registerFormula, registerExpand, registerVerify, registerCheck, registerEval];

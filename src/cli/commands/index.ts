@@ -7,4 +7,6 @@ import { registerExpand } from './expand.js';
 import { registerFormula, registerGrad } from './network.js';
 import { registerVerify } from './verify.js';
 
-export const COMMANDS: readonly Register[] = [registerDiff, registerGrad, registerFormula, registerExpand, registerVerify, registerCheck, registerEval];
+import { registerSolve } from './solve.js';
+
+export const COMMANDS: readonly Register[] = [registerDiff, registerGrad, registerFormula, registerExpand, registerVerify, registerCheck, registerEval, registerSolve];

@@ -5,8 +5,7 @@ import { registerEval } from './eval.js';
 import { registerDiff } from './expr.js';
 import { registerExpand } from './expand.js';
 import { registerFormula, registerGrad } from './network.js';
-import { registerVerify } from './verify.js';
-
 import { registerSolve } from './solve.js';
+import { registerVerify } from './verify.js';
 
 export const COMMANDS: readonly Register[] = [registerDiff, registerGrad, registerFormula, registerExpand, registerVerify, registerCheck, registerEval, registerSolve];

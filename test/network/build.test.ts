@@ -154,6 +154,13 @@ describe('datasetLoss', () => {
     expect(evaluateExact(sym, bound)).toEqual(expected);
   });
 
+  it('refuses up front, with the estimate, a dataset loss past the node budget', () => {
+    const net = buildNetwork(parseSpec('10-10-1:tanh,identity'));
+    // 4 × (21 neurons + 110 weights) = 524 nodes estimated per point.
+    expect(() => symbolicDatasetLoss(net, 2000)).toThrowError('2000 data points × network 10-10-1 would build about 1048000 nodes, past the budget');
+    expect(() => symbolicDatasetLoss(net, 0)).toThrowError(DatasetError);
+  });
+
   it.each([
     [{ inputs: [[Q(1)]], targets: [] }, 'but 0 target rows'],
     [{ inputs: [], targets: [] }, 'no points'],

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import {
@@ -12,6 +13,8 @@ import {
   backpropEquations,
   buildNetwork,
   closeEquations,
+  datasetGradient,
+  recursionSubstitution,
   dagSize,
   equationLatex,
   equationText,
@@ -144,6 +147,44 @@ describe('closed form and backprop form agree', () => {
   );
 });
 
+describe('closed form = backprop form = central differences on random architectures (property)', () => {
+  const names = ACTIVATIONS.map((a) => a.name).filter((n) => n !== 'heaviside');
+  const arb = fc
+    .array(fc.integer({ min: 1, max: 3 }), { minLength: 2, maxLength: 4 })
+    .chain((widths) =>
+      fc.record({
+        widths: fc.constant(widths),
+        activations: fc.array(fc.constantFrom(...names), { minLength: widths.length - 1, maxLength: widths.length - 1 }),
+        bias: fc.array(fc.boolean(), { minLength: widths.length - 1, maxLength: widths.length - 1 }),
+        loss: fc.constantFrom('squared' as const, 'half-squared' as const),
+        convention: fc.constantFrom('layer' as const, 'rows' as const),
+        seed: fc.integer({ min: 1, max: 1_000_000 }),
+      }),
+    );
+  it('holds', () => {
+    fc.assert(
+      fc.property(arb, ({ seed, ...spec }) => {
+        const net = buildNetwork(spec);
+        const closed = gradientEquations(net);
+        const recursion = closeEquations(backpropEquations(net));
+        const next = doubles(seed);
+        const point = Object.fromEntries(allNames(net).map((n) => [n, next()]));
+        // Skip points next to a kink of relu/leaky relu, where differences straddle the corner.
+        fc.pre(net.z.flat().every((z) => Math.abs(evaluate(z, point)) > 1e-3));
+        const h = 1e-6;
+        for (const p of net.params) {
+          const g = evaluate(closed.get(p)!, point);
+          expect(Math.abs(evaluate(recursion.get(p)!, point) - g)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(g)));
+          const fd = (evaluate(net.loss, { ...point, [p]: point[p]! + h }) - evaluate(net.loss, { ...point, [p]: point[p]! - h })) / (2 * h);
+          // Truncation O(h²) plus rounding ~ ε|L|/h: the second term matters for deep pow3 stacks.
+          expect(Math.abs(fd - g)).toBeLessThan(1e-5 * Math.max(1, Math.abs(g)) + 1e-9 * Math.abs(evaluate(net.loss, point)));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
 describe('closed form and backprop form are the same polynomial (expanded exactly)', () => {
   it.each(['1-2-1:quadratic', '2-2-1:identity', '2-2-1:quadratic,identity:half', '3-4-1:identity:rows', '2-1-1:pow3,quadratic:nobias'])('%s', (text) => {
     const net = buildNetwork(parseSpec(text));
@@ -181,7 +222,7 @@ describe('seed 000: the slides\' output-weight gradient is wrong', () => {
   // the chain rule gives 2(f − y_k)·a'(z_out)·a(z_j).
   const net = buildNetwork(parseSpec('1-2-1:quadratic'));
   const aPrime = (z: Node): Node => mul(num(2), z);
-  it('differs from closedform at a point, while closedform matches the exact derivative', () => {
+  it('differs from closedform at a point, while closedform matches the exact derivative and central differences', () => {
     const point = Object.fromEntries(allNames(net).map((n, i) => [n, Q(i + 1, 3)]));
     const f = net.outputs[0]!;
     const zOut = net.z[1]![0]!;
@@ -193,6 +234,13 @@ describe('seed 000: the slides\' output-weight gradient is wrong', () => {
       expect(ours).toEqual(evaluateExact(chain, point));
       expect(ours).toEqual(exactPartial(net.loss, point, `w2_1_${j}`, 4));
       expect(evaluateExact(slides, point)).not.toEqual(ours);
+      // and central differences in doubles agree with closedform, not with the slides
+      const fp = Object.fromEntries(Object.entries(point).map(([k, v]) => [k, qtoNumber(v)]));
+      const h = 1e-5;
+      const w = `w2_1_${j}`;
+      const fd = (evaluate(net.loss, { ...fp, [w]: fp[w]! + h }) - evaluate(net.loss, { ...fp, [w]: fp[w]! - h })) / (2 * h);
+      expect(Math.abs(fd - qtoNumber(ours))).toBeLessThan(1e-6 * Math.abs(qtoNumber(ours)));
+      expect(Math.abs(fd - evaluate(slides, fp))).toBeGreaterThan(1e-2 * Math.abs(fd));
     }
   });
 });
@@ -275,6 +323,40 @@ describe('seed 003: 3-2-1 ReLU without biases, Heaviside Jacobian', () => {
         "dL/dw1_2_3 = delta1_2*x3",
       ]
     `);
+  });
+});
+
+describe('recursionSubstitution', () => {
+  it('maps every intermediate to its closed node: z and a are the builder\'s, δ is ∂L/∂z', () => {
+    const net = buildNetwork(parseSpec('2-2-1:tanh,identity'));
+    const s = recursionSubstitution(backpropEquations(net));
+    expect(s.get('z1_2')).toBe(net.z[0]![1]);
+    expect(s.get('a1_1')).toBe(net.a[0]![0]);
+    expect(s.get('a2_1')).toBe(net.outputs[0]);
+    // δ⁽ˡ⁾ᵢ = ∂L/∂z⁽ˡ⁾ᵢ: ∂L/∂b⁽ˡ⁾ᵢ is the same number, since z⁽ˡ⁾ᵢ depends on b⁽ˡ⁾ᵢ with slope 1.
+    const g = gradientEquations(net);
+    const next = doubles(5);
+    const point = Object.fromEntries(allNames(net).map((n) => [n, next()]));
+    expect(evaluate(s.get('delta1_2')!, point)).toBeCloseTo(evaluate(g.get('b1_2')!, point), 12);
+    expect(evaluate(s.get('delta2_1')!, point)).toBeCloseTo(evaluate(g.get('b2_1')!, point), 12);
+  });
+});
+
+describe('datasetGradient', () => {
+  it('is the sum over points of the one-point gradient (exact), and refuses unknown names', () => {
+    const net = buildNetwork(parseSpec('2-2-1:quadratic,identity'));
+    const next = rationals(9);
+    const data = { inputs: [0, 1, 2].map(() => [next(), next()]), targets: [0, 1, 2].map(() => [next()]) };
+    const g = datasetGradient(net, data);
+    const one = gradientEquations(net);
+    const params = Object.fromEntries(net.params.map((n) => [n, next()]));
+    for (const p of net.params) {
+      let expected = Q(0);
+      for (let k = 0; k < 3; k++)
+        expected = qadd(expected, evaluateExact(one.get(p)!, { ...params, x1: data.inputs[k]![0]!, x2: data.inputs[k]![1]!, y1: data.targets[k]![0]! })!);
+      expect(evaluateExact(g.get(p)!, params)).toEqual(expected);
+    }
+    expect(() => datasetGradient(net, data, ['x1'])).toThrowError("unknown parameter 'x1'");
   });
 });
 

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildNetwork, evaluate, parse, parseSpec, treeSize } from '../../../src/index.js';
 import { run } from '../../../src/cli/run.js';
@@ -95,6 +98,23 @@ describe('closedform grad SPEC', () => {
     const t = (await cli('grad', '3-2-1:relu,identity:nobias', '--form', 'backprop')).out;
     expect(t).toContain('delta1_1 = delta2_1*w2_1_1*heaviside(z1_1)\n');
     expect(t).toContain('dL/dw1_2_3 = delta1_2*x3\n');
+  });
+
+  it('--data: the gradient of the loss summed over a CSV data set, exactly', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'closedform-'));
+    const file = join(dir, 'points.csv');
+    writeFileSync(file, 'x1,y1\n1,3\n2,5\n');
+    const j = JSON.parse((await cli('grad', '1-1:identity', '--data', file, '--json')).out);
+    // L = (w + b − 3)² + (2w + b − 5)²: ∂L/∂b = 2(w + b − 3) + 2(2w + b − 5); zero at the least-squares line y = 2x + 1.
+    expect(evaluate(parse(j.gradient.b1_1.text), { w1_1_1: 2, b1_1: 1 })).toBe(0);
+    expect(evaluate(parse(j.gradient.w1_1_1.text), { w1_1_1: 2, b1_1: 1 })).toBe(0);
+    expect(evaluate(parse(j.gradient.b1_1.text), { w1_1_1: 0, b1_1: 0 })).toBe(-16);
+    writeFileSync(file, 'x1,y1\n1,3\n2,oops\n');
+    const bad = await cli('grad', '1-1:identity', '--data', file);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toBe("closedform: line 3: bad number 'oops' in column y1\n");
+    expect((await cli('grad', '1-1:identity', '--data', join(dir, 'missing.csv'))).err).toContain('cannot read data file');
+    expect((await cli('grad', '1-1:identity', '--data', file, '--form', 'backprop')).err).toContain('--data needs --form closed');
   });
 
   it('expressions still go to the expression gradient', async () => {

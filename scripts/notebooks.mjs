@@ -2,10 +2,11 @@
 /**
  * Execute the notebooks headless and fail if any cell fails.
  *
- *   node scripts/notebooks.mjs [name…]      (npm run notebooks)
+ *   node scripts/notebooks.mjs [--no-gen] [name…]      (npm run notebooks)
  *
  * 1. builds the library when dist/ is missing or older than src/ (the notebooks import dist/);
- * 2. regenerates notebooks/*.ipynb from notebooks/src/*.md (a no-op when they are in sync);
+ * 2. regenerates notebooks/*.ipynb from notebooks/src/*.md (a no-op when they are in sync; skipped
+ *    with --no-gen, which runs the committed .ipynb files as they are — the tests do that);
  * 3. writes the tslab kernel spec into notebooks/.jupyter/kernels/tslab (project-local, found
  *    through JUPYTER_PATH: nothing is installed system-wide);
  * 4. runs `python3 -m jupyter nbconvert --to notebook --execute` on each notebook, writing the
@@ -127,7 +128,9 @@ function main() {
     process.exit(3);
   }
   const all = notebookNames();
-  const wanted = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const generate = !args.includes('--no-gen');
+  const wanted = args.filter((a) => a !== '--no-gen');
   for (const w of wanted) {
     if (!all.includes(w)) {
       console.error(`notebooks: no notebook named ${w} (have: ${all.join(', ')})`);
@@ -135,8 +138,10 @@ function main() {
     }
   }
   buildIfNeeded();
-  const gen = spawnSync(process.execPath, [join(ROOT, 'scripts', 'notebooks-gen.mjs')], { stdio: 'inherit' });
-  if (gen.status !== 0) process.exit(1);
+  if (generate) {
+    const gen = spawnSync(process.execPath, [join(ROOT, 'scripts', 'notebooks-gen.mjs')], { stdio: 'inherit' });
+    if (gen.status !== 0) process.exit(1);
+  }
   writeKernelSpec();
   mkdirSync(EXECUTED_DIR, { recursive: true });
   const failed = (wanted.length > 0 ? wanted : all).filter((n) => !runOne(n));

@@ -21,17 +21,3 @@ export interface GridVerdict {
 /** Decide lhs = rhs as polynomials by exact evaluation on the grid {0,…,dᵢ} in each variable. */
 export declare function gridIdentity(lhs: Node, rhs: Node): GridVerdict;
 
-/** Total degree of e (an upper bound), or undefined when e is not a polynomial. */
-export declare function totalDegree(e: Node): number | undefined;
-
-export interface RandomVerdict {
-  /** false: certainly not an identity; true: an identity except with probability ≤ errorBound */
-  holds: boolean;
-  degree: number;
-  trials: number;
-  errorBound: number;
-  vars: string[];
-}
-
-/** Test lhs = rhs as polynomials at random integer points of magnitude ≤ 2³⁰ (Schwartz–Zippel). */
-export declare function randomIdentity(lhs: Node, rhs: Node, trials?: number, seed?: number): RandomVerdict;

@@ -1,6 +1,8 @@
 /** Every subcommand, in the order `--help` lists them. One file per command family. */
 import type { Register } from '../io.js';
+import { registerAnalyze } from './analyze.js';
 import { registerCheck } from './check.js';
+import { registerCollapse } from './collapse.js';
 import { registerEval } from './eval.js';
 import { registerDiff } from './expr.js';
 import { registerExpand } from './expand.js';
@@ -8,4 +10,4 @@ import { registerFormula, registerGrad } from './network.js';
 import { registerSolve } from './solve.js';
 import { registerVerify } from './verify.js';
 
-export const COMMANDS: readonly Register[] = [registerDiff, registerGrad, registerFormula, registerExpand, registerVerify, registerCheck, registerEval, registerSolve];
+export const COMMANDS: readonly Register[] = [registerDiff, registerGrad, registerFormula, registerExpand, registerVerify, registerCheck, registerEval, registerSolve, registerCollapse, registerAnalyze];

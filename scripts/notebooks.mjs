@@ -46,12 +46,13 @@ export function prerequisites() {
   return undefined;
 }
 
-function buildIfNeeded() {
+/** Build dist/ when it is missing or older than src/; throws if the build fails. */
+export function buildIfNeeded() {
   const dist = join(ROOT, 'dist', 'index.js');
   if (existsSync(dist) && statSync(dist).mtimeMs >= newest(join(ROOT, 'src'))) return;
   console.error('building the library (dist/ is missing or older than src/)…');
   const r = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
-  if (r.status !== 0) process.exit(1);
+  if (r.status !== 0) throw new Error('npm run build failed');
 }
 
 function writeKernelSpec() {
@@ -137,7 +138,12 @@ function main() {
       process.exit(2);
     }
   }
-  buildIfNeeded();
+  try {
+    buildIfNeeded();
+  } catch (e) {
+    console.error(`notebooks: ${e.message}`);
+    process.exit(1);
+  }
   if (generate) {
     const gen = spawnSync(process.execPath, [join(ROOT, 'scripts', 'notebooks-gen.mjs')], { stdio: 'inherit' });
     if (gen.status !== 0) process.exit(1);

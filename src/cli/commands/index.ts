@@ -10,4 +10,15 @@ import { registerFormula, registerGrad } from './network.js';
 import { registerSolve } from './solve.js';
 import { registerVerify } from './verify.js';
 
-export const COMMANDS: readonly Register[] = [registerDiff, registerGrad, registerFormula, registerExpand, registerVerify, registerCheck, registerEval, registerSolve, registerCollapse, registerAnalyze];
+export const COMMANDS: readonly Register[] = [
+  registerFormula,
+  registerGrad,
+  registerDiff,
+  registerExpand,
+  registerSolve,
+  registerVerify,
+  registerCheck,
+  registerEval,
+  registerCollapse,
+  registerAnalyze,
+];

@@ -21,4 +21,6 @@ export const COMMANDS: readonly Register[] = [
   registerVerify,
   registerCheck,
   registerEval,
+  registerCollapse,
+  registerAnalyze,
 ];

@@ -1,2 +1,29 @@
 /** Public exports of the poly module (re-exported by src/index.ts). */
-export {};
+export { type Layout, WORD_BITS, MonomialOverflowError, makeLayout, packExps, unpackExps, grevlexDesc } from './monomial.js';
+export {
+  type Poly,
+  MAX_POLY_TERMS,
+  polyZero,
+  polyConst,
+  polyVar,
+  polyTermCount,
+  polyIsZero,
+  polyAdd,
+  polySub,
+  polyNeg,
+  polyCombine,
+  polyScale,
+  polyMul,
+  polyPow,
+  polyEqual,
+  polyDegree,
+  polyVariables,
+  polyToTerms,
+  polyFromTerms,
+  sortedTerms,
+  termCoeff,
+  termExps,
+} from './poly.js';
+export { type ExpansionEstimate, NotPolynomialError, ExpansionTooLargeError, EXPANSION_TERM_BUDGET, expand, expansionEstimate } from './expand.js';
+export { type Coefficient, coefficients, degreeIn } from './coefficients.js';
+export { polyToText, polyToLatex, polyToNode, monomialText, monomialLatex, termsToText, termsToLatex } from './print.js';

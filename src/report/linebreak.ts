@@ -168,8 +168,8 @@ function breakSum(terms: readonly Node[], budget: number): string[] {
     const negative = splitCoefficient(t)[0].n < 0n;
     const body = negative ? neg(t) : t;
     const sign = negative ? '-' : i === 0 ? '' : '+';
-    // A product term prints with parentheses around a sum factor; the body alone never needs more.
-    const text = toLatex(body);
+    // −(a + b) is a term −1·(a + b) whose body is a sum: it keeps its parentheses.
+    const text = body.kind === 'add' ? `\\left(${toLatex(body)}\\right)` : toLatex(body);
     const piece = sign === '' ? text : `${sign} ${text}`;
     if (current !== '' && latexWidth(`${current} ${piece}`) <= budget) {
       current = `${current} ${piece}`;
@@ -182,7 +182,7 @@ function breakSum(terms: readonly Node[], budget: number): string[] {
     }
     // The term alone is too wide: break inside it.
     if (current !== '') lines.push(current);
-    const inner = breakLines(body, budget - 2);
+    const inner = body.kind === 'add' ? parenthesise(breakSum(displayTerms(body), budget - 4)) : breakLines(body, budget - 2);
     inner[0] = sign === '' ? inner[0]! : `${sign} ${inner[0]}`;
     lines.push(...inner.slice(0, -1));
     current = inner[inner.length - 1]!;

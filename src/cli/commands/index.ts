@@ -2,5 +2,6 @@
 import type { Register } from '../io.js';
 import { registerDiff } from './expr.js';
 import { registerFormula, registerGrad } from './network.js';
+import { registerDemo, registerDerive } from './derive.js';
 
-export const COMMANDS: readonly Register[] = [registerDiff, registerGrad, registerFormula];
+export const COMMANDS: readonly Register[] = [registerDiff, registerGrad, registerFormula, registerDerive, registerDemo];

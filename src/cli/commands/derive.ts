@@ -1,0 +1,152 @@
+/**
+ * `derive SPEC --out FILE` writes the checked derivation of a network as a standalone HTML page
+ * (KaTeX, offline), a .tex article or Markdown; `demo` is the main job of `npm start`.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
+import {
+  type Derivation,
+  type NetworkDerivation,
+  NumericError,
+  deriveNetwork,
+  displayCount,
+  readCsv,
+  readSpec,
+  renderHtml,
+  renderMarkdown,
+  renderTex,
+  VERSION,
+} from '../../index.js';
+import { type Io, type Register, UsageError, json } from '../io.js';
+import { progress } from '../progress.js';
+
+const RENDERERS: Readonly<Record<string, (d: Derivation) => string>> = {
+  '.html': (d) => renderHtml(d, `closedform ${VERSION}`),
+  '.tex': renderTex,
+  '.md': renderMarkdown,
+};
+
+/** The renderer for an output path, by its extension. */
+function rendererFor(path: string): (d: Derivation) => string {
+  const r = RENDERERS[extname(path).toLowerCase()];
+  if (r === undefined) throw new UsageError(`--out ${path}: the file must end in .html, .tex or .md`);
+  return r;
+}
+
+function write(path: string, text: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  } catch (e) {
+    throw new UsageError(`cannot write ${path}: ${(e as Error).message.split('\n')[0]}`);
+  }
+}
+
+function readText(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${what} ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+const positiveInt = (name: string) => (v: string): number => {
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`${name} must be a positive integer, got '${v}'`);
+  return n;
+};
+
+interface DeriveOpts {
+  out: string;
+  params?: string;
+  data?: string;
+  seed?: number;
+  points?: number;
+  json?: boolean;
+}
+
+/** Derive one spec with a progress bar; numeric failures to sample become one-line errors. */
+function derive(specText: string, opts: Omit<DeriveOpts, 'out'>, io: Io, task: string): NetworkDerivation {
+  const spec = readSpec(specText);
+  const params = opts.params?.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const data = opts.data === undefined ? undefined : readCsv(readText(opts.data, 'data file'), spec);
+  const bar = progress(io, task);
+  try {
+    return deriveNetwork(spec, {
+      ...(params !== undefined ? { params } : {}),
+      ...(data !== undefined ? { data } : {}),
+      ...(opts.seed !== undefined ? { checkSeed: opts.seed } : {}),
+      ...(opts.points !== undefined ? { checkPoints: opts.points } : {}),
+      onProgress: (f, phase) => bar.update(f, phase),
+    });
+  } catch (e) {
+    if (e instanceof NumericError) throw new UsageError(`numeric check of ${specText}: ${e.message}`);
+    throw e;
+  } finally {
+    bar.done();
+  }
+}
+
+const maxError = (r: NetworkDerivation): number => Math.max(...r.check.rows.map((x) => x.maxRelError));
+
+function summary(path: string, r: NetworkDerivation): string {
+  const verdict = r.check.ok ? `numeric check passed (largest relative error ${maxError(r).toExponential(1)})` : 'NUMERIC CHECK FAILED';
+  return `${path}: ${r.derivation.steps.length} steps, ${displayCount(r.derivation)} displayed equations, ${r.parameters} parameters; ${verdict}\n`;
+}
+
+export const registerDerive: Register = (program, io) =>
+  program
+    .command('derive')
+    .description('write the checked derivation of a network as HTML (KaTeX, works offline), .tex or Markdown')
+    .argument('<spec>', 'network spec, e.g. 1-2-1:quadratic or 2-3-1:tanh,identity:half')
+    .requiredOption('--out <file>', 'output file: .html, .tex or .md')
+    .option('--params <names>', 'comma-separated parameters whose partial derivatives are shown (default all)')
+    .option('--data <file.csv>', 'data set (header x1,…,y1,…): loss and partials summed over it, exactly')
+    .option('--seed <n>', 'seed of the numeric check', positiveInt('--seed'))
+    .option('--points <n>', 'random points of the numeric check (default 8)', positiveInt('--points'))
+    .option('--json', 'machine-readable summary')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  closedform derive 1-2-1:quadratic --out out/seed000.html
+  closedform derive 2-2-1:sigmoid --params w1_1_1,b2_1 --out sigmoid.tex
+  closedform derive 1-1:identity --data points.csv --out regression.md
+`,
+    )
+    .action((specText: string, opts: DeriveOpts) => {
+      const render = rendererFor(opts.out);
+      const r = derive(specText, opts, io, 'derive');
+      write(opts.out, render(r.derivation));
+      if (opts.json)
+        io.out(json({ path: opts.out, steps: r.derivation.steps.length, equations: displayCount(r.derivation), parameters: r.parameters, checkOk: r.check.ok, maxRelError: maxError(r) }));
+      else io.out(summary(opts.out, r));
+      if (!r.check.ok) throw new UsageError(`the numeric check of ${specText} failed; see ${opts.out}`);
+    });
+
+/** The networks of the main job: seed 000's quadratic network and a sigmoid network. */
+export const DEMO_NETWORKS: readonly { readonly spec: string; readonly file: string }[] = [
+  { spec: '1-2-1:quadratic', file: 'seed000-quadratic-1-2-1' },
+  { spec: '2-2-1:sigmoid,identity', file: 'sigmoid-2-2-1' },
+];
+
+export const registerDemo: Register = (program, io) =>
+  program
+    .command('demo')
+    .description('the main job: derive the seed-000 quadratic network and a sigmoid network into a folder')
+    .option('--out-dir <dir>', 'folder for the documents', 'out')
+    .addHelpText('after', '\nExample:\n  closedform demo --out-dir out   # what `npm start` runs\n')
+    .action((opts: { outDir: string }) => {
+      io.out(`closedform ${VERSION}: deriving ${DEMO_NETWORKS.length} networks into ${opts.outDir}/\n`);
+      for (const n of DEMO_NETWORKS) {
+        const r = derive(n.spec, {}, io, n.spec);
+        io.out(`\n${n.spec}\n`);
+        for (const ext of Object.keys(RENDERERS)) {
+          const path = join(opts.outDir, `${n.file}${ext}`);
+          write(path, RENDERERS[ext]!(r.derivation));
+          io.out(`  ${summary(path, r)}`);
+        }
+        if (!r.check.ok) throw new UsageError(`the numeric check of ${n.spec} failed`);
+      }
+      io.out(`\nOpen ${join(opts.outDir, `${DEMO_NETWORKS[0]!.file}.html`)} in a browser (it works offline).\n`);
+    });

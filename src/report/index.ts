@@ -16,11 +16,11 @@ export {
   alignedRows,
   plainText,
 } from './document.js';
-export { LINE_WIDTH_BUDGET, latexWidth, breakLines } from './linebreak.js';
+export { LINE_WIDTH_BUDGET, latexWidth, breakLines, splitFraction } from './linebreak.js';
 export { renderHtml, escapeHtml, inlinedKatexCss } from './html.js';
 export { renderTex, escapeTex } from './tex.js';
 export { renderMarkdown } from './markdown.js';
 export { type AnalysisSummary, type DeriveOptions, type NetworkDerivation, deriveNetwork } from './derive.js';
 export { FORMULA_TREE_BUDGET, MAX_TABLE_ROWS } from './sections.js';
-export { row, equationRow, isEquation } from './rows.js';
+export { row, rowFits, equationRow, isEquation } from './rows.js';
 export { MAX_PRINTED_TERMS, DOCUMENT_EXPANSION_BUDGET, polynomialSteps } from './polynomial.js';

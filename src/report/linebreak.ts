@@ -106,8 +106,32 @@ export function breakLines(e: Node, budget: number = LINE_WIDTH_BUDGET): string[
   const whole = toLatex(e);
   if (latexWidth(whole) <= budget || budget < MIN_BUDGET) return [whole];
   if (e.kind === 'add') return breakSum(displayTerms(e), budget);
-  if (e.kind === 'mul' && !e.args.some(isDenominator)) return breakProduct(e.args, budget);
+  if (e.kind === 'mul') {
+    if (!e.args.some(isDenominator)) return breakProduct(e.args, budget);
+    const split = splitFraction(e);
+    if (split !== undefined) return breakProduct([split[0], ...(split[1].kind === 'mul' ? split[1].args : [split[1]])], budget);
+  }
   return breakInside(e, budget) ?? [whole];
+}
+
+/**
+ * A product with a denominator regrouped as (k / D) · N: the fraction k/D (the coefficient and
+ * every negative power) and the numerator N (the other factors), so that the numerator can break
+ * over lines after `\frac{k}{D}` as papers write it. `mul(k/D, N)` is the same node as e.
+ * Undefined when there is no denominator or no numerator factor.
+ *
+ * @example
+ * ```ts
+ * import { parse, splitFraction, toLatex } from 'closedform';
+ * splitFraction(parse('3*x*(y + 1)/(2*z)'))!.map(toLatex); // ['\\frac{3}{2 z}', 'x \\left(y + 1\\right)']
+ * ```
+ */
+export function splitFraction(e: Node): [Node, Node] | undefined {
+  if (e.kind !== 'mul' || !e.args.some(isDenominator)) return undefined;
+  const frac = e.args.filter((a) => a.kind === 'num' || (a.kind === 'pow' && a.exp.n < 0n));
+  const numer = e.args.filter((a) => !frac.includes(a));
+  if (numer.length === 0) return undefined;
+  return [mul(...frac), mul(...numer)];
 }
 
 /** A factor printed under a fraction bar: a negative power or a non-integer rational. */

@@ -17,6 +17,15 @@ export function row(lhs: string, rhs: Node, rel = '='): Row {
   return { lhs, rel, rhs: breakLines(rhs, Math.max(24, LINE_WIDTH_BUDGET - latexWidth(lhs) - 4)) };
 }
 
+/**
+ * Whether every line of a row fits the page: the first beside `lhs =`, the continuations beside
+ * the indent. False when a part that cannot break (a long denominator inside `\frac`) is too wide.
+ */
+export function rowFits(r: Row): boolean {
+  const room = LINE_WIDTH_BUDGET - latexWidth(r.lhs) - 4;
+  return r.rhs.every((line) => latexWidth(line) <= room);
+}
+
 /** A LaTeX equation `lhs = rhs` (a side condition `W \in \mathbb{R}^{…}, …` is not one). */
 export const isEquation = (e: string): boolean => / = /.test(e) && !/^[^=]*\\in /.test(e);
 

@@ -23,7 +23,7 @@ import {
 } from '../network/index.js';
 import type { CheckReport } from '../numeric/index.js';
 import { type Inline, type Row, type Step, display, heading, m, note, prose, table } from './document.js';
-import { equationRow, isEquation, row } from './rows.js';
+import { equationRow, isEquation, row, rowFits } from './rows.js';
 import { polynomialSteps } from './polynomial.js';
 import type { AnalysisSummary } from './derive.js';
 
@@ -155,14 +155,14 @@ function matrixLatex(net: Network, l: number, transposed: boolean): string {
  */
 function formulaOrRecursive(lhs: string, e: Node, name: readonly Inline[], recursive: Row[]): Step[] {
   const size = treeSize(e);
-  if (size <= FORMULA_TREE_BUDGET) return [display([row(lhs, e)], [...name, ` · a tree of ${fmtSize(size)} nodes`])];
+  const full = size <= FORMULA_TREE_BUDGET ? row(lhs, e) : undefined;
+  if (full !== undefined && rowFits(full)) return [display([full], [...name, ` · a tree of ${fmtSize(size)} nodes`])];
+  const why =
+    full === undefined
+      ? `past the budget of ${fmtSize(FORMULA_TREE_BUDGET)} for a readable formula`
+      : 'and even broken over lines it is wider than the page (a part that cannot break, such as a long denominator, is too wide)';
   return [
-    note(
-      'info',
-      'Written out in full, ',
-      ...name,
-      ` is a tree of ${fmtSize(size)} nodes (${dagSize(e).toLocaleString('en-US')} distinct nodes as a DAG), past the budget of ${fmtSize(FORMULA_TREE_BUDGET)} for a readable formula; it is given by its recursive form instead.`,
-    ),
+    note('info', 'Written out in full, ', ...name, ` is a tree of ${fmtSize(size)} nodes (${dagSize(e).toLocaleString('en-US')} distinct nodes as a DAG), ${why}; it is given by its recursive form instead.`),
     display(recursive, [...name, ' · recursive form']),
   ];
 }

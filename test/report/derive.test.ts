@@ -20,6 +20,9 @@ import {
   plainText,
   renderMarkdown,
   renderTex,
+  row,
+  rowFits,
+  symbolLatex,
   treeSize,
 } from '../../src/index.js';
 import { skeleton } from './skeleton.js';
@@ -87,8 +90,8 @@ describe.each(SEEDS)('derivation of %s (%s)', (name, spec) => {
     const end = doc(name).steps.findIndex((s, i) => i > start && s.kind === 'heading');
     const shown = doc(name).steps.slice(start, end).filter((s) => s.kind === 'display');
     expect(shown).toHaveLength(net.params.length);
-    // a partial past the budget is in recursive form, announced by a note stating its size
-    const big = net.params.filter((p) => treeSize(g.get(p)!) > FORMULA_TREE_BUDGET);
+    // a partial past the tree budget, or too wide for the page, is in recursive form, announced by a note stating its size
+    const big = net.params.filter((p) => treeSize(g.get(p)!) > FORMULA_TREE_BUDGET || !rowFits(row(`\\frac{\\partial L}{\\partial ${symbolLatex(p)}}`, g.get(p)!)));
     const notes = doc(name).steps.slice(start, end).filter((s) => s.kind === 'note');
     expect(notes).toHaveLength(big.length);
     for (const p of big) expect(notes.some((n) => 'parts' in n && plainText(n.parts).includes(treeSize(g.get(p)!).toLocaleString('en-US')))).toBe(true);

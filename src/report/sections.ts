@@ -295,6 +295,15 @@ const sci = (x: number): string => {
   return `${mant} \\times 10^{${Number(ex)}}`;
 };
 
+/** The check's names in the document's notation: `f1` → f₁, `loss` → L, `dloss/dw1_2_1` → ∂L/∂w⁽¹⁾₂,₁. */
+function checkedQuantity(what: string): Inline[] {
+  const d = /^dloss\/d([A-Za-z0-9_]+)$/.exec(what);
+  if (d) return [m(`\\partial L / \\partial ${symbolLatex(d[1]!)}`)];
+  if (what === 'loss') return ['loss ', m('L')];
+  if (/^f\d+$/.test(what)) return ['output ', m(symbolLatex(what))];
+  return [what];
+}
+
 export function checkSection(check: CheckReport): Step[] {
   return [
     heading('Numeric check'),
@@ -307,7 +316,7 @@ export function checkSection(check: CheckReport): Step[] {
     ),
     table(
       [['quantity'], ['max relative error'], ['tolerance'], ['agrees']],
-      check.rows.map((r) => [[r.what], [m(sci(r.maxRelError))], [m(sci(r.tolerance))], [r.ok ? 'yes' : 'NO']]),
+      check.rows.map((r) => [checkedQuantity(r.what), [m(sci(r.maxRelError))], [m(sci(r.tolerance))], [r.ok ? 'yes' : 'NO']]),
     ),
     check.ok
       ? note('info', `All ${check.rows.length} quantities agree with the numeric engine within tolerance.`)

@@ -26,11 +26,11 @@ const RENDERERS: Readonly<Record<string, (d: Derivation) => string>> = {
   '.md': renderMarkdown,
 };
 
-/** The renderer for an output path, by its extension. */
-function rendererFor(path: string): (d: Derivation) => string {
-  const r = RENDERERS[extname(path).toLowerCase()];
-  if (r === undefined) throw new UsageError(`--out ${path}: the file must end in .html, .tex or .md`);
-  return r;
+/** The format of an output path, by its extension. */
+function formatOf(path: string): string {
+  const ext = extname(path).toLowerCase();
+  if (RENDERERS[ext] === undefined) throw new UsageError(`--out ${path}: the file must end in .html, .tex or .md`);
+  return ext;
 }
 
 function write(path: string, text: string): void {
@@ -65,20 +65,28 @@ interface DeriveOpts {
   json?: boolean;
 }
 
-/** Derive one spec with a progress bar; numeric failures to sample become one-line errors. */
-function derive(specText: string, opts: Omit<DeriveOpts, 'out'>, io: Io, task: string): NetworkDerivation {
+/**
+ * Derive one spec and render it in every format asked for, under one progress bar (derivation
+ * 0–60 %, rendering the rest); numeric failures to sample become one-line errors.
+ */
+function deriveAndRender(specText: string, opts: Omit<DeriveOpts, 'out'>, io: Io, task: string, formats: readonly string[]): [NetworkDerivation, string[]] {
   const spec = readSpec(specText);
   const params = opts.params?.split(',').map((s) => s.trim()).filter((s) => s !== '');
   const data = opts.data === undefined ? undefined : readCsv(readText(opts.data, 'data file'), spec);
   const bar = progress(io, task);
   try {
-    return deriveNetwork(spec, {
+    const r = deriveNetwork(spec, {
       ...(params !== undefined ? { params } : {}),
       ...(data !== undefined ? { data } : {}),
       ...(opts.seed !== undefined ? { checkSeed: opts.seed } : {}),
       ...(opts.points !== undefined ? { checkPoints: opts.points } : {}),
-      onProgress: (f, phase) => bar.update(f, phase),
+      onProgress: (f, phase) => bar.update(0.6 * f, phase),
     });
+    const texts = formats.map((ext, i) => {
+      bar.update(0.6 + (0.4 * i) / formats.length, `rendering ${ext}`);
+      return RENDERERS[ext]!(r.derivation);
+    });
+    return [r, texts];
   } catch (e) {
     if (e instanceof NumericError) throw new UsageError(`numeric check of ${specText}: ${e.message}`);
     throw e;
@@ -116,9 +124,8 @@ Examples:
 `,
     )
     .action((specText: string, opts: DeriveOpts) => {
-      const render = rendererFor(opts.out);
-      const r = derive(specText, opts, io, 'derive');
-      write(opts.out, render(r.derivation));
+      const [r, [text]] = deriveAndRender(specText, opts, io, 'derive', [formatOf(opts.out)]);
+      write(opts.out, text!);
       if (opts.json)
         io.out(json({ path: opts.out, steps: r.derivation.steps.length, equations: displayCount(r.derivation), parameters: r.parameters, checkOk: r.check.ok, maxRelError: maxError(r) }));
       else io.out(`${opts.out}: ${summary(r)}\n`);
@@ -140,13 +147,14 @@ export const registerDemo: Register = (program, io) =>
     .action((opts: { outDir: string }) => {
       io.out(`closedform ${VERSION}: deriving ${DEMO_NETWORKS.length} networks into ${opts.outDir}/\n`);
       for (const n of DEMO_NETWORKS) {
-        const r = derive(n.spec, {}, io, n.spec);
+        const formats = Object.keys(RENDERERS);
+        const [r, texts] = deriveAndRender(n.spec, {}, io, n.spec, formats);
         io.out(`\n${n.spec}: ${summary(r)}\n`);
-        for (const ext of Object.keys(RENDERERS)) {
+        formats.forEach((ext, i) => {
           const path = join(opts.outDir, `${n.file}${ext}`);
-          write(path, RENDERERS[ext]!(r.derivation));
+          write(path, texts[i]!);
           io.out(`  ${path}\n`);
-        }
+        });
         if (!r.check.ok) throw new UsageError(`the numeric check of ${n.spec} failed`);
       }
       io.out(`\nOpen ${join(opts.outDir, `${DEMO_NETWORKS[0]!.file}.html`)} in a browser (it works offline).\n`);

@@ -102,6 +102,8 @@ describe.each(SEEDS)('derivation of %s (%s)', (name, spec) => {
     expect(tex).toMatch(/^\\documentclass\[11pt\]\{article\}/);
     expect(tex).toContain('\\usepackage{amsmath,amssymb}');
     expect(tex.trimEnd().endsWith('\\end{document}')).toBe(true);
+    // pdflatex reads ASCII safely: every Unicode character of the text was mapped to a LaTeX command
+    expect(tex).toMatch(/^[\x00-\x7F]*$/);
     const math = texMath(tex);
     expect(math.length).toBeGreaterThan(displayCount(doc(name)));
     for (const m of math) expect(() => katex.renderToString(m, { displayMode: true, throwOnError: true })).not.toThrow();

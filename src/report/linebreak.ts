@@ -146,7 +146,8 @@ function breakProduct(args: readonly Node[], budget: number): string[] {
   let current = '';
   let rest = args;
   const first = args[0]!;
-  if (first.kind === 'num') {
+  // An integer coefficient leads the line (`-` for −1); a fraction k/d prints as \\frac{k}{d} like any factor.
+  if (first.kind === 'num' && first.value.d === 1n) {
     current = first.value.n === -1n ? '-' : first.value.n.toString();
     rest = args.slice(1);
   }

@@ -120,6 +120,20 @@ describe('breakLines', () => {
     );
   });
 
+  it.each([
+    // found by the property below: a rational coefficient k/d must keep its denominator
+    ['4*(x + softplus(w1_2_3))/3', 16, ['\\frac{4}{3} \\left(x \\right.', '\\left. {} + \\operatorname{softplus}\\left(w^{(1)}_{2,3}\\right)\\right)']],
+    [
+      '-(x1 + x2 + x3 + x4 + x5 + x6 + x7 + x8)/(2*y)',
+      20,
+      ['-\\frac{1}{2 y} \\left(x_{1} + x_{2} + x_{3} + x_{4} \\right.', '\\left. {} + x_{5} + x_{6} + x_{7} \\right.', '\\left. {} + x_{8}\\right)'],
+    ],
+  ])('breaks the numerator of %s after its fraction', (text, budget, expected) => {
+    const lines = breakLines(parse(text), budget);
+    expect(lines).toEqual(expected);
+    renders(lines);
+  });
+
   it('regroups a fraction as (k/D)·N, the same node', () => {
     const e = parse('3*x*(y + 1)/(2*z)');
     const [frac, numer] = splitFraction(e)!;

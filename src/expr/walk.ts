@@ -4,7 +4,7 @@
  */
 import { CONSTANTS } from './elementary.js';
 import { lookupFn } from './fns.js';
-import { type Node, assertNever, children, rebuild } from './node.js';
+import { type Node, assertNever, children, compareNames, rebuild } from './node.js';
 import { type Rational, ONE, qadd, qmul, qpow, qtoNumber } from './rational.js';
 
 /** All distinct nodes reachable from the roots, children before parents (ascending id). */
@@ -39,10 +39,9 @@ export function treeSize(e: Node): bigint {
 export function freeSymbols(...roots: readonly Node[]): string[] {
   const names = new Set<string>();
   for (const n of topoOrder(...roots)) if (n.kind === 'sym' && !CONSTANTS.has(n.name)) names.add(n.name);
-  return [...names].sort(naturalOrder);
+  // compareNames, not localeCompare: the same order as in printed sums, and independent of the ICU build.
+  return [...names].sort(compareNames);
 }
-
-const naturalOrder = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
 
 /** Replace symbols by nodes everywhere (one visit per node; canonical forms reapplied). */
 export function substitute(e: Node, map: ReadonlyMap<string, Node> | Record<string, Node>): Node {

@@ -122,10 +122,12 @@ export class DatasetError extends SpecError {
 }
 
 /**
- * Most data points a symbolic dataset loss may sum: each point is one substituted copy of the
- * loss DAG (a few nodes per parameter), so points × parameters bounds the nodes built.
+ * Budget on the estimated nodes of a dataset loss: 4 × (neurons + weights) per data point. Each
+ * point is one substituted copy of the loss DAG. Measured (bench machine): 10-10-1 tanh × 500
+ * points is estimated 262 000, builds 69 607 nodes in 0.45 s, and its gradient (146 960 nodes)
+ * takes 2.7 s more; at this budget, about twice that. Past it, refuse and point to fewer points.
  */
-export const MAX_DATASET_NODES_ESTIMATE = 2_000_000;
+export const MAX_DATASET_NODES_ESTIMATE = 600_000;
 
 /**
  * The loss summed over data points: Σₚ loss(xₚ, yₚ), inputs and targets substituted exactly,
@@ -135,7 +137,7 @@ export const MAX_DATASET_NODES_ESTIMATE = 2_000_000;
  * ```ts
  * const net = buildNetwork(parseSpec('1-1:identity'));
  * toText(datasetLoss(net, { inputs: [[Q(1)], [Q(2)]], targets: [[Q(3)], [Q(5)]] }));
- * // (b1_1 + w1_1_1 - 3)^2 + (b1_1 + 2*w1_1_1 - 5)^2
+ * // '(b1_1 + 2*w1_1_1 - 5)^2 + (b1_1 + w1_1_1 - 3)^2'
  * ```
  */
 export function datasetLoss(net: Network, data: Dataset): Node {
@@ -157,7 +159,7 @@ export function datasetLoss(net: Network, data: Dataset): Node {
  * @example
  * ```ts
  * toText(symbolicDatasetLoss(buildNetwork(parseSpec('1-1:identity')), 2));
- * // (b1_1 + w1_1_1*x1_1 - y1_1)^2 + (b1_1 + w1_1_1*x1_2 - y1_2)^2
+ * // '(b1_1 - y1_1 + w1_1_1*x1_1)^2 + (b1_1 - y1_2 + w1_1_1*x1_2)^2'
  * ```
  */
 export function symbolicDatasetLoss(net: Network, n: number): Node {
@@ -174,8 +176,9 @@ export function symbolicDatasetLoss(net: Network, n: number): Node {
 }
 
 function budget(spec: NetworkSpec, points: number): void {
-  const P = spec.widths.reduce((s, w) => s + w, 0) + spec.widths.slice(1).reduce((s, w, i) => s + w * spec.widths[i]!, 0);
-  const estimate = 4 * P * points;
+  const neurons = spec.widths.reduce((s, w) => s + w, 0);
+  const weights = spec.widths.slice(1).reduce((s, w, i) => s + w * spec.widths[i]!, 0);
+  const estimate = 4 * (neurons + weights) * points;
   if (estimate > MAX_DATASET_NODES_ESTIMATE)
     throw new DatasetError(`${points} data points × network ${spec.widths.join('-')} would build about ${estimate} nodes, past the budget of ${MAX_DATASET_NODES_ESTIMATE}: use fewer points or the numeric engine`);
 }

@@ -19,7 +19,7 @@ import { grad } from '../diff/reverse.js';
 import { substitute } from '../expr/walk.js';
 import { symbolLatex, toLatex } from '../print/latex.js';
 import { toText } from '../print/text.js';
-import { type Network, biasName, inputName, layerActivation, lossFactor, targetName, weightName } from './build.js';
+import { type Dataset, type Network, biasName, datasetLoss, inputName, layerActivation, lossFactor, targetName, weightName } from './build.js';
 import { SpecError } from './parse.js';
 
 /**
@@ -28,13 +28,33 @@ import { SpecError } from './parse.js';
  * @example
  * ```ts
  * const g = gradientEquations(buildNetwork(parseSpec('1-1:identity')));
- * toText(g.get('b1_1')!); // '2*(b1_1 + w1_1_1*x1 - y1)'
+ * toText(g.get('b1_1')!); // '2*(b1_1 - y1 + w1_1_1*x1)'
  * ```
  */
 export function gradientEquations(net: Network, params: readonly string[] = net.params): Map<string, Node> {
+  checkParams(net, params);
+  return grad(net.loss, params);
+}
+
+/**
+ * ∂/∂θ of the loss summed over a data set (inputs and targets substituted exactly), from one
+ * reverse sweep: the gradient whose zeros are the critical points of training on that data.
+ *
+ * @example
+ * ```ts
+ * const net = buildNetwork(parseSpec('1-1:identity'));
+ * const g = datasetGradient(net, { inputs: [[Q(1)], [Q(2)]], targets: [[Q(3)], [Q(5)]] });
+ * toText(g.get('b1_1')!); // '2*(b1_1 + 2*w1_1_1 - 5) + 2*(b1_1 + w1_1_1 - 3)'
+ * ```
+ */
+export function datasetGradient(net: Network, data: Dataset, params: readonly string[] = net.params): Map<string, Node> {
+  checkParams(net, params);
+  return grad(datasetLoss(net, data), params);
+}
+
+function checkParams(net: Network, params: readonly string[]): void {
   const known = new Set(net.params);
   for (const p of params) if (!known.has(p)) throw new SpecError(`unknown parameter '${p}' (this network has ${describeParams(net)})`);
-  return grad(net.loss, params);
 }
 
 const describeParams = (net: Network): string =>
@@ -52,9 +72,33 @@ export interface BackpropEquation {
   readonly layer: number;
 }
 
-/** Intermediate names of the recursion: `z2_1`, `a2_1` (a0_j is the input x_j), `delta2_1`. */
+/**
+ * Name of the pre-activation z⁽ˡ⁾ᵢ in the recursion (LaTeX z^{(l)}_{i}).
+ *
+ * @example
+ * ```ts
+ * zName(2, 1); // 'z2_1'
+ * ```
+ */
 export const zName = (l: number, i: number): string => `z${l}_${i}`;
+/**
+ * Name of the activation a⁽ˡ⁾ᵢ; layer 0 is the input, so `aName(0, j)` is `x{j}`.
+ *
+ * @example
+ * ```ts
+ * aName(2, 1); // 'a2_1'
+ * aName(0, 3); // 'x3'
+ * ```
+ */
 export const aName = (l: number, i: number): string => (l === 0 ? inputName(i) : `a${l}_${i}`);
+/**
+ * Name of δ⁽ˡ⁾ᵢ = ∂L/∂z⁽ˡ⁾ᵢ. Spelled `delta` (not `d`) so that LaTeX prints it as \delta^{(l)}_{i}.
+ *
+ * @example
+ * ```ts
+ * deltaName(1, 2); // 'delta1_2'
+ * ```
+ */
 export const deltaName = (l: number, i: number): string => `delta${l}_${i}`;
 
 /**
@@ -112,18 +156,30 @@ export function backpropEquations(net: Network): BackpropEquation[] {
  * @example
  * ```ts
  * const net = buildNetwork(parseSpec('1-1:identity'));
- * toText(closeEquations(backpropEquations(net)).get('w1_1_1')!); // '2*x1*(b1_1 + w1_1_1*x1 - y1)'
+ * toText(closeEquations(backpropEquations(net)).get('w1_1_1')!); // '2*x1*(b1_1 - y1 + w1_1_1*x1)'
  * ```
  */
 export function closeEquations(eqs: readonly BackpropEquation[]): Map<string, Node> {
-  const env = new Map<string, Node>();
+  const env = recursionSubstitution(eqs);
   const out = new Map<string, Node>();
-  for (const e of eqs) {
-    const closed = substitute(e.rhs, env);
-    if (e.kind === 'grad') out.set(e.lhs, closed);
-    else env.set(e.lhs, closed);
-  }
+  for (const e of eqs) if (e.kind === 'grad') out.set(e.lhs, substitute(e.rhs, env));
   return out;
+}
+
+/**
+ * The substitution that closes the recursion: each intermediate name (z, a, delta) mapped to its
+ * closed node in params, inputs and targets. `substitute(rhs, it)` closes any equation.
+ *
+ * @example
+ * ```ts
+ * const s = recursionSubstitution(backpropEquations(buildNetwork(parseSpec('1-1:relu:nobias'))));
+ * toText(s.get('delta1_1')!); // '2*heaviside(w1_1_1*x1)*(relu(w1_1_1*x1) - y1)'
+ * ```
+ */
+export function recursionSubstitution(eqs: readonly BackpropEquation[]): Map<string, Node> {
+  const env = new Map<string, Node>();
+  for (const e of eqs) if (e.kind !== 'grad') env.set(e.lhs, substitute(e.rhs, env));
+  return env;
 }
 
 /** The equation as text: `delta2_1 = 2*(a2_1 - y1)`, `dL/dw2_1_1 = delta2_1*a1_1`. */

@@ -5,9 +5,9 @@
  * it; the engine's numbers come from `engine.ts` alone.
  */
 import { getActivation } from '../activations/registry.js';
-import { grad } from '../diff/reverse.js';
 import type { Node } from '../expr/node.js';
 import type { Network } from '../network/build.js';
+import { backpropEquations, closeEquations, gradientEquations } from '../network/gradient.js';
 import { compileMany } from '../print/compile.js';
 import { type Sample, columnEntries, engineBackprop, engineDatasetLoss, engineForward, engineGradient, finiteDifferenceGradient } from './engine.js';
 import { NumericError } from './mathjs.js';
@@ -17,8 +17,8 @@ import { type EngineParams, type Rng, engineParamNames, flattenParams, randomPar
  * Tolerance for symbolic vs engine values, as an error relative to max(1, |value|).
  * Both routes compute the same real number with different operation orders in doubles; their
  * difference is a sum of rounding errors ≲ n·u·κ, with u = 2⁻⁵³ ≈ 1.1·10⁻¹⁶, n the operations
- * behind one value (≤ 10⁴ for networks under the parameter budget's printable sizes) and κ the
- * cancellation factor Σ|terms| / max(1, |value|) (≲ 10³ at random O(1) points). That gives
+ * behind one value (≲ 10⁴ for the networks one checks symbolically) and κ the cancellation
+ * factor Σ|terms| / max(1, |value|) (≲ 10³ at random O(1) points). That gives
  * ≈ 10⁻⁹. A real mistake (a missing term, a factor 2, σ′ replaced by A^{ℓ−1} as in seed 002's
  * misprinted eq. 22) moves values by 10⁻³ or more, six orders above.
  */
@@ -44,7 +44,7 @@ export const KINK_MARGIN = 1e-3;
 export const MAX_RESAMPLES = 1000;
 
 export interface CheckRow {
-  /** `f1`, `loss`, `dloss/dw1_2_1`, or `engine backprop vs finite differences` */
+  /** `f1`, `loss`, `dloss/dw1_2_1`, the δ-recursion, or `engine backprop vs finite differences` */
   readonly what: string;
   /** max over points of |symbolic − engine| / max(1, |engine|) */
   readonly maxRelError: number;
@@ -69,8 +69,10 @@ export interface CheckOptions {
   readonly seed?: number;
   /** number of random points (default 8) */
   readonly points?: number;
-  /** the symbolic gradient by parameter; default: one reverse sweep `grad(net.loss, net.params)` */
+  /** the symbolic gradient by parameter; default: the network module's `gradientEquations(net)` */
   readonly gradient?: ReadonlyMap<string, Node>;
+  /** also check the backprop δ-recursion (`backpropEquations`, closed by substitution) (default true) */
+  readonly backprop?: boolean;
   /** also check the engine's backprop against its central differences (default true) */
   readonly finiteDifferences?: boolean;
 }
@@ -128,13 +130,18 @@ export function checkNetwork(net: Network, options: CheckOptions = {}): CheckRep
   const names = engineParamNames(net.spec);
   if (names.join(',') !== net.params.join(','))
     throw new NumericError(`the network's parameters (${net.params.length}) are not the engine's (${names.length}) in the same order`);
-  const gradient = options.gradient ?? grad(net.loss, net.params);
+  const gradient = options.gradient ?? gradientEquations(net);
   for (const p of net.params) if (!gradient.has(p)) throw new NumericError(`the symbolic gradient has no component for '${p}'`);
   const labels = [...net.outputs.map((_, k) => `f${k + 1}`), 'loss', ...net.params.map((p) => `dloss/d${p}`)];
   const roots = [...net.outputs, net.loss, ...net.params.map((p) => gradient.get(p)!)];
-  const symbolic = compileMany(roots, [...net.params, ...net.inputs, ...net.targets]);
+  const vars = [...net.params, ...net.inputs, ...net.targets];
+  const symbolic = compileMany(roots, vars);
+  const withBackprop = options.backprop !== false;
+  const recursion = withBackprop ? closeEquations(backpropEquations(net)) : undefined;
+  const recursive = recursion === undefined ? undefined : compileMany(net.params.map((p) => recursion.get(p)!), vars);
   const err = new Float64Array(roots.length);
   let fdErr = 0;
+  let bpErr = 0;
   const rng = seededRng(seed);
   const breaks = kinks(net);
   let resampled = 0;
@@ -146,12 +153,14 @@ export function checkNetwork(net: Network, options: CheckOptions = {}): CheckRep
     }
     accepted++;
     const { params, sample } = pt;
-    const values = symbolic(Float64Array.from([...flattenParams(net.spec, params), ...sample.x, ...sample.y]));
+    const at = Float64Array.from([...flattenParams(net.spec, params), ...sample.x, ...sample.y]);
+    const values = symbolic(at);
     const bp = engineBackprop(net.spec, params, sample);
     const engineOut = columnEntries(bp.pass.A.at(-1)!);
     const g = flattenParams(net.spec, { W: bp.W, b: bp.b });
     const engine = [...engineOut, engineDatasetLoss(net.spec, params, [sample]), ...g];
     for (let k = 0; k < roots.length; k++) err[k] = Math.max(err[k]!, relError(values[k]!, engine[k]!));
+    if (recursive !== undefined) recursive(at).forEach((v, k) => (bpErr = Math.max(bpErr, relError(v, g[k]!))));
     if (options.finiteDifferences !== false) {
       const fd = finiteDifferenceGradient(net.spec, params, [sample]);
       const bpg = engineGradient(net.spec, params, [sample]);
@@ -159,6 +168,8 @@ export function checkNetwork(net: Network, options: CheckOptions = {}): CheckRep
     }
   }
   const rows: CheckRow[] = labels.map((what, k) => ({ what, maxRelError: err[k]!, tolerance: SYMBOLIC_TOLERANCE, ok: err[k]! <= SYMBOLIC_TOLERANCE }));
+  if (withBackprop)
+    rows.push({ what: 'backprop equations (δ-recursion), every dloss/dθ', maxRelError: bpErr, tolerance: SYMBOLIC_TOLERANCE, ok: bpErr <= SYMBOLIC_TOLERANCE });
   if (options.finiteDifferences !== false)
     rows.push({ what: 'engine backprop vs finite differences', maxRelError: fdErr, tolerance: FINITE_DIFFERENCE_TOLERANCE, ok: fdErr <= FINITE_DIFFERENCE_TOLERANCE });
   return Object.freeze({

@@ -3,6 +3,7 @@ export { type Layout, WORD_BITS, MonomialOverflowError, makeLayout, packExps, un
 export {
   type Poly,
   MAX_POLY_TERMS,
+  MAX_PRODUCT_WORK,
   polyZero,
   polyConst,
   polyVar,
@@ -24,6 +25,8 @@ export {
   termCoeff,
   termExps,
 } from './poly.js';
-export { type ExpansionEstimate, NotPolynomialError, ExpansionTooLargeError, EXPANSION_TERM_BUDGET, expand, expansionEstimate } from './expand.js';
+export { type ExpansionEstimate, NotPolynomialError, ExpansionTooLargeError, EXPANSION_TERM_BUDGET, MAX_EXPONENT, expand, expansionEstimate } from './expand.js';
 export { type Coefficient, coefficients, degreeIn } from './coefficients.js';
 export { polyToText, polyToLatex, polyToNode, monomialText, monomialLatex, termsToText, termsToLatex } from './print.js';
+export { type VerifyResult, type Counterexample, VERIFY_POINTS, VERIFY_TOLERANCE, VERIFY_RANGE, verifyIdentity } from './verify.js';
+export * from './solve-index.js';

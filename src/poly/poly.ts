@@ -14,6 +14,7 @@
  * ```
  */
 import { type Rational, Q, gcd } from '../expr/rational.js';
+import { ExpansionTooLargeError } from './errors.js';
 import { type Packed, combinePacked, mulPacked, toBig } from './kernel.js';
 import { type Layout, grevlexDesc, makeLayout, packInto, sameLayout, unpackExps } from './monomial.js';
 
@@ -30,11 +31,18 @@ export interface Poly {
 }
 
 /**
- * Most terms any single polynomial operation may produce. Measured: a packed term with two
- * words costs ~50 bytes in the hash table at load ½ plus ~24 bytes in the result, so 2·10^7
- * terms is ~1.5 GB, the most one process on the shared 2-core machine should take.
+ * Most terms any single polynomial operation may produce. A term with three 32-bit words costs
+ * 20 bytes per hash slot at load ≤ ½ (40 per term, 80 while the table doubles) plus 20 in the
+ * result, so 5·10^6 terms is ~0.5 GB: about the most one process should take on a shared machine.
  */
-export const MAX_POLY_TERMS = 20_000_000;
+export const MAX_POLY_TERMS = 5_000_000;
+
+/**
+ * Most term products one multiplication may form. Measured ~30–80 ns per product on the
+ * machine of bench/expand.bench.mjs (10^7 products for the 2-2-2-1 loss's last square), so
+ * 5·10^8 products is 15–40 s: past that, refuse rather than keep a user waiting.
+ */
+export const MAX_PRODUCT_WORK = 5e8;
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
@@ -181,6 +189,8 @@ export function polyMul(p: Poly, q: Poly): Poly {
   const [a, b, bound] = common(p, q, (x, y) => x + y);
   const L = a.layout;
   const square = p === q;
+  const work = square ? (a.n * (a.n + 1)) / 2 : a.n * b.n;
+  if (work > MAX_PRODUCT_WORK) throw new ExpansionTooLargeError(work, MAX_PRODUCT_WORK, `term products of one multiplication (${a.n} × ${b.n} terms)`);
   const r = a.n <= b.n ? mulPacked(a, b, L.words, MAX_POLY_TERMS, square) : mulPacked(b, a, L.words, MAX_POLY_TERMS, square);
   return fromPacked(L, r, a.den * b.den, bound);
 }

@@ -18,6 +18,19 @@ interface Printed {
   readonly prec: number;
   /** the string has a top-level superscript, so a further power must parenthesise it */
   readonly sup?: boolean;
+  /** the string is a \\frac (or a fraction constant), which a power must parenthesise too */
+  readonly frac?: boolean;
+}
+
+/** Whether LaTeX text has a superscript outside every brace group (`e^{x}` yes, `\\sqrt{x^{2}}` no). */
+function topLevelSup(s: string): boolean {
+  let depth = 0;
+  for (const ch of s) {
+    if (ch === '{') depth++;
+    else if (ch === '}') depth--;
+    else if (ch === '^' && depth === 0) return true;
+  }
+  return false;
 }
 
 const GREEK = new Set([
@@ -28,8 +41,8 @@ const GREEK = new Set([
 
 function letters(s: string): string {
   if (GREEK.has(s)) return `\\${s}`;
-  if (s.length === 1) return s;
-  return `\\mathit{${s.replace(/_/g, '\\_')}}`;
+  if (/^[A-Za-z]$/.test(s)) return s;
+  return `\\mathit{${s.replace(/_/g, '\\_')}}`; // also a lone '_', which raw would be a KaTeX error
 }
 
 /**
@@ -44,7 +57,9 @@ export function symbolLatex(name: string): string {
     return `${letters(m[1]!)}^{(${m[2]})}_{${rest.join(',')}}`;
   }
   const u = /^([A-Za-z]+)_([A-Za-z0-9_]+)$/.exec(name);
-  if (u) return `${letters(u[1]!)}_{${u[2]!.split('_').map((p) => (/^\d+$/.test(p) ? p : letters(p))).join(',')}}`;
+  const parts = u?.[2]!.split('_');
+  // An empty part (`a__b`, `a_`) has no index reading: the name is printed as it is.
+  if (u && parts && parts.every((p) => p !== '')) return `${letters(u[1]!)}_{${parts.map((p) => (/^\d+$/.test(p) ? p : letters(p))).join(',')}}`;
   return letters(name);
 }
 
@@ -78,13 +93,16 @@ const wrap = (p: Printed, min: number): string => (p.prec < min ? paren(p.s) : p
 function print(n: Node, go: (n: Node) => Printed): Printed {
   switch (n.kind) {
     case 'num':
-      return { s: frac(n.value), prec: n.value.n < 0n ? PRODUCT : ATOM };
+      return { s: frac(n.value), prec: n.value.n < 0n ? PRODUCT : ATOM, frac: n.value.d !== 1n };
     case 'sym': {
       const s = symbolLatex(n.name);
-      return { s, prec: ATOM, sup: s.includes('^') };
+      return { s, prec: ATOM, sup: topLevelSup(s) };
     }
-    case 'fn':
-      return { s: lookupFn(n.name)!.latex(go(n.arg).s), prec: ATOM };
+    case 'fn': {
+      // e^{u} is an atom for juxtaposition but already carries a superscript: (e^{u})^{2}.
+      const s = lookupFn(n.name)!.latex(go(n.arg).s);
+      return { s, prec: ATOM, sup: topLevelSup(s) };
+    }
     case 'pow':
       return n.exp.n < 0n ? product(n, go) : power(n.base, n.exp, go);
     case 'mul':
@@ -108,9 +126,12 @@ function print(n: Node, go: (n: Node) => Printed): Printed {
 
 function power(base: Node, ex: Rational, go: (n: Node) => Printed): Printed {
   const b = go(base);
-  if (ex.n === 1n && ex.d === 2n) return { s: `\\sqrt{${b.s}}`, prec: ATOM };
-  if (ex.n === 1n && ex.d > 2n) return { s: `\\sqrt[${ex.d}]{${b.s}}`, prec: ATOM };
-  const needs = b.prec < ATOM || b.sup === true;
+  // A radical raised further is parenthesised like a fraction: (√x)^{3/2}, not √x^{3/2}.
+  if (ex.n === 1n && ex.d === 2n) return { s: `\\sqrt{${b.s}}`, prec: ATOM, frac: true };
+  if (ex.n === 1n && ex.d > 2n) return { s: `\\sqrt[${ex.d}]{${b.s}}`, prec: ATOM, frac: true };
+  // Parenthesise sums, products, signed numbers, anything with a superscript of its own
+  // (a double superscript is a KaTeX error), fractions and radicals (\\frac{1}{2}^{3} misreads).
+  const needs = b.prec < ATOM || b.sup === true || b.frac === true;
   const bs = needs ? paren(b.s) : b.s;
   return { s: `${bs}^{${frac(ex)}}`, prec: POWER, sup: true };
 }
@@ -145,5 +166,5 @@ function productBody(args: readonly Node[], abs: boolean, go: (n: Node) => Print
     const single = top.length === 1 && args.length === 1;
     return { s: join(top) || '1', prec: single ? go(args[0]!).prec : PRODUCT };
   }
-  return { s: `\\frac{${join(top) || '1'}}{${join(bottom)}}`, prec: ATOM };
+  return { s: `\\frac{${join(top) || '1'}}{${join(bottom)}}`, prec: ATOM, frac: true };
 }

@@ -36,17 +36,29 @@ export interface ExprOptions {
   readonly log?: boolean;
   /** allow π as a leaf (default true) */
   readonly pi?: boolean;
+  /** fractional exponents to draw from (default ±1/2, 3/2, −3/2, 1/3, 2/3) */
+  readonly fracExponents?: readonly Rational[];
+  /** denominators of rational constants (default 1, 2, 3, 4) */
+  readonly denominators?: readonly number[];
+  /** allow functions of a constant, such as exp(1) (default true) */
+  readonly constantArgs?: boolean;
   /** maximal nesting depth (default 4) */
   readonly maxDepth?: number;
 }
 
-/** A small rational p/q with |p| ≤ 6, 1 ≤ q ≤ 4. */
-export const smallRational = (min = -6, max = 6): fc.Arbitrary<Rational> =>
-  fc.tuple(fc.integer({ min, max }), fc.integer({ min: 1, max: 4 })).map(([p, q]) => Q(p, q));
-
-const positiveRational = smallRational(1, 6);
+/** A small rational p/q with min ≤ p ≤ max and q among the denominators. */
+export const smallRational = (min = -6, max = 6, denominators: readonly number[] = [1, 2, 3, 4]): fc.Arbitrary<Rational> =>
+  fc.tuple(fc.integer({ min, max }), fc.constantFrom(...denominators)).map(([p, q]) => Q(p, q));
 const intExponent = fc.constantFrom(2, 3, -1, -2).map((k) => Q(k));
-const fracExponent = fc.constantFrom(Q(1, 2), Q(-1, 2), Q(3, 2), Q(1, 3), Q(2, 3), Q(-3, 2));
+const FRAC_EXPONENTS = [Q(1, 2), Q(-1, 2), Q(3, 2), Q(1, 3), Q(2, 3), Q(-3, 2)];
+/**
+ * Exponents for the nerdamer oracle: nerdamer-prime 1.5 differentiates square roots wrongly
+ * (d/dx e^√x comes out as ½·e^√(½x^(−1/2))·x^(−1/2); √ factors in products are corrupted
+ * likewise, and so is e^(−1/2) = 1/√e as a constant factor; d/dy x²/(e + e^y) comes out as
+ * −(e + e^y)^(y−2)·x²), so its cross-check draws no exponent and no constant with denominator
+ * 2 or 4, and no function of a constant.
+ */
+export const NERDAMER_EXPONENTS = [Q(1, 3), Q(2, 3), Q(-1, 3), Q(4, 3), Q(-2, 3)];
 
 /** Random expressions; `any` may have either sign, `pos` is positive on [1/4, 2]^n. */
 export function exprArbs(opts: ExprOptions = {}): { any: fc.Arbitrary<Node>; pos: fc.Arbitrary<Node> } {
@@ -54,13 +66,17 @@ export function exprArbs(opts: ExprOptions = {}): { any: fc.Arbitrary<Node>; pos
   const fns = opts.fns ?? ALL_FNS;
   const posFns = opts.positiveFns ?? POSITIVE_FNS;
   const depth = { maxDepth: opts.maxDepth ?? 4, depthIdentifier: 'expr', depthSize: 'small' as const };
+  const fracExponent = fc.constantFrom(...(opts.fracExponents ?? FRAC_EXPONENTS));
+  const dens = opts.denominators ?? [1, 2, 3, 4];
+  const positiveRational = smallRational(1, 6, dens);
+  const arg = (a: fc.Arbitrary<Node>): fc.Arbitrary<Node> => (opts.constantArgs === false ? a.filter((n) => n.kind !== 'num') : a);
   const symLeaf = fc.constantFrom(...symbols).map((s) => sym(s));
   const posLeaf = fc.oneof(
     { weight: 3, arbitrary: symLeaf },
     { weight: 2, arbitrary: positiveRational.map((q) => num(q)) },
     ...(opts.pi === false ? [] : [{ weight: 1, arbitrary: fc.constant(PI as Node) }]),
   );
-  const anyLeaf = fc.oneof({ weight: 3, arbitrary: symLeaf }, { weight: 2, arbitrary: smallRational().map((q) => num(q)) });
+  const anyLeaf = fc.oneof({ weight: 3, arbitrary: symLeaf }, { weight: 2, arbitrary: smallRational(-6, 6, dens).map((q) => num(q)) });
   return fc.letrec<{ any: Node; pos: Node }>((tie) => ({
     pos: fc.oneof(
       depth,
@@ -68,7 +84,7 @@ export function exprArbs(opts: ExprOptions = {}): { any: fc.Arbitrary<Node>; pos
       fc.tuple(tie('pos'), tie('pos')).map(([a, b]) => add(a, b)),
       fc.tuple(tie('pos'), tie('pos')).map(([a, b]) => mul(a, b)),
       fc.tuple(tie('pos'), fc.oneof(intExponent, fracExponent)).map(([a, e]) => pow(a, e)),
-      fc.tuple(fc.constantFrom(...posFns), tie('any')).map(([f, a]) => fn(f, a)),
+      fc.tuple(fc.constantFrom(...posFns), arg(tie('any'))).map(([f, a]) => fn(f, a)),
     ),
     any: fc.oneof(
       depth,
@@ -76,13 +92,13 @@ export function exprArbs(opts: ExprOptions = {}): { any: fc.Arbitrary<Node>; pos
       fc.tuple(tie('any'), tie('any')).map(([a, b]) => add(a, b)),
       fc.tuple(tie('any'), tie('any')).map(([a, b]) => sub(a, b)),
       fc.tuple(tie('any'), tie('any')).map(([a, b]) => mul(a, b)),
-      fc.tuple(smallRational(), tie('any')).map(([k, a]) => mul(num(k), a)),
+      fc.tuple(smallRational(-6, 6, dens), tie('any')).map(([k, a]) => mul(num(k), a)),
       fc.tuple(tie('any'), tie('pos')).map(([a, b]) => mul(a, pow(b, -1))),
       tie('any').map((a) => neg(a)),
       fc.tuple(tie('any'), fc.constantFrom(2, 3)).map(([a, k]) => pow(a, k)),
       fc.tuple(tie('pos'), fc.oneof(intExponent, fracExponent)).map(([a, e]) => pow(a, e)),
-      fc.tuple(fc.constantFrom(...fns), tie('any')).map(([f, a]) => fn(f, a)),
-      ...(opts.log === false ? [] : [tie('pos').map((a) => fn('log', a))]),
+      fc.tuple(fc.constantFrom(...fns), arg(tie('any'))).map(([f, a]) => fn(f, a)),
+      ...(opts.log === false ? [] : [arg(tie('pos')).map((a) => fn('log', a))]),
     ),
   }));
 }

@@ -1,0 +1,65 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compile, evaluate, freeSymbols, parse, toText } from '../../src/index.js';
+import { RUNS, SYMBOLS, close, exprArb, pointArb } from '../helpers/arbitraries.js';
+import { mathjsValue } from '../helpers/oracles.js';
+
+describe('text printer', () => {
+  it('print → parse gives the same node (property)', () => {
+    fc.assert(
+      fc.property(exprArb(), (e) => {
+        expect(parse(toText(e))).toBe(e);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('evaluate and compile equal mathjs.evaluate of the printed text (property)', () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(exprArb(), pointArb(), (e, p) => {
+        const text = toText(e);
+        const ours = evaluate(e, p);
+        const compiled = compile(e, SYMBOLS)(SYMBOLS.map((s) => p[s]!));
+        const theirs = mathjsValue(text, p);
+        // The generator guarantees a real value; only overflow may leave the doubles.
+        if (!Number.isFinite(theirs) && Math.abs(ours) > 1e300) return;
+        expect(Number.isFinite(ours), `${text} at ${JSON.stringify(p)}`).toBe(true);
+        expect(close(ours, theirs, 1e-9), `${text}: ${ours} vs mathjs ${theirs}`).toBe(true);
+        expect(close(compiled, theirs, 1e-9), `${text}: compiled ${compiled} vs mathjs ${theirs}`).toBe(true);
+        compared++;
+      }),
+      { numRuns: RUNS },
+    );
+    expect(compared).toBeGreaterThanOrEqual(RUNS * 0.95);
+  });
+
+  // mathjs precedence: unary minus binds looser than ^ and tighter than * and /.
+  it.each([
+    ['-x^2', '-x^2', -4],
+    ['(-x)^2', 'x^2', 4],
+    ['-(x + y)', '-(x + y)', -5],
+    ['-(x + y)*y', '-y*(x + y)', -15],
+    ['x - (y - 1)', 'x - (y - 1)', 0],
+    ['x/(2*y)', 'x/2/y', 1 / 3],
+    ['-x/2', '-x/2', -1],
+    ['-2/3*x*y^-1', '-2*x/3/y', -4 / 9],
+    ['(x + 1)^(1/2)', '(x + 1)^(1/2)', Math.sqrt(3)],
+    ['(x*y)^(1/2)', '(x*y)^(1/2)', Math.sqrt(6)],
+    ['x^(-1/2)', '1/x^(1/2)', 1 / Math.SQRT2],
+    ['(1/2)^(1/2)', '(1/2)^(1/2)', Math.SQRT1_2],
+    ['2^(-1/2)*x', 'x/2^(1/2)', Math.SQRT2],
+    ['x^2^3', 'x^8', 256],
+    ['1 - sigmoid(x)', '1 - sigmoid(x)', 1 - 1 / (1 + Math.exp(-2))],
+    ['-1 - x', '-x - 1', -3],
+    ['(x - y)^3', '(x - y)^3', -1],
+    ['1/(1 - x)', '1/(1 - x)', -1],
+  ])('%s prints as %s (mathjs agrees: %d)', (src, printed, value) => {
+    const e = parse(src);
+    expect(toText(e)).toBe(printed);
+    const p = { x: 2, y: 3 };
+    expect(freeSymbols(e).every((s) => s in p)).toBe(true);
+    expect(close(evaluate(e, p), value, 1e-12)).toBe(true);
+    expect(close(mathjsValue(printed, p), value, 1e-12)).toBe(true);
+  });
+});

@@ -15,7 +15,7 @@ import type { Matrix } from 'mathjs';
 import type { NetworkSpec } from '../network/spec.js';
 import type { Dataset } from '../network/build.js';
 import { qtoNumber } from '../expr/rational.js';
-import { NumericError, mapEntries, math, mathjsActivation } from './mathjs.js';
+import { NumericError, engineMath, mapEntries, mathjsActivation } from './mathjs.js';
 import { type EngineParams, flattenParams, engineParamNames, unflattenParams } from './params.js';
 
 /** One data point: input x (length n0) and target y (length nL). */
@@ -55,8 +55,17 @@ export interface ForwardPass {
   readonly A: readonly Matrix[];
 }
 
-const column = (v: readonly number[]): Matrix => math.matrix(v.map((x) => [x]));
-/** The columnEntries of an n × 1 column as a plain array. */
+const column = (v: readonly number[]): Matrix => engineMath().matrix(v.map((x) => [x]));
+/**
+ * The entries of an n × 1 column as a plain array.
+ *
+ * @example
+ * ```ts
+ * import { columnEntries, engineForward, parseSpec, zeroParams } from 'closedform';
+ * const spec = parseSpec('2-3:sigmoid');
+ * columnEntries(engineForward(spec, zeroParams(spec), [1, 2]).A[0]); // [0.5, 0.5, 0.5]
+ * ```
+ */
 export const columnEntries = (m: Matrix): number[] => (m.toArray() as number[][]).map((r) => r[0]!);
 
 function checkVector(v: readonly number[], n: number, what: string): void {
@@ -69,8 +78,8 @@ function checkVector(v: readonly number[], n: number, what: string): void {
  *
  * @example
  * ```ts
- * import { engineForward, zeroParams } from 'closedform';
- * const spec = { widths: [3, 2, 3, 4], activations: ['arctan_sigmoid', 'arctan_sigmoid', 'arctan_sigmoid'], bias: [true, true, true], loss: 'half-squared', convention: 'layer' } as const;
+ * import { engineForward, parseSpec, zeroParams } from 'closedform';
+ * const spec = parseSpec('3-2-3-4:arctan_sigmoid:half'); // seed 002
  * engineForward(spec, zeroParams(spec), [1, 1, 1]).A[2].toArray(); // [[0.5], [0.5], [0.5], [0.5]]
  * ```
  */
@@ -82,7 +91,7 @@ export function engineForward(spec: NetworkSpec, p: EngineParams, x: readonly nu
   const A: Matrix[] = [];
   let prev = input;
   for (let l = 1; l < spec.widths.length; l++) {
-    const z = math.add(math.multiply(p.W[l - 1]!, prev), p.b[l - 1]!) as Matrix;
+    const z = engineMath().add(engineMath().multiply(p.W[l - 1]!, prev), p.b[l - 1]!) as Matrix;
     const a = mapEntries(z, mathjsActivation(spec.activations[l - 1]!).f);
     Z.push(z);
     A.push(a);
@@ -91,7 +100,16 @@ export function engineForward(spec: NetworkSpec, p: EngineParams, x: readonly nu
   return { input, Z, A };
 }
 
-/** The network's outputs f(x) = A^L as numbers. */
+/**
+ * The network's outputs f(x) = A^L as numbers.
+ *
+ * @example
+ * ```ts
+ * import { engineOutputs, paramsFromPoint, parseSpec } from 'closedform';
+ * const spec = parseSpec('1-1:identity');
+ * engineOutputs(spec, paramsFromPoint(spec, { w1_1_1: 2, b1_1: 1 }), [3]); // [7]
+ * ```
+ */
 export const engineOutputs = (spec: NetworkSpec, p: EngineParams, x: readonly number[]): number[] => columnEntries(engineForward(spec, p, x).A.at(-1)!);
 
 /**
@@ -99,19 +117,30 @@ export const engineOutputs = (spec: NetworkSpec, p: EngineParams, x: readonly nu
  *
  * @example
  * ```ts
- * import { engineLoss, zeroParams } from 'closedform';
+ * import { engineLoss, parseSpec, zeroParams } from 'closedform';
+ * const spec = parseSpec('3-2-3-4:arctan_sigmoid:half');
  * // seed 002: outputs 1/2, targets 2: ½·4·(3/2)² = 9/2
  * engineLoss(spec, zeroParams(spec), { x: [1, 1, 1], y: [2, 2, 2, 2] }); // 4.5
  * ```
  */
 export function engineLoss(spec: NetworkSpec, p: EngineParams, s: Sample): number {
   checkVector(s.y, spec.widths.at(-1)!, 'target');
-  const r = math.subtract(engineForward(spec, p, s.x).A.at(-1)!, column(s.y)) as Matrix;
-  const ss = math.sum(math.dotMultiply(r, r)) as number;
+  const r = engineMath().subtract(engineForward(spec, p, s.x).A.at(-1)!, column(s.y)) as Matrix;
+  const ss = engineMath().sum(engineMath().dotMultiply(r, r)) as number;
   return spec.loss === 'half-squared' ? ss / 2 : ss;
 }
 
-/** The loss summed over a data set: Σ_samples loss. */
+/**
+ * The loss summed over a data set: Σ_samples loss (as the network module's `datasetLoss`).
+ *
+ * @example
+ * ```ts
+ * import { engineDatasetLoss, paramsFromPoint, parseSpec } from 'closedform';
+ * const spec = parseSpec('1-1:identity');
+ * const p = paramsFromPoint(spec, { w1_1_1: 1, b1_1: 0 });
+ * engineDatasetLoss(spec, p, [{ x: [1], y: [3] }, { x: [2], y: [5] }]); // (1 − 3)² + (2 − 5)² = 13
+ * ```
+ */
 export const engineDatasetLoss = (spec: NetworkSpec, p: EngineParams, data: readonly Sample[]): number =>
   data.reduce((acc, s) => acc + engineLoss(spec, p, s), 0);
 
@@ -131,7 +160,8 @@ export interface Backprop {
  *
  * @example
  * ```ts
- * import { engineBackprop, zeroParams } from 'closedform';
+ * import { engineBackprop, parseSpec, zeroParams } from 'closedform';
+ * const spec = parseSpec('3-2-3-4:arctan_sigmoid:half');
  * // seed 002 with zero weights: ∇_B^3 = σ′(0)·(1/2 − 2) = −3/(2π) in every entry
  * engineBackprop(spec, zeroParams(spec), { x: [1, 1, 1], y: [2, 2, 2, 2] }).b[2].get([0, 0]); // −0.477…
  * ```
@@ -143,14 +173,14 @@ export function engineBackprop(spec: NetworkSpec, p: EngineParams, s: Sample): B
   const gW: Matrix[] = new Array<Matrix>(L);
   const gB: Matrix[] = new Array<Matrix>(L);
   const gA: Matrix[] = new Array<Matrix>(L);
-  const r = math.subtract(pass.A[L - 1]!, column(s.y)) as Matrix;
-  gA[L - 1] = spec.loss === 'half-squared' ? r : (math.multiply(2, r) as Matrix); // (25)
+  const r = engineMath().subtract(pass.A[L - 1]!, column(s.y)) as Matrix;
+  gA[L - 1] = spec.loss === 'half-squared' ? r : (engineMath().multiply(2, r) as Matrix); // (25)
   for (let l = L; l >= 1; l--) {
     const prev = l === 1 ? pass.input : pass.A[l - 2]!;
     const dsigma = mapEntries(pass.Z[l - 1]!, mathjsActivation(spec.activations[l - 1]!).df);
-    gB[l - 1] = math.dotMultiply(dsigma, gA[l - 1]!) as Matrix; // (22) σ′(Z^ℓ) ⊙ ∇_A^ℓ
-    gW[l - 1] = math.multiply(gB[l - 1]!, math.transpose(prev)) as Matrix; // (23) ∇_B^ℓ ⊗ A^{ℓ−1}
-    if (l > 1) gA[l - 2] = math.multiply(math.transpose(p.W[l - 1]!), gB[l - 1]!) as Matrix; // (24)
+    gB[l - 1] = engineMath().dotMultiply(dsigma, gA[l - 1]!) as Matrix; // (22) σ′(Z^ℓ) ⊙ ∇_A^ℓ
+    gW[l - 1] = engineMath().multiply(gB[l - 1]!, engineMath().transpose(prev)) as Matrix; // (23) ∇_B^ℓ ⊗ A^{ℓ−1}
+    if (l > 1) gA[l - 2] = engineMath().multiply(engineMath().transpose(p.W[l - 1]!), gB[l - 1]!) as Matrix; // (24)
   }
   return { W: gW, b: gB, A: gA, pass };
 }
@@ -160,8 +190,9 @@ export function engineBackprop(spec: NetworkSpec, p: EngineParams, s: Sample): B
  *
  * @example
  * ```ts
- * import { engineGradient } from 'closedform';
- * engineGradient(spec, params, [{ x: [1, 1, 1], y: [2, 2, 2, 2] }]); // Float64Array of length P
+ * import { engineGradient, parseSpec, randomParams, seededRng } from 'closedform';
+ * const spec = parseSpec('3-2-3-4:arctan_sigmoid:half');
+ * engineGradient(spec, randomParams(spec, seededRng(1)), [{ x: [1, 1, 1], y: [2, 2, 2, 2] }]); // Float64Array(33)
  * ```
  */
 export function engineGradient(spec: NetworkSpec, p: EngineParams, data: readonly Sample[]): Float64Array {
@@ -183,25 +214,39 @@ export const FD_STEP = Math.cbrt(Number.EPSILON);
 
 /**
  * Central finite differences of Σ_samples loss, one coordinate at a time, in
- * {@link engineParamNames} order: (L(θ + h e_k) − L(θ − h e_k)) / 2h.
+ * {@link engineParamNames} order: (L(θ + h e_k) − L(θ − h e_k)) / 2h. With `coordinates`, only
+ * those entries are computed (the others are NaN): each costs two full loss evaluations.
  *
  * @example
  * ```ts
- * import { finiteDifferenceGradient, engineGradient } from 'closedform';
+ * import { finiteDifferenceGradient, parseSpec, randomParams, seededRng } from 'closedform';
+ * const spec = parseSpec('2-3-1');
+ * const data = [{ x: [0.5, -1], y: [2] }];
  * // agrees with engineGradient(spec, p, data) to about 1e-9 away from kinks
- * finiteDifferenceGradient(spec, p, data);
+ * finiteDifferenceGradient(spec, randomParams(spec, seededRng(3)), data);
  * ```
  */
-export function finiteDifferenceGradient(spec: NetworkSpec, p: EngineParams, data: readonly Sample[]): Float64Array {
+export function finiteDifferenceGradient(spec: NetworkSpec, p: EngineParams, data: readonly Sample[], coordinates?: readonly number[]): Float64Array {
   const theta = flattenParams(spec, p);
-  return centralDifferences(theta, (v) => engineDatasetLoss(spec, unflattenParams(spec, v), data));
+  return centralDifferences(theta, (v) => engineDatasetLoss(spec, unflattenParams(spec, v), data), coordinates);
 }
 
-/** Central differences of a scalar function of a vector, coordinate by coordinate. */
-export function centralDifferences(theta: Float64Array, f: (v: Float64Array) => number): Float64Array {
+/**
+ * Central differences of a scalar function of a vector, coordinate by coordinate (all of them,
+ * or only `coordinates`; the others are NaN).
+ *
+ * @example
+ * ```ts
+ * import { centralDifferences } from 'closedform';
+ * centralDifferences(Float64Array.from([1, 2]), (v) => v[0] * v[1] ** 2); // ≈ [4, 4]
+ * ```
+ */
+export function centralDifferences(theta: Float64Array, f: (v: Float64Array) => number, coordinates?: readonly number[]): Float64Array {
   const out = new Float64Array(theta.length);
   const v = Float64Array.from(theta);
-  for (let k = 0; k < theta.length; k++) {
+  if (coordinates !== undefined) out.fill(Number.NaN);
+  for (const k of coordinates ?? theta.keys()) {
+    if (!Number.isInteger(k) || k < 0 || k >= theta.length) throw new NumericError(`coordinate ${k} is outside 0…${theta.length - 1}`);
     const h = FD_STEP * Math.max(1, Math.abs(theta[k]!));
     v[k] = theta[k]! + h;
     const up = f(v);

@@ -39,4 +39,5 @@ export {
   FINITE_DIFFERENCE_TOLERANCE,
   KINK_MARGIN,
   MAX_RESAMPLES,
+  MAX_FD_COORDINATES,
 } from './check.js';

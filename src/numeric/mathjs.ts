@@ -4,13 +4,29 @@
  * mathjs, never through the activation's `numeric` closures or the core's nodes: that is what
  * makes this a second, independent route to every number the symbolic side produces.
  */
-import { all, create, type EvalFunction, type Matrix } from 'mathjs';
+import { all, create, type EvalFunction, type MathJsInstance, type Matrix } from 'mathjs';
 import { getActivation, activationNames } from '../activations/registry.js';
 
-/** A private instance, so that configuration elsewhere (or ours) never leaks across modules. */
-export const math = create(all, {});
+let instance: MathJsInstance | undefined;
 
-/** The engine's typed error: bad spec, bad point, bad data. One line naming what is wrong. */
+/**
+ * The engine's private mathjs instance, so that configuration elsewhere (or ours) never leaks
+ * across modules; created on first use, so importing the library does not pay for it.
+ */
+export function engineMath(): MathJsInstance {
+  instance ??= create(all, {});
+  return instance;
+}
+
+/**
+ * The engine's typed error: bad spec, bad point, bad data. One line naming what is wrong.
+ *
+ * @example
+ * ```ts
+ * import { NumericError, paramsFromPoint, parseSpec } from 'closedform';
+ * try { paramsFromPoint(parseSpec('1-1:identity'), { w1_1_1: 1 }); } catch (e) { e instanceof NumericError; } // true: missing parameter 'b1_1'
+ * ```
+ */
 export class NumericError extends Error {
   override readonly name = 'NumericError';
 }
@@ -52,12 +68,12 @@ export function mathjsActivation(name: string): CompiledActivation {
   if (a === undefined) throw new NumericError(`unknown activation '${name}' (known: ${activationNames().join(', ')})`);
   const c: CompiledActivation = Object.freeze({
     name,
-    f: scalar(math.compile(a.mathjs), `${name} (mathjs '${a.mathjs}')`),
-    df: scalar(math.compile(a.mathjsDerivative), `${name}' (mathjs '${a.mathjsDerivative}')`),
+    f: scalar(engineMath().compile(a.mathjs), `${name} (mathjs '${a.mathjs}')`),
+    df: scalar(engineMath().compile(a.mathjsDerivative), `${name}' (mathjs '${a.mathjsDerivative}')`),
   });
   cache.set(name, c);
   return c;
 }
 
 /** Apply a scalar function to every entry of a matrix (mathjs `map`). */
-export const mapEntries = (m: Matrix, f: (x: number) => number): Matrix => math.map(m, (x: number) => f(x)) as Matrix;
+export const mapEntries = (m: Matrix, f: (x: number) => number): Matrix => engineMath().map(m, (x: number) => f(x)) as Matrix;

@@ -7,7 +7,7 @@
  */
 import type { Matrix } from 'mathjs';
 import type { NetworkSpec } from '../network/spec.js';
-import { NumericError, math, mathjsActivation } from './mathjs.js';
+import { NumericError, engineMath, mathjsActivation } from './mathjs.js';
 
 /** W[ℓ−1] = W^ℓ (n_ℓ × n_{ℓ−1}), b[ℓ−1] = B^ℓ (n_ℓ × 1), ℓ = 1…L. */
 export interface EngineParams {
@@ -93,10 +93,10 @@ function build(spec: NetworkSpec, entry: (kind: 'w' | 'b', l: number, i: number,
       for (let j = 1; j <= w[l - 1]!; j++) row.push(entry('w', l, i, j));
       rows.push(row);
     }
-    W.push(math.matrix(rows));
+    W.push(engineMath().matrix(rows));
     const col: number[][] = [];
     for (let i = 1; i <= w[l]!; i++) col.push([spec.bias[l - 1] ? entry('b', l, i, 0) : 0]);
-    b.push(math.matrix(col));
+    b.push(engineMath().matrix(col));
   }
   return Object.freeze({ W, b });
 }
@@ -149,8 +149,9 @@ export function pointFromParams(spec: NetworkSpec, p: EngineParams): Record<stri
  *
  * @example
  * ```ts
- * import { flattenParams, unflattenParams } from 'closedform';
- * // unflattenParams(spec, flattenParams(spec, p)) equals p
+ * import { flattenParams, paramsFromPoint, parseSpec } from 'closedform';
+ * const spec = parseSpec('1-1:identity');
+ * flattenParams(spec, paramsFromPoint(spec, { b1_1: 1, w1_1_1: 2 })); // Float64Array [2, 1]
  * ```
  */
 export function flattenParams(spec: NetworkSpec, p: EngineParams): Float64Array {
@@ -164,7 +165,15 @@ export function flattenParams(spec: NetworkSpec, p: EngineParams): Float64Array 
   return Float64Array.from(out);
 }
 
-/** Parameters from a vector in {@link engineParamNames} order (inverse of {@link flattenParams}). */
+/**
+ * Parameters from a vector in {@link engineParamNames} order (inverse of {@link flattenParams}).
+ *
+ * @example
+ * ```ts
+ * import { parseSpec, unflattenParams } from 'closedform';
+ * unflattenParams(parseSpec('1-1:identity'), [2, 1]).W[0].get([0, 0]); // 2 (w1_1_1; b1_1 = 1)
+ * ```
+ */
 export function unflattenParams(spec: NetworkSpec, v: ArrayLike<number>): EngineParams {
   const P = engineParamNames(spec).length;
   if (v.length !== P) throw new NumericError(`expected ${P} parameter values, got ${v.length}`);
@@ -178,8 +187,8 @@ export function unflattenParams(spec: NetworkSpec, v: ArrayLike<number>): Engine
  *
  * @example
  * ```ts
- * import { randomParams, seededRng } from 'closedform';
- * const spec = { widths: [3, 2, 3, 4], activations: ['arctan_sigmoid', 'arctan_sigmoid', 'arctan_sigmoid'], bias: [true, true, true], loss: 'half-squared', convention: 'layer' } as const;
+ * import { parseSpec, randomParams, seededRng } from 'closedform';
+ * const spec = parseSpec('3-2-3-4:arctan_sigmoid:half');
  * randomParams(spec, seededRng(7)).W[1].size(); // [3, 2]
  * ```
  */
@@ -188,7 +197,16 @@ export function randomParams(spec: NetworkSpec, rng: Rng, scale = 1): EnginePara
   return build(spec, () => scale * (2 * rng() - 1));
 }
 
-/** All-zero parameters, as seed 002's numpy initialises them (`np.zeros`). */
+/**
+ * All-zero parameters, as seed 002's numpy initialises them (`np.zeros`).
+ *
+ * @example
+ * ```ts
+ * import { parseSpec, pointFromParams, zeroParams } from 'closedform';
+ * const spec = parseSpec('1-1:identity');
+ * pointFromParams(spec, zeroParams(spec)); // { w1_1_1: 0, b1_1: 0 }
+ * ```
+ */
 export function zeroParams(spec: NetworkSpec): EngineParams {
   checkEngineSpec(spec);
   return build(spec, () => 0);

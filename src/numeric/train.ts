@@ -5,7 +5,7 @@
 import type { Matrix } from 'mathjs';
 import type { NetworkSpec } from '../network/spec.js';
 import { type Sample, FD_STEP, engineBackprop, engineDatasetLoss, engineGradient } from './engine.js';
-import { NumericError, math } from './mathjs.js';
+import { NumericError, engineMath } from './mathjs.js';
 import { type EngineParams, flattenParams, unflattenParams } from './params.js';
 
 /**
@@ -14,7 +14,9 @@ import { type EngineParams, flattenParams, unflattenParams } from './params.js';
  *
  * @example
  * ```ts
- * import { gradientStep } from 'closedform';
+ * import { gradientStep, parseSpec, zeroParams } from 'closedform';
+ * const spec = parseSpec('3-2-3-4:arctan_sigmoid:half');
+ * const params = zeroParams(spec);
  * const next = gradientStep(spec, params, [{ x: [1, 1, 1], y: [2, 2, 2, 2] }], 0.001); // the seed's γ
  * ```
  */
@@ -25,8 +27,8 @@ export function gradientStep(spec: NetworkSpec, p: EngineParams, data: readonly 
   for (const s of data) {
     const g = engineBackprop(spec, p, s);
     for (let l = 0; l < W.length; l++) {
-      W[l] = math.subtract(W[l]!, math.multiply(gamma, g.W[l]!)) as Matrix; // (26)
-      if (spec.bias[l]) b[l] = math.subtract(b[l]!, math.multiply(gamma, g.b[l]!)) as Matrix; // (27)
+      W[l] = engineMath().subtract(W[l]!, engineMath().multiply(gamma, g.W[l]!)) as Matrix; // (26)
+      if (spec.bias[l]) b[l] = engineMath().subtract(b[l]!, engineMath().multiply(gamma, g.b[l]!)) as Matrix; // (27)
     }
   }
   return Object.freeze({ W, b });
@@ -43,8 +45,10 @@ export interface Descent {
  *
  * @example
  * ```ts
- * import { gradientDescent } from 'closedform';
- * gradientDescent(spec, params, data, { gamma: 0.01, steps: 100 }).losses; // 101 decreasing values for small γ
+ * import { gradientDescent, parseSpec, zeroParams } from 'closedform';
+ * const spec = parseSpec('1-1:identity');
+ * const data = [{ x: [1], y: [3] }, { x: [2], y: [5] }];
+ * gradientDescent(spec, zeroParams(spec), data, { gamma: 0.01, steps: 100 }).losses; // 101 decreasing values
  * ```
  */
 export function gradientDescent(spec: NetworkSpec, p: EngineParams, data: readonly Sample[], opts: { gamma: number; steps: number }): Descent {
@@ -66,8 +70,9 @@ export function gradientDescent(spec: NetworkSpec, p: EngineParams, data: readon
  *
  * @example
  * ```ts
- * import { hessian, symmetricEigenvalues } from 'closedform';
- * const H = hessian(spec, params, data); // number[][], P × P
+ * import { hessian, parseSpec, randomParams, seededRng, symmetricEigenvalues } from 'closedform';
+ * const spec = parseSpec('1-2-1:tanh,identity');
+ * const H = hessian(spec, randomParams(spec, seededRng(1)), [{ x: [0.5], y: [1] }]); // number[][], 7 × 7
  * symmetricEigenvalues(H); // ascending; all > 0 at a strict local minimum
  * ```
  */
@@ -113,7 +118,7 @@ export function symmetricEigenvalues(H: readonly (readonly number[])[]): number[
       const b = H[j]![i]!;
       if (Math.abs(a - b) > 1e-9 * Math.max(1, Math.abs(a), Math.abs(b))) throw new NumericError(`matrix is not symmetric at (${i + 1}, ${j + 1}): ${a} vs ${b}`);
     }
-  const values = math.eigs(H.map((r) => [...r])).values as unknown;
+  const values = engineMath().eigs(H.map((r) => [...r])).values as unknown;
   const arr = Array.isArray(values) ? values : ((values as Matrix).toArray() as unknown[]);
   // A real symmetric matrix has real eigenvalues; mathjs returns plain numbers for it.
   return arr

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   FINITE_DIFFERENCE_TOLERANCE,
+  MAX_FD_COORDINATES,
   NumericError,
   SYMBOLIC_TOLERANCE,
   buildNetwork,
@@ -30,6 +31,7 @@ const SPECS = [
   '1-2-1:quadratic:rows',
   '2-3-3-2:tanh,sigmoid,identity:half',
   '4-8-8-1',
+  '3-2-1:relu,identity:nobias', // seed 003's network
 ];
 
 describe('checkNetwork passes on the network module’s formulas', () => {
@@ -46,6 +48,13 @@ describe('checkNetwork passes on the network module’s formulas', () => {
     expect(r.ok).toBe(true);
     expect(r.points).toBe(4);
     expect(r.rows.at(-1)!.tolerance).toBe(FINITE_DIFFERENCE_TOLERANCE);
+  });
+
+  it('past MAX_FD_COORDINATES parameters the finite differences check a seeded subset, and say so', () => {
+    const r = checkNetwork(buildNetwork(parseSpec('4-8-8-1')), { points: 2 });
+    expect(parameterCount(parseSpec('4-8-8-1'))).toBeGreaterThan(MAX_FD_COORDINATES);
+    expect(r.rows.at(-1)!.what).toBe(`engine backprop vs finite differences (${MAX_FD_COORDINATES} of 121 coordinates per point)`);
+    expect(r.rows.at(-1)!.ok).toBe(true);
   });
 
   it('bias flags per layer (JSON spec)', () => {

@@ -143,6 +143,16 @@ describe('backprop', () => {
     );
   });
 
+  it('finite differences on chosen coordinates equal the full ones there and are NaN elsewhere', () => {
+    const spec = parseSpec('2-3-1:tanh,identity');
+    const p = randomParams(spec, seededRng(6));
+    const data = samplesFor(spec, 7);
+    const full = finiteDifferenceGradient(spec, p, data);
+    const some = finiteDifferenceGradient(spec, p, data, [0, 4, 12]);
+    some.forEach((v, k) => ([0, 4, 12].includes(k) ? expect(v).toBe(full[k]) : expect(v).toBeNaN()));
+    expect(() => finiteDifferenceGradient(spec, p, data, [13])).toThrow(/coordinate 13 is outside 0…12/);
+  });
+
   it('agrees with the core’s forward derivative diff(loss, θ) per parameter', () => {
     const spec = parseSpec('2-3-2:softplus,sigmoid:half');
     const net = buildNetwork(spec);

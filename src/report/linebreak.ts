@@ -241,8 +241,14 @@ function breakInside(e: Node, budget: number): string[] | undefined {
   const after = template.slice(at + mark.length);
   if (braceDepth(before) !== 0) return undefined;
   const opens = unmatchedLefts(before);
-  // A sum inside a product or a power is printed in parentheses; the hole was not.
-  const paren = widest.kind === 'add' && (e.kind === 'mul' || e.kind === 'pow');
+  // The printer may parenthesise the child where it did not parenthesise the hole (a sum in a
+  // power, a function with a superscript under a power): read which from the printed whole.
+  const whole = toLatex(e);
+  const child = toLatex(widest);
+  let paren: boolean;
+  if (whole === `${before}${child}${after}`) paren = false;
+  else if (whole === `${before}\\left(${child}\\right)${after}`) paren = true;
+  else return undefined;
   const inner = breakLines(widest, budget - latexWidth(before));
   if (inner.length === 1) return undefined;
   const k = opens + (paren ? 1 : 0);

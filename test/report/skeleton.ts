@@ -6,7 +6,7 @@ import { type Derivation, plainText } from '../../src/index.js';
 
 export type Skeleton = { title: string; sections: { heading: string; steps: string[] }[] };
 
-/** `display: f_{1}` (left-hand sides), `table 3×5`, `prose`, `note info`. */
+/** `display: f_{1}` (left-hand sides), `table: layer | …` (header), `prose`, `note info`. */
 export function skeleton(d: Derivation): Skeleton {
   const sections: Skeleton['sections'] = [{ heading: '(top)', steps: [] }];
   for (const s of d.steps) {
@@ -19,7 +19,8 @@ export function skeleton(d: Derivation): Skeleton {
         cur.steps.push(`display: ${s.rows.map((r) => r.lhs).join(' | ')}`);
         break;
       case 'table':
-        cur.steps.push(`table ${s.header.length}×${s.rows.length}: ${s.header.map(plainText).join(' | ')}`);
+        // the header only: row counts belong to the data (and the numeric check chooses its own rows)
+        cur.steps.push(`table: ${s.header.map(plainText).join(' | ')}`);
         break;
       case 'prose':
         cur.steps.push('prose');

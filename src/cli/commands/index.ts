@@ -1,6 +1,8 @@
 /** Every subcommand, in the order `--help` lists them. One file per command family. */
 import type { Register } from '../io.js';
+import { registerAnalyze } from './analyze.js';
 import { registerCheck } from './check.js';
+import { registerCollapse } from './collapse.js';
 import { registerDemo, registerDerive } from './derive.js';
 import { registerEval } from './eval.js';
 import { registerDiff } from './expr.js';
@@ -14,6 +16,8 @@ export const COMMANDS: readonly Register[] = [
   registerGrad,
   registerDiff,
   registerExpand,
+  registerCollapse,
+  registerAnalyze,
   registerSolve,
   registerVerify,
   registerCheck,

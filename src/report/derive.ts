@@ -11,6 +11,8 @@ import type { NetworkSpec } from '../network/spec.js';
 import { grad } from '../diff/reverse.js';
 import { type Node } from '../expr/node.js';
 import { checkNetwork, type CheckReport } from '../numeric/index.js';
+import { analyze } from '../analysis/index.js';
+import { analysisSummary } from './analysis.js';
 import { type Derivation, type Inline, type Step } from './document.js';
 import {
   analysisSection,
@@ -46,8 +48,10 @@ export interface DeriveOptions {
   readonly params?: readonly string[];
   /** a data set: its table, the loss summed over it and the partials of that sum */
   readonly data?: Dataset;
-  /** the special-case analysis, when the caller ran it */
+  /** the special-case analysis to show; by default `analyze` is run (with the data set, if any) */
   readonly analysis?: AnalysisSummary;
+  /** false: run no analysis (the section then only lists the activations' structure) */
+  readonly runAnalysis?: boolean;
   /** seed and number of random points of the numeric check (defaults 1 and 8) */
   readonly checkSeed?: number;
   readonly checkPoints?: number;
@@ -106,7 +110,10 @@ export function deriveNetwork(spec: NetworkSpec, options: DeriveOptions = {}): N
     const total = datasetLoss(net, options.data);
     steps.push(...dataSection(net, options.data, total, grad(total, chosen)));
   }
-  steps.push(...analysisSection(net, options.analysis), ...checkSection(check));
+  progress(0.8, 'special cases and solvability');
+  const analysis =
+    options.analysis ?? (options.runAnalysis === false ? undefined : analysisSummary(analyze(spec, { ...(options.data !== undefined ? { data: options.data } : {}), seed: options.checkSeed ?? 1 })));
+  steps.push(...analysisSection(net, analysis), ...checkSection(check));
   progress(1, 'done');
   return {
     derivation: {

@@ -24,3 +24,4 @@ export { type AnalysisSummary, type DeriveOptions, type NetworkDerivation, deriv
 export { FORMULA_TREE_BUDGET, MAX_TABLE_ROWS } from './sections.js';
 export { row, rowFits, equationRow, isEquation } from './rows.js';
 export { MAX_PRINTED_TERMS, DOCUMENT_EXPANSION_BUDGET, polynomialSteps } from './polynomial.js';
+export { analysisSummary } from './analysis.js';

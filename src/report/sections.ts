@@ -261,10 +261,11 @@ export function dataSection(net: Network, data: Dataset, total: Node, g: Readonl
 export function analysisSection(net: Network, analysis: AnalysisSummary | undefined): Step[] {
   const steps: Step[] = [heading('Special cases and solvability')];
   if (analysis !== undefined) {
-    steps.push(prose('Model class: ', ...analysis.modelClass));
-    if (analysis.collapse) steps.push(prose('Collapsed form: ', ...analysis.collapse));
-    if (analysis.degree) steps.push(prose('Degree: ', ...analysis.degree));
-    steps.push(prose('Verdict: ', ...analysis.verdict), ...(analysis.steps ?? []));
+    steps.push(prose('Model class — ', ...analysis.modelClass));
+    if (analysis.degree) steps.push(prose('Degree — ', ...analysis.degree));
+    if (net.spec.activations.every((a) => getActivation(a)!.structure.kind === 'polynomial')) steps.push(...polynomialSteps(net));
+    if (analysis.collapse) steps.push(prose('Collapsed form — ', ...analysis.collapse));
+    steps.push(...(analysis.steps ?? []), note('info', 'Verdict — ', ...analysis.verdict));
     return steps;
   }
   const structures = net.spec.activations.map((name, l) => {

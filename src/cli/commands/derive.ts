@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import {
+  AnalysisError,
   type Derivation,
   type NetworkDerivation,
   NumericError,
@@ -89,6 +90,7 @@ function deriveAndRender(specText: string, opts: Omit<DeriveOpts, 'out'>, io: Io
     return [r, texts];
   } catch (e) {
     if (e instanceof NumericError) throw new UsageError(`numeric check of ${specText}: ${e.message}`);
+    if (e instanceof AnalysisError) throw new UsageError(`analysis of ${specText}: ${e.message}`);
     throw e;
   } finally {
     bar.done();

@@ -6,7 +6,7 @@
 import { parse } from '../print/parse.js';
 import { symbolLatex } from '../print/latex.js';
 import type { Analysis } from '../analysis/index.js';
-import { type Inline, type Row, type Step, display, m, table } from './document.js';
+import { type Inline, type Row, type Step, display, m, prose, table } from './document.js';
 import type { AnalysisSummary } from './derive.js';
 import { row } from './rows.js';
 
@@ -40,12 +40,14 @@ export function analysisSummary(a: Analysis): AnalysisSummary {
     ];
   } else if (a.collapseRefused !== undefined) collapse = [`not computed: ${a.collapseRefused}.`];
   if (a.linear !== undefined) steps.push(...linearSteps(a));
-  steps.push(
-    table(
-      [['exact'], ['numeric']],
-      Array.from({ length: Math.max(a.exact.length, a.numeric.length) }, (_, i) => [[a.exact[i] ?? ''], [a.numeric[i] ?? '']]),
-    ),
-  );
+  if (a.numeric.length === 0) steps.push(prose(`Exact (no floating point): ${a.exact.join('; ')}.`));
+  else
+    steps.push(
+      table(
+        [['exact'], ['numeric']],
+        Array.from({ length: Math.max(a.exact.length, a.numeric.length) }, (_, i) => [[a.exact[i] ?? ''], [a.numeric[i] ?? '']]),
+      ),
+    );
   return {
     modelClass,
     ...(collapse !== undefined ? { collapse } : {}),

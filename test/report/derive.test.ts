@@ -126,8 +126,12 @@ describe('what the seeds say', () => {
     expect(p.kind === 'display' && p.rows[0]!.rhs[0]).toBe('2 \\cdot (1 + 1) + 1 \\cdot (2 + 1) = 7');
   });
 
-  it('seed 004: p = 3, M = 4 has (p + 1)M + 1 + M = 21 parameters', () => {
+  it('seed 004: p = 3, M = 4 has (p + 1)M + 1 + M = 21 parameters; identity collapses to linear regression, proved', () => {
     expect(derivations.get('seed004')!.parameters).toBe((3 + 1) * 4 + 1 + 4);
+    const beta = doc('seed004').steps.find((s) => s.kind === 'display' && s.rows[0]!.lhs === '\\beta_{1}');
+    expect(beta && beta.kind === 'display' && plainText(beta.label!)).toContain('proved by expanding both sides');
+    // β₁ = Σ_m w⁽¹⁾_{m,1} w⁽²⁾_{1,m} (seed 004's β_j = Σ_m β_m^{(2)} β_{jm}^{(1)}), four products
+    expect(beta && beta.kind === 'display' && beta.rows[0]!.rhs.join(' ').match(/w\^\{\(1\)\}_\{\d,1\} w\^\{\(2\)\}_\{1,\d\}/g)).toHaveLength(4);
   });
 
   it('seed 003: the ReLU network is piecewise polynomial; without biases there is no bias partial', () => {

@@ -20,7 +20,7 @@ export * from './expr/walk.js';
 export { diff } from './diff/forward.js';
 export { grad } from './diff/reverse.js';
 export { toText } from './print/text.js';
-export { parse, ParseError } from './print/parse.js';
+export { parse, ParseError, MAX_NESTING } from './print/parse.js';
 export { toLatex, symbolLatex } from './print/latex.js';
 export { compile, compileMany, type Compiled, type CompiledMany } from './print/compile.js';
 export type { Activation, Structure } from './activations/activation.js';

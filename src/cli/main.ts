@@ -5,8 +5,16 @@
  */
 import { run } from './run.js';
 
-process.exitCode = await run(process.argv.slice(2), {
-  out: (s) => process.stdout.write(s),
-  err: (s) => process.stderr.write(s),
-  isTTY: Boolean(process.stderr.isTTY),
-});
+try {
+  process.exitCode = await run(process.argv.slice(2), {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+    isTTY: Boolean(process.stderr.isTTY),
+  });
+} catch (e) {
+  // Not a user error but a bug: still one line, exit code 1; the stack only on request.
+  const message = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`closedform: internal error: ${message.split('\n')[0]}\n`);
+  if (process.env['CLOSEDFORM_DEBUG']) process.stderr.write(`${e instanceof Error ? e.stack : ''}\n`);
+  process.exitCode = 1;
+}

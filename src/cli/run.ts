@@ -24,14 +24,22 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.exitCode === 0) return 0;
-      io.err(`closedform: ${e.message.replace(/^error: /, '')}\n`);
+      io.err(`closedform: ${oneLine(e.message.replace(/^error: /, ''))}\n`);
       return 2;
     }
     if (e instanceof ExitStatus) return e.code;
     if (e instanceof UsageError || e instanceof ExprError || e instanceof ArithmeticError) {
-      io.err(`closedform: ${e.message.split('\n')[0]}\n`);
+      io.err(`closedform: ${oneLine(e.message)}\n`);
       return 2;
     }
     throw e;
   }
 }
+
+/** Commander's messages can span lines ("unknown command 'dif'\n(Did you mean diff?)"): join them. */
+const oneLine = (s: string): string =>
+  s
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(' ');

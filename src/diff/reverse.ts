@@ -19,7 +19,7 @@ import { topoOrder } from '../expr/walk.js';
  * ```ts
  * import { grad, parse, toText } from 'closedform';
  * const g = grad(parse('(w*x + b - y)^2'), ['w', 'b']);
- * toText(g.get('b')!); // '2*(b + w*x - y)'
+ * toText(g.get('b')!); // '2*(b - y + w*x)'
  * ```
  */
 export function grad(e: Node, vars: readonly string[]): Map<string, Node> {

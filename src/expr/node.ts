@@ -14,6 +14,7 @@ import {
   type Rational,
   ArithmeticError,
   ONE,
+  PowerTooLargeError,
   Q,
   ZERO,
   qadd,
@@ -208,7 +209,10 @@ export function mul(...xs: readonly Node[]): Node {
     const p = pow(b, e);
     if (p.kind === 'num') c = qmul(c, p.value);
     else {
-      if (p.kind === 'mul') again = true; // e.g. (x·y)^(1/2)·(x·y)^(1/2) = x·y: flatten once more
+      // The merged power may fold into a product or onto another base, which must then be
+      // flattened and merged once more: (x·y)^(1/2)·(x·y)^(1/2) = x·y, and
+      // (x²)^(1/2)·(x²)^(1/2)·x = x²·x = x³.
+      if (p.kind === 'mul' || (p.kind === 'pow' ? p.base : p) !== b) again = true;
       factors.push(p);
     }
   }
@@ -237,7 +241,7 @@ export function pow(base: Node, e: Rational | number | Node): Node {
   if (qisOne(ex)) return base;
   if (base.kind === 'num') {
     if (qisZero(base.value) && ex.n < 0n) throw new ArithmeticError('0 raised to a negative power');
-    const v = qpow(base.value, ex);
+    const v = foldPower(base.value, ex);
     if (v !== undefined) return num(v);
   }
   if (base.kind === 'pow' && ex.d === 1n) return pow(base.base, qmul(base.exp, ex));
@@ -245,6 +249,16 @@ export function pow(base: Node, e: Rational | number | Node): Node {
   // (c·m)^k = c^k·m^k. Without this, c·m and (c·m)^k would not merge in products.
   if (base.kind === 'mul' && ex.d === 1n) return mul(...base.args.map((a) => pow(a, ex)));
   return intern(`^${base.id},${qtoString(ex)}`, (id) => ({ kind: 'pow', id, base, exp: ex }));
+}
+
+/** qpow, except that a power too large to compute exactly stays symbolic (`2^1000000000`). */
+function foldPower(b: Rational, e: Rational): Rational | undefined {
+  try {
+    return qpow(b, e);
+  } catch (err) {
+    if (err instanceof PowerTooLargeError) return undefined;
+    throw err;
+  }
 }
 
 function numericValue(e: Node, what: string): Rational {
@@ -317,36 +331,47 @@ const RANK: Record<NodeKind, number> = { num: 0, sym: 1, pow: 2, fn: 3, mul: 4, 
 
 /** Total order on nodes: numbers, then symbols (natural order of names), powers by base, … */
 export function compare(a: Node, b: Node): number {
-  if (a === b) return 0;
-  // Powers sort by their base first so that x, x², y come out in that order.
-  const ba = a.kind === 'pow' ? a.base : a;
-  const bb = b.kind === 'pow' ? b.base : b;
-  if (ba !== bb && (a.kind === 'pow' || b.kind === 'pow')) return compare(ba, bb);
-  if (ba === bb) return qcmp(a.kind === 'pow' ? a.exp : ONE, b.kind === 'pow' ? b.exp : ONE);
-  if (a.kind !== b.kind) return RANK[a.kind] - RANK[b.kind];
-  switch (a.kind) {
-    case 'num':
-      return qcmp(a.value, (b as Num).value);
-    case 'sym':
-      return compareNames(a.name, (b as Sym).name);
-    case 'fn': {
-      const f = b as Fn;
-      return a.name !== f.name ? (a.name < f.name ? -1 : 1) : compare(a.arg, f.arg);
+  // Comparisons in tail position loop instead of recursing, so that long chains such as
+  // σ(σ(…σ(x)…)) against σ(σ(…σ(y)…)) compare without deep recursion.
+  for (;;) {
+    if (a === b) return 0;
+    // Powers sort by their base first so that x, x², y come out in that order.
+    const ba = a.kind === 'pow' ? a.base : a;
+    const bb = b.kind === 'pow' ? b.base : b;
+    if (ba !== bb && (a.kind === 'pow' || b.kind === 'pow')) {
+      a = ba;
+      b = bb;
+      continue;
     }
-    case 'add':
-    case 'mul': {
-      const bs = (b as Add | Mul).args;
-      const n = Math.min(a.args.length, bs.length);
-      for (let i = 0; i < n; i++) {
-        const c = compare(a.args[i]!, bs[i]!);
-        if (c !== 0) return c;
+    if (ba === bb) return qcmp(a.kind === 'pow' ? a.exp : ONE, b.kind === 'pow' ? b.exp : ONE);
+    if (a.kind !== b.kind) return RANK[a.kind] - RANK[b.kind];
+    switch (a.kind) {
+      case 'num':
+        return qcmp(a.value, (b as Num).value);
+      case 'sym':
+        return compareNames(a.name, (b as Sym).name);
+      case 'fn': {
+        const f = b as Fn;
+        if (a.name !== f.name) return a.name < f.name ? -1 : 1;
+        a = a.arg;
+        b = f.arg;
+        continue;
       }
-      return a.args.length - bs.length;
+      case 'add':
+      case 'mul': {
+        const bs = (b as Add | Mul).args;
+        const n = Math.min(a.args.length, bs.length);
+        for (let i = 0; i < n; i++) {
+          const c = compare(a.args[i]!, bs[i]!);
+          if (c !== 0) return c;
+        }
+        return a.args.length - bs.length;
+      }
+      case 'pow':
+        return 0; // unreachable: handled above
+      default:
+        return assertNever(a);
     }
-    case 'pow':
-      return 0; // unreachable: handled above
-    default:
-      return assertNever(a);
   }
 }
 

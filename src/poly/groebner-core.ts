@@ -201,9 +201,10 @@ export interface Reduced {
 /**
  * Full normal form of f with respect to the polynomials G (every term reduced, not only the
  * leading one), fraction-free: each step multiplies by lc(g)/gcd(lc(f), lc(g)) and tracks the
- * accumulated factor. `skip` is left out of G (to reduce a basis element by the others).
+ * accumulated factor. `skip` is left out of G (to reduce a basis element by the others); `tick`
+ * is called every few steps with the current polynomial (budget checks may throw from it).
  */
-export function normalForm(f: IPoly, G: readonly IPoly[], cmp: MonoCmp, skip?: IPoly): Reduced {
+export function normalForm(f: IPoly, G: readonly IPoly[], cmp: MonoCmp, skip?: IPoly, tick?: (p: IPoly) => void): Reduced {
   let p: IPoly = { ms: f.ms.slice(), cs: f.cs.slice(), sugar: f.sugar };
   const rm: Int32Array[] = [];
   const rc: bigint[] = [];
@@ -240,6 +241,7 @@ export function normalForm(f: IPoly, G: readonly IPoly[], cmp: MonoCmp, skip?: I
     }
     // Keep coefficients small: divide everything by the common content now and then.
     if (++steps % 8 === 0) {
+      tick?.(p);
       let c = scale;
       for (const x of rc) c = gcd(c, x);
       for (const x of p.cs) if (c !== 1n) c = gcd(c, x);

@@ -25,6 +25,8 @@ import {
   toMonicTerms,
 } from './groebner-core.js';
 
+import { fglmLex } from './groebner-fglm.js';
+
 export type { TermOrder } from './groebner-core.js';
 
 /** One term of the interchange form: exponents in the order of `vars`, an exact coefficient. */
@@ -144,7 +146,15 @@ export function groebner(polys: readonly PolyTerms[], vars: readonly string[], o
   const input = toCommonVars(polys, vars)
     .map((t) => fromRationalTerms(vars.length, t, cmp))
     .filter((p) => p.ms.length > 0);
-  const { basis, stats } = buchberger(input, cmp, { ...GROEBNER_BUDGET, ...opts.budget });
+  const budget = { ...GROEBNER_BUDGET, ...opts.budget };
+  if (order === 'lex') {
+    // Lex bases by Buchberger swell (katsura-3 takes minutes); for finitely many solutions go
+    // through grevlex and convert by FGLM, which is linear algebra in the quotient ring.
+    const viaGrevlex = groebner(polys, vars, { order: 'grevlex', budget });
+    const lexBasis = fglmLex(viaGrevlex);
+    if (lexBasis !== undefined) return { ...lexBasis, stats: viaGrevlex.stats };
+  }
+  const { basis, stats } = buchberger(input, cmp, budget);
   const reduced = reduceBasis(basis, cmp);
   return {
     vars: [...vars],
@@ -166,7 +176,8 @@ export function buchberger(
   let B: Pair[] = [];
   const stats = { pairs: 0, zeroReductions: 0, maxDegree: 0 };
   const check = (p: IPoly): void => {
-    const deg = p.ms.length > 0 ? p.ms[0]![0]! : 0;
+    let deg = 0;
+    for (const m of p.ms) if (m[0]! > deg) deg = m[0]!;
     stats.maxDegree = Math.max(stats.maxDegree, deg);
     const reached = () => ({ pairs: stats.pairs, basis: G.length, degree: stats.maxDegree, millis: Date.now() - start });
     if (stats.pairs > budget.maxPairs) throw new GroebnerBudgetError('maxPairs', reached());
@@ -199,7 +210,7 @@ export function buchberger(
     stats.pairs++;
     const s = sPoly(pair, cmp);
     check(s);
-    const { r } = normalForm(s, G, cmp);
+    const { r } = normalForm(s, G, cmp, undefined, check);
     if (r.ms.length === 0) {
       stats.zeroReductions++;
       continue;

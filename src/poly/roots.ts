@@ -7,8 +7,8 @@
  * into rational intervals (lo, hi) with p(lo)·p(hi) < 0 and one root inside; bisection on the sign
  * refines them to any width. Multiplicities come from the square-free decomposition first.
  */
-import { type Rational, Q, qadd, qcmp, qfloor, qmul, qneg, qsub, qtoString } from '../expr/rational.js';
-import { type QPoly, type ZPoly, divmod, evalQ, signAt, squarefreeDecomposition, toZ, trim } from './univariate.js';
+import { type Rational, Q, gcd, qadd, qcmp, qfloor, qmul, qsub, qtoString } from '../expr/rational.js';
+import { type QPoly, type ZPoly, evalQ, signAt, squarefreeDecomposition, toZ, trim } from './univariate.js';
 
 /** A real algebraic number: the unique root of `poly` in (lo, hi), or exactly `exact`. */
 export interface RealRoot {
@@ -25,15 +25,49 @@ export interface RealRoot {
 /** Bisection steps of one refinement: 4 000 steps are 1 200 decimal digits. */
 export const MAX_REFINE_STEPS = 4_000;
 
-/** Sturm sequence of a square-free polynomial, each member scaled by a positive integer. */
+/**
+ * Sturm sequence of a square-free polynomial, each member scaled by a positive integer: a
+ * primitive pseudo-remainder sequence on integers (no rational gcd per operation), which keeps
+ * the signs of the true remainders.
+ */
 export function sturmSequence(p: QPoly): ZPoly[] {
-  const seq: QPoly[] = [p, trim(p.slice(1).map((c, i) => qmul(c, Q(i + 1))))];
+  const seq: ZPoly[] = [toZ(p)];
+  seq.push(primitive(seq[0]!.slice(1).map((c, i) => c * BigInt(i + 1))));
   while (seq[seq.length - 1]!.length > 1) {
-    const r = divmod(seq[seq.length - 2]!, seq[seq.length - 1]!).r;
+    const r = pseudoRem(seq[seq.length - 2]!, seq[seq.length - 1]!);
     if (r.length === 0) break;
-    seq.push(r.map(qneg));
+    seq.push(r.map((c) => -c));
   }
-  return seq.map(toZ);
+  return seq;
+}
+
+/** A positive multiple of rem(a, b), primitive. */
+function pseudoRem(a: ZPoly, b: ZPoly): ZPoly {
+  const r = a.slice();
+  const db = b.length - 1;
+  const lb = b[db]!;
+  const alb = lb < 0n ? -lb : lb;
+  const sg = lb < 0n ? -1n : 1n;
+  while (r.length - 1 >= db && r.length > 0) {
+    const dr = r.length - 1;
+    const c = r[dr]! * sg;
+    const k = dr - db;
+    // r ← |lb|·r − sign(lb)·c·x^k·b kills the leading term and keeps the sign of r mod b.
+    for (let i = 0; i < r.length; i++) r[i] = r[i]! * alb;
+    for (let j = 0; j <= db; j++) r[k + j] = r[k + j]! - c * b[j]!;
+    trim(r);
+  }
+  return primitive(r);
+}
+
+/** Divide by the positive content. */
+function primitive(p: ZPoly): ZPoly {
+  let g = 0n;
+  for (const c of p) {
+    g = gcd(g, c);
+    if (g === 1n) return trim(p);
+  }
+  return g > 1n ? trim(p.map((c) => c / g)) : trim(p);
 }
 
 function variations(signs: number[]): number {

@@ -88,13 +88,27 @@ export function singularStd(
   const common = toCommonVars(polys, vars);
   const ring = vars.map((_, i) => `v${i + 1}`).join(',');
   const gens = common.map(singularText);
+  // Lex bases: std in dp first; a zero-dimensional ideal is converted by Singular's fglm (its
+  // own std in lp can take minutes where fglm takes milliseconds), others get std in lp.
+  const lexPart =
+    opts.order === 'lex'
+      ? [
+          'int d0 = dim(g);',
+          `ring s = 0, (${ring}), lp;`,
+          'option(redSB);',
+          'ideal i = imap(r, i);',
+          'ideal g;',
+          'if (d0 == 0) { g = fglm(r, g); } else { g = std(i); }',
+        ]
+      : [];
   const script = [
     'system("--ticks-per-sec",1000000);',
-    `ring r = 0, (${ring}), ${opts.order === 'lex' ? 'lp' : 'dp'};`,
+    `ring r = 0, (${ring}), dp;`,
     'option(redSB);',
     `ideal i = ${gens.length > 0 ? gens.join(',\n') : '0'};`,
     'int t0 = rtimer;',
     'ideal g = std(i);',
+    ...lexPart,
     'int t1 = rtimer;',
     'print("@@TIME " + string(t1-t0));',
     'print("@@DIM " + string(dim(g)));',

@@ -6,6 +6,7 @@ import { lookupFn } from '../expr/fns.js';
 import { type Node, assertNever, splitCoefficient } from '../expr/node.js';
 import { type Rational, qabs, qneg } from '../expr/rational.js';
 import { displayTerms } from './terms.js';
+import { topoOrder } from '../expr/walk.js';
 
 // Precedence: sum 1, product 2, power 3, atom 4 (a fraction \frac{}{} counts as an atom for juxtaposition).
 const SUM = 1;
@@ -84,6 +85,9 @@ export function toLatex(e: Node): string {
     }
     return p;
   };
+  // Children first (topological order), so that go never recurses more than one level: deep
+  // formulas print without overflowing the stack.
+  for (const n of topoOrder(e)) go(n);
   return go(e).s;
 }
 

@@ -6,6 +6,7 @@
 import { type Node, assertNever, splitCoefficient } from '../expr/node.js';
 import { type Rational, qabs, qneg, qtoString } from '../expr/rational.js';
 import { displayTerms } from './terms.js';
+import { topoOrder } from '../expr/walk.js';
 
 // Precedence: a sum 1, a product or quotient 2, a leading minus 2, a power 3, an atom 4.
 const SUM = 1;
@@ -39,6 +40,9 @@ export function toText(e: Node): string {
     }
     return p;
   };
+  // Children first (topological order), so that go never recurses more than one level: deep
+  // formulas print without overflowing the stack.
+  for (const n of topoOrder(e)) go(n);
   return go(e).s;
 }
 

@@ -11,6 +11,7 @@
  *   coefficient), the (d+1)-th is 0; breakpoints by a jump in σ or σ′ there; transcendental ones
  *   by an irrational value at a rational point.
  */
+import fc from 'fast-check';
 import { all, create } from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import {
@@ -91,6 +92,15 @@ describe.each(table.map((a) => [a.name, a] as const))('activation %s', (_name, a
   it.each(POINTS)('σ at z = %d: numeric, the apply node and mathjs agree', (x) => {
     expectClose(a.numeric(x), m(mf, x), 1e-13);
     expectClose(evaluate(a.apply(z), { z: x }), a.numeric(x), 1e-13);
+  });
+
+  it('at random points away from 0: the derivative node equals mathjs σ′, and numeric equals mathjs σ (property)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -6, max: 6, noNaN: true }).filter((x) => Math.abs(x) > 1e-3), (x) => {
+        expectClose(evaluate(dNode, { z: x }), m(mdf, x), 1e-12);
+        expectClose(a.numeric(x), m(mf, x), 1e-13);
+      }),
+    );
   });
 
   it('exact values at rational points agree with numeric (and are defined for every non-transcendental activation)', () => {

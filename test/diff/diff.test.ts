@@ -163,6 +163,18 @@ function network(n: number, hidden: number, data: number): Node {
   return add(...terms);
 }
 
+/** A dense tanh network of the given widths, linear output, squared loss. */
+function deepNetwork(widths: readonly number[]): Node {
+  let a: Node[] = Array.from({ length: widths[0]! }, (_, j) => sym(`x${j + 1}`));
+  for (let l = 1; l < widths.length; l++) {
+    a = Array.from({ length: widths[l]! }, (_, i) => {
+      const z = add(...a.map((aj, j) => mul(sym(`w${l}_${i + 1}_${j + 1}`), aj)), sym(`b${l}_${i + 1}`));
+      return l === widths.length - 1 ? z : fn('tanh', z);
+    });
+  }
+  return add(...a.map((o, k) => pow(sub(o, sym(`y${k + 1}`)), 2)));
+}
+
 const edges = (...roots: Node[]): number => topoOrder(...roots).reduce((s, n) => s + 1 + children(n).length, 0);
 const parameters = (e: Node): string[] => freeSymbols(e).filter((s) => /^[wb]/.test(s));
 
@@ -182,6 +194,19 @@ describe('reverse mode shares the forward DAG (cheap gradient, counted in nodes)
     const ps = parameters(e);
     expect(ps.length).toBe(hidden * n + 2 * hidden + 1);
     const g = grad(e, ps);
+    expect(dagSize(e, ...g.values())).toBeLessThanOrEqual(2.5 * dagSize(e));
+    expect(edges(e, ...g.values())).toBeLessThanOrEqual(3 * edges(e));
+  });
+  // Edges (node + argument slots) are the honest size. They stay within 3× for networks of
+  // width ≥ 2, where each adjoint is a sum kept as one shared factor. In a width-1 chain the
+  // adjoints are pure products, which the canonical form flattens, so edges grow with depth².
+  it.each([
+    [[2, 3, 3, 1]],
+    [[3, 4, 4, 4, 2]],
+    [[2, 3, 3, 3, 3, 3, 3, 1]],
+  ])('deep network %j: gradient ≤ 2.5× nodes and ≤ 3× edges', (widths) => {
+    const e = deepNetwork(widths);
+    const g = grad(e, parameters(e));
     expect(dagSize(e, ...g.values())).toBeLessThanOrEqual(2.5 * dagSize(e));
     expect(edges(e, ...g.values())).toBeLessThanOrEqual(3 * edges(e));
   });

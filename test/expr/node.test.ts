@@ -80,6 +80,8 @@ const TABLE: readonly [string, () => Node, string][] = [
   ['a power of a power folds for an integer outer exponent', () => pow(pow(x, Q(1, 2)), 4), 'x^2'],
   ['(x²)^(1/2) stays', () => pow(pow(x, 2), Q(1, 2)), '(x^2)^(1/2)'],
   ['an integer power of a product distributes', () => pow(mul(q(2), x, y), 2), '4*x^2*y^2'],
+  ['merged powers of powers merge again', () => mul(pow(pow(x, 2), Q(1, 2)), pow(pow(x, 2), Q(1, 2)), x), 'x^3'],
+  ['merged powers of powers cancel', () => mul(pow(pow(x, 2), Q(1, 2)), pow(pow(x, 2), Q(3, 2)), pow(x, -4)), '1'],
   ['a power of a sum is not expanded', () => pow(add(x, y), 2), '(x + y)^2'],
   ['2(x + y) stays as written', () => mul(q(2), add(x, y)), '2*(x + y)'],
   ['sort sums', () => add(y, x), 'x + y'],
@@ -147,6 +149,43 @@ describe('canonical-form invariants on random expressions (property)', () => {
   });
 });
 
+describe('products of nested powers (property)', () => {
+  // Powers of powers and of products are where a merge can fold onto another base.
+  const pool = [x, y, pow(x, 2), pow(x, Q(1, 2)), pow(pow(x, 2), Q(1, 2)), pow(mul(x, y), Q(1, 2)), pow(add(x, y), Q(1, 3)), pow(pow(x, Q(1, 2)), Q(1, 3))];
+  const factor = fc.tuple(fc.constantFrom(...pool), fc.constantFrom(Q(1), Q(2), Q(-1), Q(1, 2), Q(3, 2), Q(-1, 2), Q(2, 3)));
+  it('keep the invariants and are independent of grouping', () => {
+    fc.assert(
+      fc.property(fc.array(factor, { minLength: 1, maxLength: 6 }), (fs) => {
+        const parts = fs.map(([b, e]) => pow(b, e));
+        const flat = mul(...parts);
+        for (const n of topoOrder(flat)) {
+          expect(invariantViolation(n), toText(n)).toBeUndefined();
+          expect(rebuild(n, children(n)), toText(n)).toBe(n);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+  // Grouping matters once a product or a power is itself raised to a fractional power:
+  // ((x²)^(1/2))²·(x²)^(−1/2) gives x²·(x²)^(−1/2), while the flat product gives (x²)^(1/2);
+  // equal values (both |x|), different nodes: the light forms do not decide √(x²) = |x|.
+  // Over plain bases with rational exponents, grouping never matters.
+  it('over plain bases, do not depend on grouping', () => {
+    const plain = [x, y, fn('exp', x), add(x, y)];
+    const f = fc.tuple(fc.constantFrom(...plain), fc.constantFrom(Q(1), Q(2), Q(-1), Q(1, 2), Q(3, 2), Q(-1, 2), Q(2, 3)));
+    fc.assert(
+      fc.property(fc.array(f, { minLength: 1, maxLength: 6 }), fc.nat(), (fs, split) => {
+        const parts = fs.map(([b, e]) => pow(b, e));
+        const flat = mul(...parts);
+        const k = split % parts.length;
+        expect(mul(mul(...parts.slice(0, k)), mul(...parts.slice(k))), toText(flat)).toBe(flat);
+        expect(parts.reduce((acc, p) => mul(acc, p), num(1)), toText(flat)).toBe(flat);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe('structural order', () => {
   const nodes = fc.array(exprArb({ maxDepth: 3 }), { minLength: 3, maxLength: 3 });
   it('is a consistent total order: antisymmetric, transitive, 0 only on the same node (property)', () => {
@@ -162,6 +201,23 @@ describe('structural order', () => {
         expect(compare(sorted[0]!, sorted[2]!)).toBeLessThanOrEqual(0);
       }),
       { numRuns: 1000 },
+    );
+  });
+  // Related nodes (a node and its subnodes, x against x² and (x²)^(1/2)) are where an order
+  // that treats powers by their base could go wrong: draw triples from one expression's DAG.
+  it('is transitive on triples of related nodes (property)', () => {
+    const pool = [x, pow(x, 2), pow(x, Q(1, 2)), pow(pow(x, 2), Q(1, 2)), pow(pow(x, Q(1, 2)), Q(1, 3)), pow(add(x, y), Q(1, 2)), add(x, y), mul(x, y), fn('exp', x)];
+    fc.assert(
+      fc.property(exprArb({ symbols: ['x', 'y'] }), fc.nat(), fc.nat(), fc.nat(), (e, i, j, k) => {
+        const nodes = [...topoOrder(e), ...pool];
+        const [a, b, c] = [nodes[i % nodes.length]!, nodes[j % nodes.length]!, nodes[k % nodes.length]!];
+        for (const [u, v, w] of [[a, b, c], [a, c, b], [b, a, c], [b, c, a], [c, a, b], [c, b, a]] as const) {
+          if (compare(u, v) < 0 && compare(v, w) < 0) expect(compare(u, w)).toBeLessThan(0);
+          if (compare(u, v) === 0) expect(u).toBe(v);
+        }
+        expect(Math.sign(compare(a, b))).toBe(0 - Math.sign(compare(b, a)) || 0);
+      }),
+      { numRuns: 2000 },
     );
   });
   it('sorting is independent of the input order (property)', () => {
@@ -218,5 +274,30 @@ describe('exactness: no float ever enters the core', () => {
     expect(parse('0.1')).toBe(q(1, 10));
     expect(parse('0.1 + 0.2')).toBe(q(3, 10));
     expect(parse('1e-20*x')).toBe(mul(num(Q(1n, 10n ** 20n)), x));
+  });
+});
+
+describe('budgets', () => {
+  it('a numeric power too large to compute exactly stays symbolic', () => {
+    const e = pow(num(3), 10 ** 9);
+    expect(e.kind).toBe('pow');
+    expect(toText(e)).toBe('3^1000000000');
+    expect(parse('3^1000000000')).toBe(e);
+    expect(mul(e, pow(num(3), -(10 ** 9)))).toBe(num(1)); // like bases still merge
+    expect(pow(num(-1), 10 ** 9 + 1)).toBe(num(-1));
+  });
+});
+
+describe('deep chains', () => {
+  it('compare and add handle σ∘…∘σ(x) against σ∘…∘σ(y), 20,000 levels, without deep recursion', () => {
+    let a: Node = x;
+    let b: Node = y;
+    for (let i = 0; i < 20_000; i++) {
+      a = fn('sigmoid', a);
+      b = fn('sigmoid', b);
+    }
+    expect(compare(a, b)).toBe(-1);
+    expect(compare(b, a)).toBe(1);
+    expect(add(b, a)).toBe(add(a, b));
   });
 });

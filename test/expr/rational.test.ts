@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ArithmeticError,
+  MAX_DECIMAL_EXPONENT,
+  MAX_POWER_BITS,
+  PowerTooLargeError,
   Q,
   gcd,
   intRoot,
@@ -106,6 +109,30 @@ describe('qpow and intRoot', () => {
     const r = qpowInt(Q(-2, 3), -3n);
     expect(r).toEqual(Q(-27, 8));
     expect(reduced(r)).toBe(true);
+  });
+});
+
+describe('budgets: exact powers that would explode are refused, fast', () => {
+  it('qpowInt refuses a result beyond MAX_POWER_BITS with a typed error naming the size', () => {
+    expect(() => qpowInt(Q(3), 10n ** 9n)).toThrow(PowerTooLargeError);
+    expect(() => qpowInt(Q(3), 10n ** 9n)).toThrow(/3\^1000000000 would have about 1000000000 bits, more than MAX_POWER_BITS = 1000000/);
+    expect(() => qpowInt(Q(1, 2), -(10n ** 9n))).toThrow(PowerTooLargeError);
+    expect(new PowerTooLargeError('x')).toBeInstanceOf(ArithmeticError);
+  });
+  it('bases 0 and ±1 take any exponent; sizes within the budget are computed', () => {
+    expect(qpowInt(Q(-1), 10n ** 12n + 1n)).toEqual(Q(-1));
+    expect(qpowInt(Q(1), 10n ** 12n)).toEqual(Q(1));
+    expect(qpowInt(Q(2), BigInt(MAX_POWER_BITS))).toEqual(Q(2n ** BigInt(MAX_POWER_BITS)));
+  });
+  it('intRoot with a huge index answers at once', () => {
+    expect(intRoot(4n, 10n ** 9n)).toBeUndefined();
+    expect(qpow(Q(4), Q(1n, 10n ** 9n))).toBeUndefined();
+    expect(qpow(Q(1), Q(1n, 10n ** 9n))).toEqual(Q(1));
+  });
+  it('qparse refuses decimal exponents beyond ±MAX_DECIMAL_EXPONENT', () => {
+    expect(() => qparse('1e1000000000')).toThrow(PowerTooLargeError);
+    expect(() => qparse('1e-1000000000')).toThrow(PowerTooLargeError);
+    expect(qparse(`1e${MAX_DECIMAL_EXPONENT}`)).toEqual(Q(10n ** BigInt(MAX_DECIMAL_EXPONENT)));
   });
 });
 

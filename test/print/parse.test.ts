@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ExprError, ParseError, add, fn, mul, num, parse, pow, Q, sym } from '../../src/index.js';
+import { ExprError, MAX_NESTING, ParseError, add, fn, mul, num, parse, pow, Q, sym } from '../../src/index.js';
 
 const x = sym('x');
 const y = sym('y');
@@ -44,6 +44,7 @@ describe('parser', () => {
     ['sigmoid()', 9, "expected a number, a name or ( but found ')'"],
     ['x,y', 2, "expected an operator or the end but found ','"],
     ['1..2', 3, "expected an operator or the end but found '.2'"],
+    ['x + 1e999999999', 5, 'the decimal exponent of 1e999999999 is beyond ±100000'],
   ])('parse(%j) fails at column %i: %s', (src, column, message) => {
     let err: unknown;
     try {
@@ -65,6 +66,19 @@ describe('parser', () => {
       expect(() => parse(src)).toThrow(ParseError);
     }
     expect((globalThis as { pwned?: boolean }).pwned).toBe(false);
+  });
+
+  it('nesting: 1,000 levels parse, deeper is a ParseError, never a stack overflow', () => {
+    expect(parse(`${'('.repeat(MAX_NESTING)}x${')'.repeat(MAX_NESTING)}`)).toBe(x);
+    expect(parse(`${'tanh('.repeat(MAX_NESTING)}x${')'.repeat(MAX_NESTING)}`).kind).toBe('fn');
+    expect(() => parse(`${'('.repeat(MAX_NESTING + 1)}x${')'.repeat(MAX_NESTING + 1)}`)).toThrow(
+      new ParseError(`column ${MAX_NESTING + 1}: parentheses nested deeper than ${MAX_NESTING} levels`, MAX_NESTING + 1),
+    );
+    expect(parse(`${'-'.repeat(100_001)}x`)).toBe(mul(num(-1), x)); // signs need no nesting
+  });
+  it('a sum of 20,000 terms is one flat sum (collected, not re-flattened per term)', () => {
+    const e = parse(Array.from({ length: 20_000 }, (_, i) => `x${i}`).join(' + '));
+    expect(e.kind === 'add' && e.args.length).toBe(20_000);
   });
 
   it('symbols named like JavaScript globals are just symbols', () => {

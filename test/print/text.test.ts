@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compile, evaluate, freeSymbols, parse, toText } from '../../src/index.js';
+import { type Node, compile, evaluate, fn, freeSymbols, parse, sym, toLatex, toText } from '../../src/index.js';
 import { RUNS, SYMBOLS, close, exprArb, pointArb } from '../helpers/arbitraries.js';
 import { mathjsValue } from '../helpers/oracles.js';
 
@@ -61,5 +61,15 @@ describe('text printer', () => {
     expect(freeSymbols(e).every((s) => s in p)).toBe(true);
     expect(close(evaluate(e, p), value, 1e-12)).toBe(true);
     expect(close(mathjsValue(printed, p), value, 1e-12)).toBe(true);
+  });
+});
+
+describe('deep formulas', () => {
+  it('print without overflowing the stack (the printers visit in topological order)', () => {
+    let e: Node = sym('x');
+    for (let i = 0; i < 20_000; i++) e = fn(i % 2 ? 'tanh' : 'sigmoid', e);
+    const text = toText(e);
+    expect(text.length).toBe(20_000 * 'tanh('.length + 10_000 * 3 + 1 + 20_000);
+    expect(toLatex(e).startsWith('\\tanh\\left(\\sigma\\left(')).toBe(true);
   });
 });

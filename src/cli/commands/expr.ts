@@ -1,5 +1,5 @@
 /** `diff` and `grad` of an expression given as text. */
-import { ArithmeticError, ExprError, dagSize, diff, freeSymbols, grad, parse, toLatex, toText, type Node } from '../../index.js';
+import { ArithmeticError, CONSTANTS, ExprError, dagSize, diff, freeSymbols, grad, parse, toLatex, toText, type Node } from '../../index.js';
 import { type Register, UsageError, json } from '../io.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -14,6 +14,17 @@ export function expression(text: string): Node {
   }
 }
 
+/** A variable that does not occur in the expression is almost surely a typo: say so. */
+function checkVariables(e: Node, text: string, vars: readonly string[]): void {
+  const free = freeSymbols(e);
+  for (const v of vars) {
+    if (free.includes(v)) continue;
+    if (CONSTANTS.has(v)) throw new UsageError(`'${v}' is a named constant, not a variable`);
+    const known = free.length > 0 ? `its variables are ${free.join(', ')}` : 'it has no variables';
+    throw new UsageError(`unknown variable '${v}': it does not occur in "${text}" (${known})`);
+  }
+}
+
 export const registerDiff: Register = (program, io) =>
   program
     .command('diff')
@@ -25,6 +36,7 @@ export const registerDiff: Register = (program, io) =>
     .action((text: string, v: string, opts: { json?: boolean }) => {
       const e = expression(text);
       if (!NAME.test(v)) throw new UsageError(`bad variable name '${v}'`);
+      checkVariables(e, text, [v]);
       const d = diff(e, v);
       io.out(opts.json ? json({ text: toText(d), latex: toLatex(d) }) : `${toText(d)}\n`);
     });
@@ -34,6 +46,8 @@ export function exprGrad(text: string, opts: { vars?: string; json?: boolean }, 
   const e = expression(text);
   const vars = opts.vars !== undefined ? opts.vars.split(',').map((s) => s.trim()) : freeSymbols(e);
   for (const v of vars) if (!NAME.test(v)) throw new UsageError(`bad variable name '${v}' in --vars`);
+  if (vars.length === 0) throw new UsageError(`"${text}" has no variables to differentiate by`);
+  checkVariables(e, text, vars);
   const g = grad(e, vars);
   if (opts.json) {
     const gradient: Record<string, { text: string; latex: string }> = {};

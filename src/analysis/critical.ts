@@ -36,10 +36,12 @@ import { rng } from './random.js';
  */
 export const MAX_CRITICAL_UNKNOWNS = 8;
 /**
- * Largest Bézout bound attempted. Measured (generic L2, 3 points): Bézout 54–125 finish in 0.7–4 s
- * (1-1-1, 2-1-2, 1-1-1-1 without biases); 1-1-1-1 with biases (Bézout 12 500) did not finish in 90 s.
+ * Largest Bézout bound attempted. Measured (generic L2, 3–4 points, this engine): Bézout 9–125
+ * finish in 0.1–4 s (1-1:quadratic, 1-1-1, 2-1-2 and 1-2-1 identity, 1-1-1-1 without biases);
+ * 1-2-1:quadratic,identity:nobias (Bézout 625) and 1-1-1-1 with biases (12 500) did not finish
+ * in 90 s.
  */
-export const MAX_BEZOUT = 1_000n;
+export const MAX_BEZOUT = 200n;
 /** Milliseconds granted to the Gröbner computation of one critical system. */
 export const CRITICAL_MILLIS = 20_000;
 

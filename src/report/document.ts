@@ -79,7 +79,15 @@ export function displayCount(d: Derivation): number {
   return d.steps.filter((s) => s.kind === 'display').length;
 }
 
-/** The LaTeX body of a display, as KaTeX and amsmath read it: `aligned` when it has more than one line. */
+/**
+ * The LaTeX body of a display, as KaTeX and amsmath read it: `aligned` when it has more than one line.
+ *
+ * @example
+ * ```ts
+ * import { displayLatex } from 'closedform';
+ * displayLatex([{ lhs: 'f', rhs: ['a + b', '+ c'] }]); // '\\begin{aligned}\nf &= a + b \\\\\n&\\qquad {}+ c\n\\end{aligned}'
+ * ```
+ */
 export function displayLatex(rows: readonly Row[]): string {
   const multi = rows.length > 1 || rows.some((r) => r.rhs.length > 1);
   if (!multi) {
@@ -89,7 +97,15 @@ export function displayLatex(rows: readonly Row[]): string {
   return `\\begin{aligned}\n${alignedRows(rows)}\n\\end{aligned}`;
 }
 
-/** Rows for an `aligned`/`align*` body: `lhs &= line₁ \\ &\quad line₂ …` (continuations indented). */
+/**
+ * Rows for an `aligned`/`align*` body: `lhs &= line₁ \\ &\qquad line₂ …` (continuations indented).
+ *
+ * @example
+ * ```ts
+ * import { alignedRows } from 'closedform';
+ * alignedRows([{ lhs: 'y', rhs: ['1'] }, { lhs: 'z', rhs: ['2'] }]); // 'y &= 1 \\\\\nz &= 2'
+ * ```
+ */
 export function alignedRows(rows: readonly Row[]): string {
   const out: string[] = [];
   for (const r of rows) {
@@ -101,7 +117,15 @@ export function alignedRows(rows: readonly Row[]): string {
   return out.join(' \\\\\n');
 }
 
-/** Plain text of inline parts (math kept as its LaTeX source), for titles and alt text. */
+/**
+ * Plain text of inline parts (math kept as its LaTeX source), for titles and alt text.
+ *
+ * @example
+ * ```ts
+ * import { plainText, m } from 'closedform';
+ * plainText(['a ', m('x^2')]); // 'a x^2'
+ * ```
+ */
 export function plainText(parts: readonly Inline[]): string {
   return parts.map((p) => (typeof p === 'string' ? p : p.math)).join('');
 }

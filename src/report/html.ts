@@ -13,7 +13,7 @@ import { type Derivation, type Inline, type Row, type Step, displayLatex } from 
 /** KaTeX renders into a `.katex-error` span instead of throwing, so a bad formula shows on the page and fails the browser test. */
 const KATEX_OPTIONS = { throwOnError: false, strict: 'ignore' as const, output: 'htmlAndMathml' as const };
 
-/** Escape text for HTML element content and attribute values. */
+/** Escape text for HTML element content and attribute values: `escapeHtml('<a & "b">')` is `'&lt;a &amp; &quot;b&quot;&gt;'`. */
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

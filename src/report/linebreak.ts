@@ -99,7 +99,8 @@ export function latexWidth(s: string): number {
  * @example
  * ```ts
  * import { breakLines, parse } from 'closedform';
- * breakLines(parse('x1 + x2 + x3'), 6); // ['x_{1} + x_{2}', '+ x_{3}']
+ * breakLines(parse('x1 + x2 + x3 + x4 + x5 + x6 + x7 + x8'), 20);
+ * // ['x_{1} + x_{2} + x_{3} + x_{4} + x_{5}', '+ x_{6} + x_{7} + x_{8}']
  * ```
  */
 export function breakLines(e: Node, budget: number = LINE_WIDTH_BUDGET): string[] {

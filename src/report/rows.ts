@@ -26,10 +26,10 @@ export function rowFits(r: Row): boolean {
   return r.rhs.every((line) => latexWidth(line) <= room);
 }
 
-/** A LaTeX equation `lhs = rhs` (a side condition `W \in \mathbb{R}^{…}, …` is not one). */
+/** A LaTeX equation `lhs = rhs` (a side condition `W \in \mathbb{R}^{…}, …` is not one): `isEquation('a = b')` is true. */
 export const isEquation = (e: string): boolean => / = /.test(e) && !/^[^=]*\\in /.test(e);
 
-/** `lhs = rhs` as a row aligned at its first ` = `. */
+/** `lhs = rhs` as a row aligned at its first ` = `: `equationRow('a = b + c')` is `{ lhs: 'a', rhs: ['b + c'] }`. */
 export function equationRow(e: string): Row {
   const at = e.indexOf(' = ');
   return { lhs: e.slice(0, at), rhs: [e.slice(at + 3)] };

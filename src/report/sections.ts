@@ -146,7 +146,8 @@ function matrixLatex(net: Network, l: number, transposed: boolean): string {
   const lines = transposed
     ? Array.from({ length: k }, (_, j) => Array.from({ length: n }, (_, i) => entry(i + 1, j + 1)).join(' & '))
     : Array.from({ length: n }, (_, i) => Array.from({ length: k }, (_, j) => entry(i + 1, j + 1)).join(' & '));
-  return `\\begin{pmatrix} ${lines.join(' \\\\ ')} \\end{pmatrix}`;
+  // 4pt between rows: entries carry a superscript and a subscript each and would touch
+  return `\\begin{pmatrix} ${lines.join(' \\\\[4pt] ')} \\end{pmatrix}`;
 }
 
 /**

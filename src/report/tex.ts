@@ -114,7 +114,15 @@ const UNICODE: Readonly<Record<string, string>> = {
   'ü': '\\"u',
 };
 
-/** Escape plain text for LaTeX text mode; a character outside both tables is written as [U+XXXX], never passed raw. */
+/**
+ * Escape plain text for LaTeX text mode; a character outside both tables is written as [U+XXXX], never passed raw.
+ *
+ * @example
+ * ```ts
+ * import { escapeTex } from 'closedform';
+ * escapeTex('50% of σ'); // '50\\% of $\\sigma$'
+ * ```
+ */
 export function escapeTex(s: string): string {
   return s.replace(/[\\{}$&#%_^~]|[^\x00-\x7F]/gu, (c) => SPECIALS[c] ?? UNICODE[c] ?? `[U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`);
 }

@@ -45,9 +45,10 @@ const text = (d: Derivation): string => d.steps.map((s) => ('parts' in s ? plain
 function texMath(tex: string): string[] {
   const body = tex.slice(tex.indexOf('\\begin{document}'));
   const out: string[] = [];
-  for (const m of body.matchAll(/\\\[([\s\S]*?)\\\]/g)) out.push(m[1]!);
+  // \[ opens a display unless it is the row break \\[4pt]
+  for (const m of body.matchAll(/(?<!\\)\\\[([\s\S]*?)(?<!\\)\\\]/g)) out.push(m[1]!);
   for (const m of body.matchAll(/\\begin\{align\*\}([\s\S]*?)\\end\{align\*\}/g)) out.push(`\\begin{aligned}${m[1]!}\\end{aligned}`);
-  const inline = body.replace(/\\\[[\s\S]*?\\\]|\\begin\{align\*\}[\s\S]*?\\end\{align\*\}/g, '').replace(/\\\$/g, '');
+  const inline = body.replace(/(?<!\\)\\\[[\s\S]*?(?<!\\)\\\]|\\begin\{align\*\}[\s\S]*?\\end\{align\*\}/g, '').replace(/\\\$/g, '');
   for (const m of inline.matchAll(/\$([^$]+)\$/g)) out.push(m[1]!);
   return out;
 }

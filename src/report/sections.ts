@@ -4,6 +4,7 @@
  * size stated, never cut.
  */
 import { getActivation } from '../activations/registry.js';
+import { HEAVISIDE_AT_ZERO } from '../activations/heaviside.js';
 import type { Activation } from '../activations/activation.js';
 import { type Node, add, mul, num, pow, sub, sym } from '../expr/node.js';
 import { qtoString } from '../expr/rational.js';
@@ -100,6 +101,17 @@ export function architectureSection(net: Network): Step[] {
       ),
     );
   }
+  if ([...activationsOf(net).keys()].some((a) => a.structure.kind === 'piecewise'))
+    steps.push(
+      note(
+        'info',
+        'At a breakpoint a piecewise activation has no derivative; closedform uses the Heaviside step with ',
+        m(`H(0) = ${HEAVISIDE_AT_ZERO}`),
+        ' everywhere (symbolic, exact and numeric), so ',
+        m("\\operatorname{ReLU}'(0) = 0"),
+        '. The numeric check draws its points away from the breakpoints.',
+      ),
+    );
   return steps;
 }
 

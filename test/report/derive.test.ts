@@ -119,6 +119,10 @@ describe.each(SEEDS)('derivation of %s (%s)', (name, spec) => {
 });
 
 describe('what the seeds say', () => {
+  it('is deterministic: deriving again gives the same document, byte for byte', () => {
+    expect(renderTex(deriveNetwork(parseSpec('1-2-1:quadratic')).derivation)).toBe(renderTex(doc('seed000')));
+  });
+
   it('seed 000: the quadratic 1-2-1 network has 7 parameters and a quartic output', () => {
     const t = text(doc('seed000'));
     expect(derivations.get('seed000')!.parameters).toBe(7);

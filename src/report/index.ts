@@ -20,7 +20,7 @@ export { LINE_WIDTH_BUDGET, latexWidth, breakLines, splitFraction } from './line
 export { renderHtml, escapeHtml, inlinedKatexCss } from './html.js';
 export { renderTex, escapeTex } from './tex.js';
 export { renderMarkdown } from './markdown.js';
-export { type AnalysisSummary, type DeriveOptions, type NetworkDerivation, deriveNetwork } from './derive.js';
+export { type AnalysisSummary, type DeriveOptions, type NetworkDerivation, MAX_DOCUMENT_PARAMETERS, ReportError, deriveNetwork } from './derive.js';
 export { FORMULA_TREE_BUDGET, MAX_TABLE_ROWS } from './sections.js';
 export { row, rowFits, equationRow, isEquation } from './rows.js';
 export { MAX_PRINTED_TERMS, DOCUMENT_EXPANSION_BUDGET, polynomialSteps } from './polynomial.js';

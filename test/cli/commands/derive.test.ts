@@ -58,6 +58,7 @@ describe('derive', () => {
     [['derive', '1-2-1', '--data', '/nonexistent/d.csv', '--out', 'x.md'], /cannot read data file/],
     [['derive', '1-2-1', '--points', '0', '--out', 'x.md'], /--points must be a positive integer/],
     [['derive', '1-2-1:nope', '--out', 'x.md'], /nope/],
+    [['derive', '20-20-1', '--out', 'x.md'], /441 parameters, past the 300 a derivation document lists/],
   ])('%j is one line on stderr, exit code 2', async (argv, message) => {
     const r = await cli(...argv);
     expect(r.code).toBe(2);

@@ -16,7 +16,7 @@ export {
   alignedRows,
   plainText,
 } from './document.js';
-export { LINE_WIDTH_BUDGET, latexWidth, breakLines, splitFraction } from './linebreak.js';
+export { LINE_WIDTH_BUDGET, latexWidth, breakLines, splitFraction, fillTerms } from './linebreak.js';
 export { renderHtml, escapeHtml, inlinedKatexCss } from './html.js';
 export { renderTex, escapeTex } from './tex.js';
 export { renderMarkdown } from './markdown.js';

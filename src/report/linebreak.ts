@@ -116,6 +116,30 @@ export function breakLines(e: Node, budget: number = LINE_WIDTH_BUDGET): string[
 }
 
 /**
+ * Lines from terms already printed (each a top-level summand, with its sign when negative),
+ * filled greedily up to the budget; a term wider than the budget gets a line of its own.
+ *
+ * @example
+ * ```ts
+ * import { fillTerms } from 'closedform';
+ * fillTerms(['a x^{2}', 'b x', 'c'], 8); // ['a x^{2} + b x', '+ c']
+ * ```
+ */
+export function fillTerms(terms: readonly string[], budget: number = LINE_WIDTH_BUDGET): string[] {
+  const lines: string[] = [];
+  let current = '';
+  terms.forEach((t, i) => {
+    const piece = i === 0 ? t : /^-/.test(t) ? `- ${t.slice(1).trimStart()}` : `+ ${t}`;
+    if (current !== '' && latexWidth(`${current} ${piece}`) > budget) {
+      lines.push(current);
+      current = piece;
+    } else current = current === '' ? piece : `${current} ${piece}`;
+  });
+  if (current !== '') lines.push(current);
+  return lines;
+}
+
+/**
  * A product with a denominator regrouped as (k / D) · N: the fraction k/D (the coefficient and
  * every negative power) and the numerator N (the other factors), so that the numerator can break
  * over lines after `\frac{k}{D}` as papers write it. `mul(k/D, N)` is the same node as e.

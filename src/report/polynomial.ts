@@ -8,6 +8,7 @@ import { symbolLatex, toLatex } from '../print/latex.js';
 import { type Network, outputName } from '../network/index.js';
 import { ExpansionTooLargeError, coefficients, degreeIn, expand, polyTermCount, polyToNode } from '../poly/index.js';
 import { type Step, display, m, note, prose } from './document.js';
+import { LINE_WIDTH_BUDGET, fillTerms } from './linebreak.js';
 import { row } from './rows.js';
 
 /**
@@ -71,7 +72,7 @@ export function polynomialSteps(net: Network): Step[] {
       return mono.kind === 'num' ? coefficientName(net.inputs, c.exps) : `${coefficientName(net.inputs, c.exps)} ${toLatex(mono)}`;
     });
     steps.push(
-      display([{ lhs: symbolLatex(name), rhs: [form.join(' + ')] }], `${name} as a polynomial in the input${plural}`),
+      display([{ lhs: symbolLatex(name), rhs: fillTerms(form, LINE_WIDTH_BUDGET - 8) }], `${name} as a polynomial in the input${plural}`),
       display(cs.map((c) => row(coefficientName(net.inputs, c.exps), polyToNode(c.coeff))), 'the coefficients, polynomials in the parameters'),
     );
   });

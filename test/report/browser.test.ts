@@ -20,6 +20,7 @@ const PAGES: readonly [string, string][] = [
   ['sigmoid-2-2-1', '2-2-1:sigmoid,identity'],
   ['seed002-arctan', '3-2-3-4:arctan_sigmoid:half'], // recursive forms and notes
   ['seed004-identity-rows', '3-4-1:identity:rows'], // row layout, β = W1 W2
+  ['quadratic-2-2-1', '2-2-1:quadratic'], // a polynomial in two inputs: a long grouped form
 ];
 
 describe.skipIf(!present)('the HTML page in Chromium', () => {

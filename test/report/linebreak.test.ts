@@ -13,6 +13,7 @@ import {
   breakLines,
   buildNetwork,
   displayLatex,
+  fillTerms,
   fn,
   gradientEquations,
   latexWidth,
@@ -128,6 +129,12 @@ describe('breakLines', () => {
     const lines = breakLines(parse(text), budget);
     expect(lines).toEqual(expected);
     renders(lines);
+  });
+
+  it('fills printed terms into lines, signs leading', () => {
+    expect(fillTerms(['a x^{2}', 'b x', 'c'], 8)).toEqual(['a x^{2} + b x', '+ c']);
+    expect(fillTerms(['a', '-b', 'c'], 60)).toEqual(['a - b + c']);
+    renders(fillTerms(['a x^{2}', '-b x', 'c', 'd', 'e'], 6));
   });
 
   it('regroups a fraction as (k/D)·N, the same node', () => {

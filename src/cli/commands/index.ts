@@ -3,6 +3,7 @@ import type { Register } from '../io.js';
 import { registerAnalyze } from './analyze.js';
 import { registerCheck } from './check.js';
 import { registerCollapse } from './collapse.js';
+import { registerDemo, registerDerive } from './derive.js';
 import { registerEval } from './eval.js';
 import { registerDiff } from './expr.js';
 import { registerExpand } from './expand.js';
@@ -17,10 +18,10 @@ export const COMMANDS: readonly Register[] = [
   registerExpand,
   registerCollapse,
   registerAnalyze,
+  registerDerive,
+  registerDemo,
   registerSolve,
   registerVerify,
   registerCheck,
   registerEval,
-  registerCollapse,
-  registerAnalyze,
 ];

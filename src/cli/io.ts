@@ -13,6 +13,17 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+/**
+ * Not a failure of the program: the command's answer is "no" (a numeric check failed) and its
+ * report is already written. `run` returns this exit code (1) and prints nothing more.
+ */
+export class ExitStatus extends Error {
+  override readonly name = 'ExitStatus';
+  constructor(readonly code: number, message = `exit status ${code}`) {
+    super(message);
+  }
+}
+
 export const json = (x: unknown): string => `${JSON.stringify(x, null, 2)}\n`;
 
 /** A command module adds its subcommand to the program. */

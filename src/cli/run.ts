@@ -5,7 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { ArithmeticError, ExprError, VERSION } from '../index.js';
 import { COMMANDS } from './commands/index.js';
-import { type Io, UsageError } from './io.js';
+import { ExitStatus, type Io, UsageError } from './io.js';
 
 export type { Io } from './io.js';
 
@@ -27,6 +27,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.err(`closedform: ${oneLine(e.message.replace(/^error: /, ''))}\n`);
       return 2;
     }
+    if (e instanceof ExitStatus) return e.code;
     if (e instanceof UsageError || e instanceof ExprError || e instanceof ArithmeticError) {
       io.err(`closedform: ${oneLine(e.message)}\n`);
       return 2;

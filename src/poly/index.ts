@@ -29,3 +29,4 @@ export { type ExpansionEstimate, NotPolynomialError, ExpansionTooLargeError, EXP
 export { type Coefficient, coefficients, degreeIn } from './coefficients.js';
 export { polyToText, polyToLatex, polyToNode, monomialText, monomialLatex, termsToText, termsToLatex } from './print.js';
 export { type VerifyResult, type Counterexample, VERIFY_POINTS, VERIFY_TOLERANCE, VERIFY_RANGE, verifyIdentity } from './verify.js';
+export * from './solve-index.js';

@@ -31,7 +31,10 @@ export function monomialText(vars: readonly string[], exps: readonly number[]): 
 export function monomialLatex(vars: readonly string[], exps: readonly number[]): string {
   const parts: string[] = [];
   exps.forEach((e, i) => {
-    if (e > 0) parts.push(e === 1 ? symbolLatex(vars[i]!) : `${symbolLatex(vars[i]!)}^{${e}}`);
+    if (e === 0) return;
+    const base = symbolLatex(vars[i]!);
+    // A name that already carries a superscript (w^{(1)}_{2,1}) is parenthesised, as the core printer does.
+    parts.push(e === 1 ? base : base.includes('^') ? `\\left(${base}\\right)^{${e}}` : `${base}^{${e}}`);
   });
   return parts.length ? parts.join(' ') : '1';
 }

@@ -1,7 +1,20 @@
 /** Every subcommand, in the order `--help` lists them. One file per command family. */
 import type { Register } from '../io.js';
-import { registerDiff, registerGrad } from './expr.js';
+import { registerCheck } from './check.js';
+import { registerEval } from './eval.js';
+import { registerDiff } from './expr.js';
 import { registerExpand } from './expand.js';
+import { registerFormula, registerGrad } from './network.js';
+import { registerSolve } from './solve.js';
 import { registerVerify } from './verify.js';
 
-export const COMMANDS: readonly Register[] = [registerDiff, registerGrad, registerExpand, registerVerify];
+export const COMMANDS: readonly Register[] = [
+  registerFormula,
+  registerGrad,
+  registerDiff,
+  registerExpand,
+  registerSolve,
+  registerVerify,
+  registerCheck,
+  registerEval,
+];

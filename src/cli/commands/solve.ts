@@ -1,0 +1,95 @@
+/** `solve "<eq>; <eq>; …" --vars a,b`: Gröbner basis, dimension, solution counts, real solutions. */
+import { ExprError, NotPolynomialError, ExpansionTooLargeError } from '../../index.js';
+// The solver's API until src/poly/index.ts re-exports solve-index.ts (owned by the polynomial helper).
+import {
+  GroebnerBudgetError,
+  PolyInputError,
+  QuotientBudgetError,
+  SingularError,
+  isSingularAvailable,
+  parseEquations,
+  rootsByRadicals,
+  singularStd,
+  solveSystem,
+  systemFromNodes,
+  termsToString,
+  type TermOrder,
+} from '../../poly/solve-index.js';
+import { type Register, UsageError, json } from '../io.js';
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+interface Opts {
+  vars?: string;
+  order?: string;
+  json?: boolean;
+  digits?: string;
+  engine?: string;
+}
+
+/** Library errors that are the user's doing become one-line usage errors. */
+function userError(e: unknown): never {
+  if (e instanceof GroebnerBudgetError || e instanceof QuotientBudgetError)
+    throw new UsageError(`${e.message}${isSingularAvailable() ? ' (--engine singular)' : ''}`);
+  if (e instanceof PolyInputError || e instanceof NotPolynomialError || e instanceof ExpansionTooLargeError || e instanceof ExprError || e instanceof SingularError)
+    throw new UsageError(e.message);
+  throw e;
+}
+
+export const registerSolve: Register = (program, io) =>
+  program
+    .command('solve')
+    .description('solve a polynomial system exactly: Gröbner basis, dimension, number of solutions, real solutions')
+    .argument('<equations>', 'equations separated by ";", each "p = q" or "p" (meaning p = 0)')
+    .requiredOption('--vars <names>', 'comma-separated unknowns, in the order x1 > x2 > … of the term order')
+    .option('--order <order>', 'term order of the printed basis: grevlex or lex', 'grevlex')
+    .option('--digits <n>', 'decimal places of irrational solutions', '12')
+    .option('--engine <engine>', 'embedded (default) or singular (basis, dimension and count only)', 'embedded')
+    .option('--json', 'machine-readable output')
+    .addHelpText('after', '\nExample:\n  closedform solve "x^2 + y^2 = 1; x = y" --vars x,y --json\n')
+    .action((text: string, opts: Opts) => {
+      const vars = (opts.vars ?? '').split(',').map((s) => s.trim());
+      for (const v of vars) if (!NAME.test(v)) throw new UsageError(`bad variable name '${v}' in --vars`);
+      if (opts.order !== 'grevlex' && opts.order !== 'lex') throw new UsageError(`unknown --order '${opts.order}': use grevlex or lex`);
+      const order: TermOrder = opts.order;
+      const digits = Number(opts.digits);
+      if (!Number.isInteger(digits) || digits < 0 || digits > 1000) throw new UsageError(`--digits must be an integer from 0 to 1000, got '${opts.digits}'`);
+      if (opts.engine !== 'embedded' && opts.engine !== 'singular') throw new UsageError(`unknown --engine '${opts.engine}': use embedded or singular`);
+      let out: Record<string, unknown>;
+      try {
+        const system = systemFromNodes(parseEquations(text), vars);
+        if (opts.engine === 'singular') {
+          const s = singularStd(system, vars, { order });
+          out = { groebner: s.basis.map(termsToString), dimension: s.dimension, complexSolutions: s.vdim };
+        } else {
+          const r = solveSystem(system, vars, { order, digits });
+          const elim = r.eliminant ? rootsByRadicals(r.eliminant.poly) : undefined;
+          out = {
+            groebner: r.groebner,
+            dimension: r.dimension,
+            complexSolutions: r.complexSolutions,
+            ...(r.distinctSolutions !== undefined ? { distinctSolutions: r.distinctSolutions } : {}),
+            ...(r.eliminant ? { eliminant: r.eliminant.text, eliminantDegree: r.eliminant.poly.length - 1 } : {}),
+            ...(r.realSolutions ? { realSolutions: r.realSolutions.map((s) => s.values) } : {}),
+            ...(r.radicals !== undefined ? { radicals: r.radicals } : {}),
+            ...(elim ? { eliminantRoots: elim.map((x) => ({ [r.eliminant!.variable]: x.text, form: x.form })) } : {}),
+          };
+        }
+      } catch (e) {
+        userError(e);
+      }
+      if (opts.json) {
+        io.out(json(out));
+        return;
+      }
+      const lines = [`Gröbner basis (${order}):`, ...(out.groebner as string[]).map((g) => `  ${g}`)];
+      lines.push(`dimension: ${out.dimension}`, `complex solutions (with multiplicity): ${out.complexSolutions}`);
+      if (out.eliminant !== undefined) lines.push(`eliminant: ${out.eliminant} (degree ${out.eliminantDegree})`);
+      if (out.realSolutions !== undefined) {
+        const sols = out.realSolutions as Record<string, string>[];
+        lines.push(`real solutions: ${sols.length}`);
+        for (const s of sols) lines.push(`  ${Object.entries(s).map(([k, v]) => `${k} = ${v}`).join(', ')}`);
+      }
+      if (out.radicals !== undefined) lines.push(`solvable by radicals: ${out.radicals ? 'yes' : 'not shown (degree > 4 after rational roots)'}`);
+      io.out(`${lines.join('\n')}\n`);
+    });

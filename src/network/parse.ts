@@ -1,0 +1,224 @@
+/**
+ * Network specs from text: the compact string `WIDTHS[:ACTIVATIONS][:OPTIONS]` and JSON objects,
+ * validated into a {@link NetworkSpec}; `formatSpec` writes the compact string back.
+ *
+ * Compact grammar (whitespace around tokens is ignored):
+ * - `WIDTHS` = `n0-n1-…-nL`, positive integers, L ≥ 1 (n0 inputs, nL outputs);
+ * - `ACTIVATIONS` = registry names separated by commas: one name (every layer), two names (the
+ *   hidden layers, then the output layer) or L names (one per layer); default `sigmoid,identity`;
+ * - `OPTIONS` = comma-separated `nobias` (no bias in any layer), `half` (loss ½Σ(f−y)²),
+ *   `rows` (the H = σ(XW₁ + b₁) layout of seed 004).
+ */
+import { activationNames, getActivation } from '../activations/registry.js';
+import { ExprError } from '../expr/node.js';
+import type { Convention, Loss, NetworkSpec } from './spec.js';
+
+/** A network spec that cannot be accepted; the message names the bad token in one line. */
+export class SpecError extends ExprError {
+  constructor(message: string) {
+    super(message);
+    // ExprError fixes `name` as a literal; a SpecError says what it is in stack traces and logs.
+    Object.defineProperty(this, 'name', { value: 'SpecError' });
+  }
+}
+
+/**
+ * Most parameters a spec may have. Building, the gradient by one reverse sweep and the closed
+ * backprop recursion cost a few nodes per parameter: at 19 561 parameters (40-120-120-1) the
+ * forward + gradient DAG has 74 209 nodes and `grad` takes ~0.5 s, closing the recursion ~0.7 s
+ * (bench `network`, 2-core EPYC); every later step (printing, exact checks, analysis) is slower
+ * still. Past this, refuse up front and point to the numeric engine.
+ */
+export const MAX_PARAMETERS = 20_000;
+/** Most layers: depth multiplies the printed tree size, 32 is far past any readable formula. */
+export const MAX_LAYERS = 32;
+
+/** Defaults filled in when a spec leaves a field out. */
+export const DEFAULT_ACTIVATIONS: readonly [string, string] = ['sigmoid', 'identity'];
+
+const OPTIONS = ['nobias', 'half', 'rows'] as const;
+
+/**
+ * Number of weights and biases: Σ_ℓ n_ℓ·n_{ℓ−1} + Σ_{ℓ with bias} n_ℓ. For p-M-1 with biases this
+ * is seed 004's (p+1)M + 1 + M.
+ *
+ * @example
+ * ```ts
+ * parameterCount(parseSpec('3-4-1')); // (3+1)·4 + 1 + 4 = 21
+ * ```
+ */
+export function parameterCount(spec: NetworkSpec): number {
+  let p = 0;
+  for (let l = 1; l < spec.widths.length; l++) p += spec.widths[l]! * (spec.widths[l - 1]! + (spec.bias[l - 1] ? 1 : 0));
+  return p;
+}
+
+/**
+ * Parse the compact string `WIDTHS[:ACTIVATIONS][:OPTIONS]`.
+ *
+ * @example
+ * ```ts
+ * parseSpec('3-2-1:relu,identity:nobias');
+ * // { widths: [3, 2, 1], activations: ['relu', 'identity'], bias: [false, false], loss: 'squared', convention: 'layer' }
+ * ```
+ */
+export function parseSpec(text: string): NetworkSpec {
+  if (typeof text !== 'string') throw new SpecError('a network spec must be a string like 3-2-1:relu,identity');
+  const parts = text.trim().split(':');
+  if (parts.length > 3) throw new SpecError(`bad network spec '${text}': expected WIDTHS[:ACTIVATIONS][:OPTIONS], found ${parts.length} ':'-separated parts`);
+  const widths = parseWidths(parts[0]!);
+  const L = widths.length - 1;
+  const actText = parts[1]?.trim() ?? '';
+  const activations = actText === '' ? defaultActivations(L) : expandActivations(actText.split(',').map((s) => s.trim()), L);
+  const seen = new Set<string>();
+  for (const raw of (parts[2] ?? '').split(',')) {
+    const o = raw.trim();
+    if (o === '') {
+      if (parts[2] !== undefined && parts[2].trim() !== '') throw new SpecError(`bad option list '${parts[2]}': empty option`);
+      continue;
+    }
+    if (!(OPTIONS as readonly string[]).includes(o)) throw new SpecError(`unknown option '${o}' (options: ${OPTIONS.join(', ')})`);
+    if (seen.has(o)) throw new SpecError(`option '${o}' given twice`);
+    seen.add(o);
+  }
+  return checked({
+    widths,
+    activations,
+    bias: widths.slice(1).map(() => !seen.has('nobias')),
+    loss: seen.has('half') ? 'half-squared' : 'squared',
+    convention: seen.has('rows') ? 'rows' : 'layer',
+  });
+}
+
+function parseWidths(text: string): number[] {
+  const t = text.trim();
+  if (t === '') throw new SpecError('missing widths: a network spec starts with n0-n1-…-nL, e.g. 3-2-1');
+  const tokens = t.split('-').map((s) => s.trim());
+  for (const w of tokens) {
+    if (!/^\d+$/.test(w)) throw new SpecError(`bad width '${w}' in '${t}': widths are positive integers separated by '-'`);
+    if (Number(w) === 0) throw new SpecError(`bad width '${w}' in '${t}': a layer needs at least one neuron`);
+  }
+  if (tokens.length < 2) throw new SpecError(`bad widths '${t}': need at least an input and an output width (n0-n1)`);
+  return tokens.map(Number);
+}
+
+/** `sigmoid` hidden layers and an `identity` output layer; a single layer is the output layer. */
+const defaultActivations = (L: number): string[] => expandActivations(L === 1 ? [DEFAULT_ACTIVATIONS[1]] : DEFAULT_ACTIVATIONS, L);
+
+/** One name → every layer; two → hidden layers, output layer; L → one per layer. */
+function expandActivations(names: readonly string[], L: number): string[] {
+  for (const n of names) {
+    if (n === '') throw new SpecError(`empty activation name in '${names.join(',')}'`);
+    if (getActivation(n) === undefined) throw new SpecError(`unknown activation '${n}' (known: ${activationNames().join(', ')})`);
+  }
+  if (names.length === 1) return Array.from({ length: L }, () => names[0]!);
+  if (names.length === L) return [...names];
+  if (names.length === 2 && L >= 2) return Array.from({ length: L }, (_, i) => (i === L - 1 ? names[1]! : names[0]!));
+  throw new SpecError(
+    `wrong number of activations in '${names.join(',')}': ${names.length} given for ${L} layer${L === 1 ? '' : 's'} (give ${L === 1 ? '1' : L === 2 ? '1 or 2' : `1, 2 (hidden, output) or ${L}`})`,
+  );
+}
+
+/** Validate a complete spec (types, sizes, budgets) and freeze it. */
+function checked(spec: NetworkSpec): NetworkSpec {
+  const L = spec.widths.length - 1;
+  if (L > MAX_LAYERS) throw new SpecError(`${L} layers is past the budget of ${MAX_LAYERS} layers`);
+  for (const w of spec.widths)
+    if (!Number.isSafeInteger(w) || w < 1) throw new SpecError(`bad width ${String(w)}: widths are positive integers`);
+  const p = parameterCount(spec);
+  if (p > MAX_PARAMETERS)
+    throw new SpecError(`network ${spec.widths.join('-')} has ${p} parameters, past the budget of ${MAX_PARAMETERS}: use the numeric engine for networks this size`);
+  return Object.freeze({
+    widths: Object.freeze([...spec.widths]),
+    activations: Object.freeze([...spec.activations]),
+    bias: Object.freeze([...spec.bias]),
+    loss: spec.loss,
+    convention: spec.convention,
+  });
+}
+
+const FIELDS = new Set(['widths', 'activations', 'bias', 'loss', 'convention']);
+
+/**
+ * A spec from a JSON value: an object with the fields of {@link NetworkSpec}. Only `widths` is
+ * required; `activations` (array or comma string, 1, 2 or L names) defaults to `sigmoid,identity`,
+ * `bias` (boolean or one per layer) to true, `loss` to `squared`, `convention` to `layer`.
+ *
+ * @example
+ * ```ts
+ * specFromJson({ widths: [3, 4, 1], activations: ['identity'], convention: 'rows' });
+ * ```
+ */
+export function specFromJson(value: unknown): NetworkSpec {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new SpecError('a JSON network spec must be an object with a "widths" field');
+  const o = value as Record<string, unknown>;
+  for (const k of Object.keys(o)) if (!FIELDS.has(k)) throw new SpecError(`unknown field "${k}" in JSON spec (fields: ${[...FIELDS].join(', ')})`);
+  if (!Array.isArray(o.widths) || !o.widths.every((w) => typeof w === 'number' && Number.isSafeInteger(w) && w >= 1))
+    throw new SpecError(`bad "widths" ${JSON.stringify(o.widths)}: an array of positive integers [n0, …, nL]`);
+  if (o.widths.length < 2) throw new SpecError('bad "widths": need at least an input and an output width');
+  const widths = o.widths as number[];
+  const L = widths.length - 1;
+  let names: string[];
+  if (o.activations === undefined) names = defaultActivations(L);
+  else if (typeof o.activations === 'string') names = o.activations.split(',').map((s) => s.trim());
+  else if (Array.isArray(o.activations) && o.activations.every((a) => typeof a === 'string')) names = o.activations as string[];
+  else throw new SpecError(`bad "activations" ${JSON.stringify(o.activations)}: an array of activation names`);
+  let bias: boolean[];
+  if (o.bias === undefined || typeof o.bias === 'boolean') bias = widths.slice(1).map(() => o.bias !== false);
+  else if (Array.isArray(o.bias) && o.bias.length === L && o.bias.every((b) => typeof b === 'boolean')) bias = o.bias as boolean[];
+  else throw new SpecError(`bad "bias" ${JSON.stringify(o.bias)}: true, false, or one boolean per layer (${L})`);
+  const loss = o.loss ?? 'squared';
+  if (loss !== 'squared' && loss !== 'half-squared') throw new SpecError(`bad "loss" ${JSON.stringify(o.loss)}: "squared" or "half-squared"`);
+  const convention = o.convention ?? 'layer';
+  if (convention !== 'layer' && convention !== 'rows') throw new SpecError(`bad "convention" ${JSON.stringify(o.convention)}: "layer" or "rows"`);
+  if (L > MAX_LAYERS) throw new SpecError(`${L} layers is past the budget of ${MAX_LAYERS} layers`);
+  return checked({ widths, activations: expandActivations(names, L), bias, loss: loss as Loss, convention: convention as Convention });
+}
+
+/**
+ * A spec given either as the compact string or as JSON text (starting with `{`).
+ *
+ * @example
+ * ```ts
+ * readSpec('{"widths": [1, 2, 1], "activations": "quadratic"}');
+ * readSpec('1-2-1:quadratic');
+ * ```
+ */
+export function readSpec(text: string): NetworkSpec {
+  if (text.trim().startsWith('{')) {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      throw new SpecError(`bad JSON spec: ${(e as Error).message.split('\n')[0]}`);
+    }
+    return specFromJson(value);
+  }
+  return parseSpec(text);
+}
+
+/**
+ * The compact string of a spec, shortest activation list that reads back the same. Specs whose
+ * layers differ in having a bias have no compact form (use JSON).
+ *
+ * @example
+ * ```ts
+ * formatSpec(parseSpec('3-2-3-4:arctan_sigmoid')); // '3-2-3-4:arctan_sigmoid'
+ * ```
+ */
+export function formatSpec(spec: NetworkSpec): string {
+  const s = checked(spec);
+  const acts = s.activations;
+  const L = acts.length;
+  const hidden = acts.slice(0, L - 1);
+  let names: readonly string[];
+  if (acts.every((a) => a === acts[0])) names = [acts[0]!];
+  else if (L > 2 && hidden.every((a) => a === hidden[0])) names = [hidden[0]!, acts[L - 1]!];
+  else names = acts;
+  const options: string[] = [];
+  if (s.bias.every((b) => !b)) options.push('nobias');
+  else if (!s.bias.every((b) => b)) throw new SpecError(`biases [${s.bias.join(', ')}] differ between layers: no compact form, use JSON`);
+  if (s.loss === 'half-squared') options.push('half');
+  if (s.convention === 'rows') options.push('rows');
+  return [s.widths.join('-'), names.join(','), ...(options.length > 0 ? [options.join(',')] : [])].join(':');
+}

@@ -1,0 +1,31 @@
+/** Public exports of Gröbner bases, roots, radicals and solving (re-exported through src/poly/index.ts). */
+export {
+  type PolyTerm,
+  type PolyTerms,
+  type GroebnerBudget,
+  type GroebnerOptions,
+  type GroebnerBasis,
+  type TermOrder,
+  GROEBNER_BUDGET,
+  GroebnerBudgetError,
+  PolyInputError,
+  groebner,
+  termsToString,
+} from './groebner.js';
+export { MAX_QUOTIENT_DIM, QuotientBudgetError, Quotient, idealDimension, standardMonomials, solutionCount } from './groebner-quotient.js';
+export {
+  type QPoly,
+  type ZPoly,
+  squarefreeDecomposition,
+  squarefreePart,
+  qpolyGcd,
+  qpolyMul,
+  qpolyToText,
+  fromRoots,
+  evalQ,
+} from './univariate.js';
+export { type RealRoot, MAX_REFINE_STEPS, realRoots, isolateSquarefree, countRealRoots, sturmSequence, refine, rootDecimal, decimal, intervalText } from './roots.js';
+export { type RadicalRoot, rootsByRadicals } from './radicals.js';
+export { type SolveOptions, type SolveResult, type RealSolution, SEPARATING_TRIES, solveSystem } from './solve.js';
+export { systemFromNodes, parseEquations } from './solve-input.js';
+export { type SingularResult, SINGULAR_PATH, SINGULAR_TIMEOUT_MS, SingularError, isSingularAvailable, singularStd } from './singular.js';

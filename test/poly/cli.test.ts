@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/run.js';
+import { expand, parse, polyEqual } from '../../src/index.js';
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await run(argv, { out: (s) => (out += s), err: (s) => (err += s), isTTY: false });
+  return { code, out, err };
+}
+
+describe('closedform expand', () => {
+  it('--json gives text, terms, degrees and coefficients by input monomial', async () => {
+    const r = await cli('expand', '(w1_1_1*x1 + b1_1)^2*w2_1_1 + b2_1', '--json');
+    expect(r.code).toBe(0);
+    const o = JSON.parse(r.out).outputs[0];
+    expect(o).toEqual({
+      name: 'f',
+      // graded reverse lexicographic, largest first: degrees 5, 4, 3, 1
+      text: 'w1_1_1^2*w2_1_1*x1^2 + 2*b1_1*w1_1_1*w2_1_1*x1 + b1_1^2*w2_1_1 + b2_1',
+      terms: 4,
+      degree: 5,
+      inputDegree: 2,
+      coefficients: [
+        { monomial: 'x1^2', text: 'w1_1_1^2*w2_1_1' },
+        { monomial: 'x1', text: '2*b1_1*w1_1_1*w2_1_1' },
+        { monomial: '1', text: 'b1_1^2*w2_1_1 + b2_1' },
+      ],
+    });
+    // The text is the same polynomial as the input (read back and compared exactly).
+    expect(polyEqual(expand(parse(o.text)), expand(parse('(w1_1_1*x1 + b1_1)^2*w2_1_1 + b2_1')))).toBe(true);
+  });
+
+  it('--in chooses the grouping variables', async () => {
+    const r = await cli('expand', '(a*x + b*y)^2', '--in', 'x,y', '--json');
+    const o = JSON.parse(r.out).outputs[0];
+    expect(o.inputDegree).toBe(2);
+    expect(o.coefficients.map((c: { monomial: string }) => c.monomial)).toEqual(['x^2', 'x*y', 'y^2']);
+  });
+
+  it('plain output lists the coefficients', async () => {
+    const r = await cli('expand', '(a*x1 + b)^2');
+    expect(r.out).toBe('f = a^2*x1^2 + 2*a*b*x1 + b^2\n  3 terms, degree 4, degree 2 in x1\n  [x1^2] a^2\n  [x1] 2*a*b\n  [1] b^2\n');
+  });
+
+  it.each([
+    [['expand', 'relu(w1_1_1*x1)'], 'closedform: f: relu(w1_1_1*x1) is not polynomial (relu is not a polynomial function)\n'],
+    [['expand', '(a+b+c+d+e+f+g+h+i+j)^40'], /^closedform: f: expansion refused: terms estimated at 2\.05e\+9/],
+    [['expand', '(x + 1'], /^closedform: bad expression/],
+    [['expand', 'x', '--in', 'x,1y'], "closedform: bad variable name '1y' in --in\n"],
+    [['verify', 'x + 1'], /^closedform: expected one equation/],
+  ])('%j exits 2 with one line', async (argv, msg) => {
+    const r = await cli(...(argv as string[]));
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err.split('\n').length).toBe(2);
+    if (typeof msg === 'string') expect(r.err).toBe(msg);
+    else expect(r.err).toMatch(msg);
+  });
+});
+
+describe('closedform verify', () => {
+  it('proves a polynomial identity', async () => {
+    const r = await cli('verify', '(a + b)^2 = a^2 + 2*a*b + b^2', '--json');
+    expect(JSON.parse(r.out)).toMatchObject({ holds: true, method: 'polynomial identity' });
+  });
+
+  it('disproves with a counterexample', async () => {
+    const r = await cli('verify', '(x + 1)^2 = x^2 + 1');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^does not hold \(polynomial identity\)/);
+    expect(r.out).toMatch(/lhs - rhs = 2\*x/);
+    expect(r.out).toMatch(/counterexample: x = (-?\d+): lhs = \d+, rhs = \d+/);
+  });
+
+  it('checks non-polynomial identities numerically, saying so', async () => {
+    const r = await cli('verify', 'tanh(x) = 2*sigmoid(2*x) - 1', '--json');
+    expect(JSON.parse(r.out)).toMatchObject({ holds: true, method: 'numeric', points: 32, tolerance: 1e-9 });
+  });
+});

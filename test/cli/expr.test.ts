@@ -53,7 +53,7 @@ describe('closedform grad', () => {
 
 describe('user errors: exit 2, exactly one line on stderr, nothing on stdout', () => {
   it.each([
-    [['diff', 'x^', 'x'], /^closedform: bad expression "x\^": column 3: expected a number, a name or \( but found end of input$/],
+    [['diff', 'x^', 'x'], /^closedform: bad expression "x\^": column 3: expected a number, a name or '\(' but found end of input$/],
     [['diff', 'foo(x)', 'x'], /unknown function 'foo'/],
     [['diff', 'x/0', 'x'], /column 2: division by zero/],
     [['diff', 'x^y', 'x'], /the exponent must be a rational number/],

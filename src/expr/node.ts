@@ -27,11 +27,13 @@ import {
 } from './rational.js';
 import { lookupFn } from './fns.js';
 
+/** An exact rational constant. */
 export interface Num {
   readonly kind: 'num';
   readonly id: number;
   readonly value: Rational;
 }
+/** A named symbol (a variable, or a named constant such as `pi`). */
 export interface Sym {
   readonly kind: 'sym';
   readonly id: number;
@@ -63,6 +65,7 @@ export interface Fn {
   readonly name: string;
   readonly arg: Node;
 }
+/** An expression node: one of the six kinds, discriminated by `kind`. */
 export type Node = Num | Sym | Add | Mul | Pow | Fn;
 export type NodeKind = Node['kind'];
 
@@ -110,6 +113,7 @@ export function sym(name: string): Sym {
   return intern(`$${name}`, (id) => ({ kind: 'sym', id, name }));
 }
 
+/** The interned constants 0, 1 and −1. */
 export const ZERO_NODE = num(ZERO);
 export const ONE_NODE = num(ONE);
 export const MINUS_ONE_NODE = num(-1);
@@ -283,6 +287,15 @@ export function fn(name: string, arg: Node): Node {
 // ---------------------------------------------------------------------------------------------
 // Derived constructors.
 
+/**
+ * Derived constructors: −a = (−1)·a, a − b = a + (−1)·b, a/b = a·b^(−1).
+ *
+ * @example
+ * ```ts
+ * import { div, sub, sym, toText } from 'closedform';
+ * toText(div(sub(sym('x'), sym('y')), sym('z'))); // '(x - y)/z'
+ * ```
+ */
 export const neg = (a: Node): Node => mul(MINUS_ONE_NODE, a);
 export const sub = (a: Node, b: Node): Node => add(a, neg(b));
 export const div = (a: Node, b: Node): Node => mul(a, pow(b, -1));

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import { VERSION, diff, evaluate, grad, parse, toLatex, toText } from '../../src/index.js';
@@ -75,6 +76,24 @@ describe('user errors: exit 2, exactly one line on stderr, nothing on stdout', (
     expect(r.err.endsWith('\n')).toBe(true);
     expect(r.err.split('\n')).toHaveLength(2);
     expect(r.err.trimEnd()).toMatch(message);
+  });
+});
+
+describe('fuzz: any text gives an answer or one line and exit 2, never a crash (property)', () => {
+  const pieces = ['x', 'y', '2', '0', '1.5', '1e3', '1e999999', '.', '+', '-', '*', '/', '^', '(', ')', ' ', 'sigmoid(', 'sqrt(', 'foo(', ',', '$', '1/2', 'pi', '\t'];
+  it('diff and grad of random token soup', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), fc.constantFrom('diff', 'grad'), async (toks, cmd) => {
+        const text = toks.join('');
+        const r = cmd === 'diff' ? await cli('diff', text, 'x') : await cli('grad', text, '--json');
+        expect([0, 2]).toContain(r.code);
+        if (r.code === 2) {
+          expect(r.out).toBe('');
+          expect(r.err.split('\n')).toHaveLength(2);
+        } else expect(r.err).toBe('');
+      }),
+      { numRuns: 400 },
+    );
   });
 });
 

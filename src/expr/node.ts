@@ -131,27 +131,31 @@ export function splitCoefficient(t: Node): [Rational, Node] {
   return [ONE, t];
 }
 
-/** Sum with flattening, constant folding and merging of like terms. */
+/**
+ * Sum with flattening, constant folding and merging of like terms. A scaled sum among the
+ * terms is flattened too, with its coefficient: x + y − (x + y) = 0, 2(x + y) + z = 2x + 2y + z.
+ * (A product k·(x + y) standing alone stays as written.)
+ */
 export function add(...xs: readonly Node[]): Node {
   let c = ZERO;
   const terms = new Map<Node, Rational>();
-  const push = (t: Node): void => {
-    if (t.kind === 'num') c = qadd(c, t.value);
-    else if (t.kind === 'add') for (const a of t.args) push(a);
+  const push = (t: Node, k: Rational): void => {
+    if (t.kind === 'num') c = qadd(c, qmul(k, t.value));
+    else if (t.kind === 'add') for (const a of t.args) push(a, k);
     else {
-      const [k, rest] = splitCoefficient(t);
+      const [kt, rest] = splitCoefficient(t);
+      const coef = qmul(k, kt);
+      if (rest.kind === 'add') {
+        for (const a of rest.args) push(a, coef);
+        return;
+      }
       const old = terms.get(rest);
-      terms.set(rest, old === undefined ? k : qadd(old, k));
+      terms.set(rest, old === undefined ? coef : qadd(old, coef));
     }
   };
-  for (const x of xs) push(x);
+  for (const x of xs) push(x, ONE);
   const out: Node[] = [];
-  for (const [rest, k] of terms) {
-    if (qisZero(k)) continue;
-    // A sum with coefficient 1 left over after merging must be flattened again.
-    if (qisOne(k) && rest.kind === 'add') return add(num(c), ...[...terms].filter(([r]) => r !== rest).map(([r, kk]) => scale(kk, r)), ...rest.args);
-    out.push(scale(k, rest));
-  }
+  for (const [rest, k] of terms) if (!qisZero(k)) out.push(scale(k, rest));
   if (out.length === 0) return num(c);
   out.sort(compare);
   if (!qisZero(c)) out.unshift(num(c));

@@ -11,6 +11,7 @@ import {
   div,
   fn,
   mul,
+  neg,
   num,
   pow,
   rebuild,
@@ -84,6 +85,9 @@ const TABLE: readonly [string, () => Node, string][] = [
   ['merged powers of powers cancel', () => mul(pow(pow(x, 2), Q(1, 2)), pow(pow(x, 2), Q(3, 2)), pow(x, -4)), '1'],
   ['a power of a sum is not expanded', () => pow(add(x, y), 2), '(x + y)^2'],
   ['2(x + y) stays as written', () => mul(q(2), add(x, y)), '2*(x + y)'],
+  ['a multiple of a sum inside a sum is flattened', () => add(mul(q(2), add(x, y)), z), 'z + 2*x + 2*y'],
+  ['so a sum minus itself is 0', () => sub(add(x, y), add(x, y)), '0'],
+  ['and multiples of a sum merge with its terms', () => add(mul(q(2), add(x, y)), add(x, y), neg(x)), '2*x + 3*y'],
   ['sort sums', () => add(y, x), 'x + y'],
   ['sort names naturally', () => add(sym('x10'), sym('x2')), 'x2 + x10'],
   ['sort powers by base', () => add(pow(y, 2), x, pow(x, 2)), 'x + x^2 + y^2'],
@@ -110,6 +114,7 @@ function invariantViolation(n: Node): string | undefined {
       if (n.args.some((a) => a.kind === 'add')) return 'nested sum';
       const rests = n.args.filter((a) => a.kind !== 'num').map((a) => splitCoefficient(a)[1]);
       if (new Set(rests).size !== rests.length) return 'unmerged like terms';
+      if (rests.some((r) => r.kind === 'add')) return 'a multiple of a sum among the terms';
       break;
     }
     case 'mul': {

@@ -157,10 +157,20 @@ export function add(...xs: readonly Node[]): Node {
   const out: Node[] = [];
   for (const [rest, k] of terms) if (!qisZero(k)) out.push(scale(k, rest));
   if (out.length === 0) return num(c);
-  out.sort(compare);
+  out.sort(compareTerms);
   if (!qisZero(c)) out.unshift(num(c));
   if (out.length === 1) return out[0]!;
   return intern(`+${out.map((a) => a.id).join(',')}`, (id) => ({ kind: 'add', id, args: Object.freeze(out) }));
+}
+
+/**
+ * The order of the terms of a sum: by the term without its coefficient, so that `2x + y` and
+ * `x + y` list x first alike (terms of one sum never share that part, so this is total).
+ */
+export function compareTerms(a: Node, b: Node): number {
+  const [ka, ra] = splitCoefficient(a);
+  const [kb, rb] = splitCoefficient(b);
+  return compare(ra, rb) || qcmp(ka, kb);
 }
 
 /** k·t for a coefficient-free term t. */

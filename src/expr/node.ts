@@ -132,45 +132,50 @@ export function splitCoefficient(t: Node): [Rational, Node] {
 }
 
 /**
- * Sum with flattening, constant folding and merging of like terms. A scaled sum among the
- * terms is flattened too, with its coefficient: x + y − (x + y) = 0, 2(x + y) + z = 2x + 2y + z.
- * (A product k·(x + y) standing alone stays as written.)
+ * Sum with flattening, constant folding and merging of like terms.
+ *
+ * A multiple k·S of a sum S among the terms is distributed (its terms join this sum with
+ * coefficient k) when it must be, and only then: when k = 1 (a nested sum), or when one of S's
+ * terms also occurs among the other terms, so that they merge or cancel: x + y − (x + y) = 0,
+ * 2(x + y) + x = 3x + 2y. Otherwise it stays as written: 2(b + w − 3) + 4(b + 2w − 5), z − (x + 1).
+ * Distributing adds terms, so this repeats to a fixpoint; the set of keys only grows, so the
+ * fixpoint, and the result, do not depend on the order of the arguments.
  */
 export function add(...xs: readonly Node[]): Node {
   let c = ZERO;
-  const terms = new Map<Node, Rational>();
+  const terms = new Map<Node, Rational>(); // coefficient-free term (never a sum) → coefficient
+  const scaled = new Map<Node, Rational>(); // sum S → k, for the terms k·S
+  const bump = (m: Map<Node, Rational>, key: Node, k: Rational): void => {
+    const old = m.get(key);
+    m.set(key, old === undefined ? k : qadd(old, k));
+  };
   const push = (t: Node, k: Rational): void => {
     if (t.kind === 'num') c = qadd(c, qmul(k, t.value));
     else if (t.kind === 'add') for (const a of t.args) push(a, k);
     else {
       const [kt, rest] = splitCoefficient(t);
-      const coef = qmul(k, kt);
-      if (rest.kind === 'add') {
-        for (const a of rest.args) push(a, coef);
-        return;
-      }
-      const old = terms.get(rest);
-      terms.set(rest, old === undefined ? coef : qadd(old, coef));
+      bump(rest.kind === 'add' ? scaled : terms, rest, qmul(k, kt));
     }
   };
   for (const x of xs) push(x, ONE);
+  const overlaps = (sum: Node): boolean =>
+    sum.kind === 'add' && sum.args.some((a) => a.kind !== 'num' && terms.has(splitCoefficient(a)[1]));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [sum, k] of scaled) {
+      if (!qisOne(k) && !overlaps(sum)) continue;
+      scaled.delete(sum);
+      push(sum, k);
+      changed = true;
+    }
+  }
   const out: Node[] = [];
-  for (const [rest, k] of terms) if (!qisZero(k)) out.push(scale(k, rest));
+  for (const m of [terms, scaled]) for (const [rest, k] of m) if (!qisZero(k)) out.push(scale(k, rest));
   if (out.length === 0) return num(c);
-  out.sort(compareTerms);
+  out.sort(compare);
   if (!qisZero(c)) out.unshift(num(c));
   if (out.length === 1) return out[0]!;
   return intern(`+${out.map((a) => a.id).join(',')}`, (id) => ({ kind: 'add', id, args: Object.freeze(out) }));
-}
-
-/**
- * The order of the terms of a sum: by the term without its coefficient, so that `2x + y` and
- * `x + y` list x first alike (terms of one sum never share that part, so this is total).
- */
-export function compareTerms(a: Node, b: Node): number {
-  const [ka, ra] = splitCoefficient(a);
-  const [kb, rb] = splitCoefficient(b);
-  return compare(ra, rb) || qcmp(ka, kb);
 }
 
 /** k·t for a coefficient-free term t. */

@@ -13,6 +13,7 @@
  * O(log n) heap comparisons of multi-word keys; measured in bench/expand.bench.mjs. Output order
  * is the table's; sorting into the monomial order happens once, when terms are printed or listed.
  */
+import { mulBuckets } from './buckets.js';
 import { hashWord } from './monomial.js';
 
 /** Packed terms: `n` monomials of `words` words each, integer coefficients (no zeros). */
@@ -152,22 +153,30 @@ export const toBig = (c: Float64Array | bigint[]): bigint[] => (c instanceof Flo
 
 /**
  * a·b. With `square` (b is a), only the pairs i ≤ j are formed and off-diagonal ones doubled:
- * (Σ aᵢ)² = Σ aᵢ² + 2 Σ_{i<j} aᵢaⱼ, half the work.
+ * (Σ aᵢ)² = Σ aᵢ² + 2 Σ_{i<j} aᵢaⱼ, half the work. With `keys` (additive keys of the terms of
+ * a and b), the machine route works bucket by bucket ({@link mulBuckets}).
  */
-export function mulPacked(a: Packed, b: Packed, W: number, limit: number, square = false): Packed {
+export function mulPacked(a: Packed, b: Packed, W: number, limit: number, square = false, keys?: readonly [Int32Array, Int32Array]): Packed {
   if (a.coef instanceof Float64Array && b.coef instanceof Float64Array) {
-    const r = mulNum(a as Packed<Float64Array>, b as Packed<Float64Array>, W, limit, square);
+    const na = a as Packed<Float64Array>;
+    const nb = b as Packed<Float64Array>;
+    const r = keys !== undefined ? mulBuckets(na, nb, keys[0], keys[1], W, limit, square) : mulNum(na, nb, W, limit, square);
     if (r !== undefined) return r;
   }
   return mulBig(a, b, W, limit, square);
 }
 
 function mulNum(a: Packed<Float64Array>, b: Packed<Float64Array>, W: number, limit: number, square: boolean): Packed | undefined {
-  // The hottest loop of the library: locals only, int32 keys, linear probing inline.
+  // The hottest loop of the library: locals only, linear probing inline. One slot holds the key
+  // words and then the coefficient (as a double) in one buffer, so a probe touches one cache line
+  // instead of two (measured 1.3–1.6× on the 2-2-2-1 loss against separate key/value arrays).
+  const KW = W + (W & 1); // key words padded to a whole double
+  const S = KW + 2; // slot stride in int32 units
   let cap = nextPow2(Math.min(a.n * b.n, 2 * (a.n + b.n) + 1024) * 2);
   let mask = cap - 1;
-  let keys = new Int32Array(cap * W).fill(EMPTY);
-  let vals = new Float64Array(cap);
+  let buf = new ArrayBuffer(cap * S * 4);
+  let I = new Int32Array(buf).fill(EMPTY);
+  let F = new Float64Array(buf);
   let count = 0;
   const am = a.mono;
   const bm = b.mono;
@@ -192,69 +201,82 @@ function mulNum(a: Packed<Float64Array>, b: Packed<Float64Array>, W: number, lim
       if (!(p <= SAFE && p >= -SAFE)) return undefined;
       let s = h & mask;
       for (;;) {
-        const base = s * W;
-        if (keys[base] === EMPTY) {
-          for (let w = 0; w < W; w++) keys[base + w] = key[w]!;
-          vals[s] = p;
+        const base = s * S;
+        if (I[base] === EMPTY) {
+          for (let w = 0; w < W; w++) I[base + w] = key[w]!;
+          F[(base + KW) >> 1] = p;
           if (++count * 2 > mask) {
             if (count > limit) throw new TermLimitError(limit);
             cap *= 2;
             mask = cap - 1;
-            [keys, vals] = rehash(keys, vals, W, cap);
+            buf = rehashSlots(I, W, cap);
+            I = new Int32Array(buf);
+            F = new Float64Array(buf);
           }
           break;
         }
         let eq = true;
         for (let w = 0; w < W; w++)
-          if (keys[base + w] !== key[w]) {
+          if (I[base + w] !== key[w]) {
             eq = false;
             break;
           }
         if (eq) {
-          const v = vals[s]! + p;
+          const at = (base + KW) >> 1;
+          const v = F[at]! + p;
           // |p| ≤ 2^53 − 1 and |v| ≤ 2^53 − 1 mean both were computed exactly.
           if (!(v <= SAFE && v >= -SAFE)) return undefined;
-          vals[s] = v;
+          F[at] = v;
           break;
         }
         s = (s + 1) & mask;
       }
     }
   }
-  return drainNum(keys, vals, W);
+  return drainSlots(I, W);
 }
 
-/** Move every entry into tables of capacity `cap`. */
-function rehash(keys: Int32Array, vals: Float64Array, W: number, cap: number): [Int32Array, Float64Array] {
-  const nk = new Int32Array(cap * W).fill(EMPTY);
-  const nv = new Float64Array(cap);
+/** Move every slot into a table of capacity `cap` (same slot format). */
+function rehashSlots(I: Int32Array, W: number, cap: number): ArrayBuffer {
+  const KW = W + (W & 1);
+  const S = KW + 2;
+  const buf = new ArrayBuffer(cap * S * 4);
+  const J = new Int32Array(buf).fill(EMPTY);
   const mask = cap - 1;
-  const old = vals.length;
+  const old = I.length / S;
   for (let s = 0; s < old; s++) {
-    if (keys[s * W] === EMPTY) continue;
+    const base = s * S;
+    if (I[base] === EMPTY) continue;
     let h = 0;
     for (let w = 0; w < W; w++) {
-      h = Math.imul(h ^ keys[s * W + w]!, 0x9e3779b1);
+      h = Math.imul(h ^ I[base + w]!, 0x9e3779b1);
       h ^= h >>> 15;
     }
     let t = h & mask;
-    while (nk[t * W] !== EMPTY) t = (t + 1) & mask;
-    for (let w = 0; w < W; w++) nk[t * W + w] = keys[s * W + w]!;
-    nv[t] = vals[s]!;
+    while (J[t * S] !== EMPTY) t = (t + 1) & mask;
+    // copy keys and the coefficient's two int32 halves
+    for (let w = 0; w < S; w++) J[t * S + w] = I[base + w]!;
   }
-  return [nk, nv];
+  return buf;
 }
 
-function drainNum(keys: Int32Array, vals: Float64Array, W: number): Packed {
+function drainSlots(I: Int32Array, W: number): Packed {
+  const KW = W + (W & 1);
+  const S = KW + 2;
+  const F = new Float64Array(I.buffer);
+  const cap = I.length / S;
   let n = 0;
-  for (let s = 0; s < vals.length; s++) if (keys[s * W] !== EMPTY && vals[s] !== 0) n++;
+  for (let s = 0; s < cap; s++) if (I[s * S] !== EMPTY && F[(s * S + KW) >> 1] !== 0) n++;
   const mono = new Int32Array(n * W);
   const coef = new Float64Array(n);
   let i = 0;
-  for (let s = 0; s < vals.length; s++) {
-    if (keys[s * W] === EMPTY || vals[s] === 0) continue;
-    for (let w = 0; w < W; w++) mono[i * W + w] = keys[s * W + w]!;
-    coef[i++] = vals[s]!;
+  for (let s = 0; s < cap; s++) {
+    const base = s * S;
+    if (I[base] === EMPTY) continue;
+    const v = F[(base + KW) >> 1]!;
+    if (v === 0) continue;
+    for (let w = 0; w < W; w++) mono[i * W + w] = I[base + w]!;
+    coef[i++] = v;
   }
   return { n, mono, coef };
 }

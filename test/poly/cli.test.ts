@@ -31,6 +31,25 @@ describe('closedform expand', () => {
     expect(polyEqual(expand(parse(o.text)), expand(parse('(w1_1_1*x1 + b1_1)^2*w2_1_1 + b2_1')))).toBe(true);
   });
 
+  it('a network spec expands every output, grouped by the inputs x1, x2, …', async () => {
+    const r = await cli('expand', '2-2-1:quadratic,identity', '--json');
+    expect(r.code).toBe(0);
+    const [f1] = JSON.parse(r.out).outputs;
+    // f = Σ_i w2_1_i (w1_i_1 x1 + w1_i_2 x2 + b1_i)² + b2_1: 13 terms, quadratic in x.
+    expect(f1).toMatchObject({ name: 'f1', terms: 13, degree: 5, inputDegree: 2 });
+    expect(f1.coefficients.map((c: { monomial: string }) => c.monomial)).toEqual(['x1^2', 'x1*x2', 'x2^2', 'x1', 'x2', '1']);
+    expect(f1.coefficients[1].text).toBe('2*w1_1_1*w1_1_2*w2_1_1 + 2*w1_2_1*w1_2_2*w2_1_2');
+    const direct = expand(parse('w2_1_1*(w1_1_1*x1 + w1_1_2*x2 + b1_1)^2 + w2_1_2*(w1_2_1*x1 + w1_2_2*x2 + b1_2)^2 + b2_1'));
+    expect(polyEqual(expand(parse(f1.text)), direct)).toBe(true);
+  });
+
+  it('--loss adds the loss of one data point, (f − y)²', async () => {
+    const r = await cli('expand', '1-1:identity', '--loss', '--json');
+    const outs = JSON.parse(r.out).outputs;
+    expect(outs.map((o: { name: string }) => o.name)).toEqual(['f1', 'L']);
+    expect(polyEqual(expand(parse(outs[1].text)), expand(parse('(w1_1_1*x1 + b1_1 - y1)^2')))).toBe(true);
+  });
+
   it('--in chooses the grouping variables', async () => {
     const r = await cli('expand', '(a*x + b*y)^2', '--in', 'x,y', '--json');
     const o = JSON.parse(r.out).outputs[0];
@@ -49,6 +68,9 @@ describe('closedform expand', () => {
     [['expand', '(x + 1'], /^closedform: bad expression/],
     [['expand', 'x', '--in', 'x,1y'], "closedform: bad variable name '1y' in --in\n"],
     [['verify', 'x + 1'], /^closedform: expected one equation/],
+    [['expand', '2-2-1:relu'], 'closedform: f1: relu(b1_1 + w1_1_1*x1 + w1_1_2*x2) is not polynomial (relu is not a polynomial function)\n'],
+    [['expand', '2-2-2-2-2-1:quadratic'], /^closedform: f1: expansion refused: terms estimated at [\d.]+e\+\d+ \(budget 1\.00e\+9\); try a smaller network/],
+    [['expand', '(x + 1)^2', '--loss'], 'closedform: --loss needs a network spec, not an expression\n'],
   ])('%j exits 2 with one line', async (argv, msg) => {
     const r = await cli(...(argv as string[]));
     expect(r.code).toBe(2);

@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { evaluate as mathjsEvaluate } from 'mathjs';
 import { describe, expect, it } from 'vitest';
-import { coefficients, degreeIn, expand, parse, polyEqual, polyToText, substitute, sym, verifyIdentity } from '../../src/index.js';
+import { buildNetwork, coefficients, degreeIn, readSpec, expand, parse, polyEqual, polyToText, substitute, sym, verifyIdentity } from '../../src/index.js';
 import { denseOutputs } from './networks.js';
 
 const HAS_SYMPY = spawnSync('/usr/bin/python3', ['-c', 'import sympy'], { encoding: 'utf8' }).status === 0;
@@ -28,7 +28,8 @@ describe('seed 000: the quadratic 1-2-1 network', () => {
   const y = parse(`(${Y})^2`);
 
   it('the slide formula is the network output in the seed notation', () => {
-    const [f] = denseOutputs([1, 2, 1], ['quadratic']);
+    const [f] = buildNetwork(readSpec('1-2-1:quadratic')).outputs;
+    expect(polyEqual(expand(f!), expand(denseOutputs([1, 2, 1], ['quadratic'])[0]!))).toBe(true);
     const rename = { b2_1: sym('t0'), w2_1_1: sym('t1'), w2_1_2: sym('t2'), b1_1: sym('t10'), w1_1_1: sym('t11'), b1_2: sym('t20'), w1_2_1: sym('t21'), x1: sym('x') };
     expect(polyEqual(expand(substitute(f!, rename)), expand(y))).toBe(true);
   });

@@ -1,7 +1,10 @@
-/** `expand`: the fully expanded polynomial of an expression (or of a network's outputs). */
+/** `expand`: the fully expanded polynomial of a network's outputs (or loss), or of an expression. */
 import {
   type Node,
   ExpansionTooLargeError,
+  buildNetwork,
+  outputName,
+  readSpec,
   NotPolynomialError,
   coefficients,
   degreeIn,
@@ -14,8 +17,8 @@ import { type Register, UsageError, json } from '../io.js';
 import { expression } from './expr.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** A network spec such as `1-2-1:quadratic` (widths, then optional activations/options). */
-export const SPEC = /^\d+(-\d+)+(:.*)?$/;
+/** A network spec such as `1-2-1:quadratic` (widths, then activations/options), or a JSON object (as `formula` and `grad` read them). */
+export const SPEC = /^\s*(\d+(\s*-\s*\d+)+(:.*)?|\{.*)\s*$/s;
 
 export interface ExpandedOutput {
   name: string;
@@ -65,25 +68,29 @@ function show(outs: readonly ExpandedOutput[], inputs: readonly string[]): strin
     .join('\n\n');
 }
 
-/** The formulas to expand: one expression, or (with a network builder) a network's outputs. */
-export type Targets = (text: string) => { name: string; node: Node }[];
-
-const exprTargets: Targets = (text) => {
-  if (SPEC.test(text.trim())) throw new UsageError(`network specs such as '${text}' need the network builder, which this build lacks; give a quoted expression`);
-  return [{ name: 'f', node: expression(text) }];
-};
+/** The formulas to expand and the default grouping variables. */
+function targets(text: string, loss: boolean): { targets: { name: string; node: Node }[]; inputs?: readonly string[] } {
+  if (SPEC.test(text)) {
+    const net = buildNetwork(readSpec(text));
+    const outs = net.outputs.map((f, k) => ({ name: outputName(k + 1), node: f }));
+    return { targets: loss ? [...outs, { name: 'L', node: net.loss }] : outs, inputs: net.inputs };
+  }
+  if (loss) throw new UsageError('--loss needs a network spec, not an expression');
+  return { targets: [{ name: 'f', node: expression(text) }] };
+}
 
 export const registerExpand: Register = (program, io) =>
   program
     .command('expand')
     .description('expand into an exact polynomial, grouped by monomials in the inputs')
-    .argument('<spec-or-expr>', 'a quoted expression, e.g. "(w*x + b)^2"')
-    .option('--in <names>', 'comma-separated input variables to group by (default: x1, x2, … present)')
+    .argument('<spec-or-expr>', 'a network spec (e.g. 1-2-1:quadratic) or a quoted expression, e.g. "(w*x + b)^2"')
+    .option('--in <names>', 'comma-separated variables to group by (default: the inputs x1, x2, …)')
+    .option('--loss', 'network: also expand the loss of one data point (output L)')
     .option('--json', 'machine-readable output')
-    .addHelpText('after', '\nExamples:\n  closedform expand "(w1*x1 + b1)^2" --json\n  closedform expand "(a*x + b*y)^3" --in x,y\n')
-    .action((text: string, opts: { in?: string; json?: boolean }) => {
-      const targets = exprTargets(text);
-      const inputs = inputList(opts.in, targets.map((t) => t.node));
-      const outputs = targets.map((t) => expandOutput(t.name, t.node, inputs));
+    .addHelpText('after', '\nExamples:\n  closedform expand 1-2-1:quadratic --json\n  closedform expand 2-2-1:quadratic,identity --loss\n  closedform expand "(a*x + b*y)^3" --in x,y\n')
+    .action((text: string, opts: { in?: string; loss?: boolean; json?: boolean }) => {
+      const t = targets(text, opts.loss === true);
+      const inputs = opts.in === undefined && t.inputs !== undefined ? [...t.inputs] : inputList(opts.in, t.targets.map((x) => x.node));
+      const outputs = t.targets.map((x) => expandOutput(x.name, x.node, inputs));
       io.out(opts.json ? json({ outputs }) : `${show(outputs, inputs)}\n`);
     });

@@ -1,6 +1,7 @@
 /** What every CLI command shares: output streams, the user-error type, JSON printing. */
 import type { Command } from 'commander';
 
+/** Where a command writes: stdout, stderr, and whether stderr is a terminal. */
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
@@ -24,6 +25,7 @@ export class ExitStatus extends Error {
   }
 }
 
+/** Pretty JSON with a final newline, as every `--json` output. */
 export const json = (x: unknown): string => `${JSON.stringify(x, null, 2)}\n`;
 
 /** A command module adds its subcommand to the program. */

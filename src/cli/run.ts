@@ -9,7 +9,16 @@ import { ExitStatus, type Io, UsageError } from './io.js';
 
 export type { Io } from './io.js';
 
-/** Run the CLI; resolves to the exit code. */
+/**
+ * Run the CLI; resolves to the exit code (0, or 2 for a user error, printed as one line).
+ *
+ * @example
+ * ```ts
+ * let out = '';
+ * await run(['diff', 'x^3', 'x'], { out: (s) => (out += s), err: () => {}, isTTY: false }); // 0
+ * out; // '3*x^2\n'
+ * ```
+ */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const program = new Command('closedform')
     .description('Exact formulas, symbolic gradients and solvability of small neural networks.')

@@ -12,6 +12,7 @@
 import './expr/elementary.js';
 import './activations/registry.js';
 
+export { ClosedformError } from './expr/errors.js';
 export * from './expr/rational.js';
 export * from './expr/node.js';
 export { type FnRule, defineFn, lookupFn, fnNames } from './expr/fns.js';

@@ -1,5 +1,6 @@
 /** What every CLI command shares: output streams, the user-error type, JSON printing. */
 import type { Command } from 'commander';
+import { ClosedformError } from '../expr/errors.js';
 
 /** Where a command writes: stdout, stderr, and whether stderr is a terminal. */
 export interface Io {
@@ -10,7 +11,7 @@ export interface Io {
 }
 
 /** A user error: printed as one line on stderr, exit code 2. */
-export class UsageError extends Error {
+export class UsageError extends ClosedformError {
   override readonly name = 'UsageError';
 }
 

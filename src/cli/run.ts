@@ -3,9 +3,9 @@
  * parse input and call the library; user errors become one line on stderr and exit code 2.
  */
 import { Command, CommanderError } from 'commander';
-import { ArithmeticError, ExprError, VERSION } from '../index.js';
+import { ClosedformError, VERSION } from '../index.js';
 import { COMMANDS } from './commands/index.js';
-import { ExitStatus, type Io, UsageError } from './io.js';
+import { ExitStatus, type Io } from './io.js';
 
 export type { Io } from './io.js';
 
@@ -37,7 +37,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return 2;
     }
     if (e instanceof ExitStatus) return e.code;
-    if (e instanceof UsageError || e instanceof ExprError || e instanceof ArithmeticError) {
+    // Every typed library error (bad input, a refusal with its reason, a budget reached) is the
+    // user's to act on: one line, exit code 2. Anything else is a bug and goes to main.ts.
+    if (e instanceof ClosedformError) {
       io.err(`closedform: ${oneLine(e.message)}\n`);
       return 2;
     }

@@ -26,6 +26,7 @@ import {
   qtoString,
 } from './rational.js';
 import { lookupFn } from './fns.js';
+import { ClosedformError } from './errors.js';
 
 /** An exact rational constant. */
 export interface Num {
@@ -70,7 +71,7 @@ export type Node = Num | Sym | Add | Mul | Pow | Fn;
 export type NodeKind = Node['kind'];
 
 /** Raised for text or names the core cannot accept. */
-export class ExprError extends Error {
+export class ExprError extends ClosedformError {
   override readonly name = 'ExprError';
 }
 

@@ -10,13 +10,14 @@
  * qtoString(qadd(Q(1, 3), Q(1, 6))); // '1/2'
  * ```
  */
+import { ClosedformError } from './errors.js';
 export interface Rational {
   readonly n: bigint;
   readonly d: bigint;
 }
 
 /** Raised for arithmetic that has no value (division by zero, 0 to a negative power). */
-export class ArithmeticError extends Error {
+export class ArithmeticError extends ClosedformError {
   override readonly name = 'ArithmeticError';
 }
 

@@ -12,12 +12,13 @@
 import { type Rational, Q } from '../expr/rational.js';
 import { type IPoly, type MonoCmp, divides, makePrimitive, mono, monoMul, normalForm, orderCmp } from './groebner-core.js';
 import type { GroebnerBasis } from './groebner.js';
+import { ClosedformError } from '../expr/errors.js';
 
 /** Standard monomials past this make the quotient-ring linear algebra (O(D³) rationals) too slow. */
 export const MAX_QUOTIENT_DIM = 2_000;
 
 /** Raised when the quotient ring is too large for the embedded linear algebra. */
-export class QuotientBudgetError extends Error {
+export class QuotientBudgetError extends ClosedformError {
   override readonly name = 'QuotientBudgetError';
 }
 

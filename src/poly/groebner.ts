@@ -26,6 +26,7 @@ import {
 } from './groebner-core.js';
 
 import { fglmLex } from './groebner-fglm.js';
+import { ClosedformError } from '../expr/errors.js';
 
 export type { TermOrder } from './groebner-core.js';
 
@@ -68,7 +69,7 @@ export const GROEBNER_BUDGET: Readonly<GroebnerBudget> = Object.freeze({
 });
 
 /** A Gröbner computation passed one of its limits. */
-export class GroebnerBudgetError extends Error {
+export class GroebnerBudgetError extends ClosedformError {
   override readonly name = 'GroebnerBudgetError';
   constructor(
     readonly limit: keyof GroebnerBudget,
@@ -82,7 +83,7 @@ export class GroebnerBudgetError extends Error {
 }
 
 /** Raised for malformed input polynomials (unknown variable, wrong exponent vector). */
-export class PolyInputError extends Error {
+export class PolyInputError extends ClosedformError {
   override readonly name = 'PolyInputError';
 }
 

@@ -4,18 +4,10 @@
  * seeded generator keeps every answer reproducible.
  */
 import { type Rational, Q } from '../expr/rational.js';
+import { seededRng } from '../util/rng.js';
 
-/** mulberry32: a small, fast, well-mixed 32-bit generator; returns floats in [0, 1). */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded generator (mulberry32), under the name the analysis uses. */
+export const rng = seededRng;
 
 /**
  * A random non-zero rational p/q with |p| ≤ `maxNum`, 1 ≤ q ≤ `maxDen`.

@@ -410,11 +410,22 @@ export function compare(a: Node, b: Node): number {
 
 const CHUNK = /\d+|\D+/g;
 
+/** The digit and non-digit runs of a name, cached: sorting compares the same names again and again. */
+const chunkCache = new Map<string, readonly string[]>();
+function chunksOf(name: string): readonly string[] {
+  let c = chunkCache.get(name);
+  if (c === undefined) {
+    c = name.match(CHUNK) ?? [];
+    chunkCache.set(name, c);
+  }
+  return c;
+}
+
 /** Natural order of names: `x2 < x10`, `w1_2_1 < w1_10_1`. */
 export function compareNames(a: string, b: string): number {
   if (a === b) return 0;
-  const ca = a.match(CHUNK)!;
-  const cb = b.match(CHUNK)!;
+  const ca = chunksOf(a);
+  const cb = chunksOf(b);
   const n = Math.min(ca.length, cb.length);
   for (let i = 0; i < n; i++) {
     const x = ca[i]!;

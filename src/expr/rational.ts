@@ -89,10 +89,22 @@ export const MINUS_ONE: Rational = Q(-1n);
  * qcmp(Q(1, 3), Q(1, 2)); // -1
  * ```
  */
-export const qadd = (a: Rational, b: Rational): Rational =>
-  a.d === b.d ? Q(a.n + b.n, a.d) : Q(a.n * b.d + b.n * a.d, a.d * b.d);
+export function qadd(a: Rational, b: Rational): Rational {
+  // Fast paths (0 + b, integers): the constructors add exponents and coefficients that are
+  // mostly small integers, and the gcd of the general path dominates their cost.
+  if (a.n === 0n) return b;
+  if (b.n === 0n) return a;
+  if (a.d === 1n && b.d === 1n) return Object.freeze({ n: a.n + b.n, d: 1n });
+  return a.d === b.d ? Q(a.n + b.n, a.d) : Q(a.n * b.d + b.n * a.d, a.d * b.d);
+}
 export const qsub = (a: Rational, b: Rational): Rational => qadd(a, qneg(b));
-export const qmul = (a: Rational, b: Rational): Rational => Q(a.n * b.n, a.d * b.d);
+export function qmul(a: Rational, b: Rational): Rational {
+  // Fast paths as in qadd: 1·b, and integer products need no gcd.
+  if (a.n === 1n && a.d === 1n) return b;
+  if (b.n === 1n && b.d === 1n) return a;
+  if (a.d === 1n && b.d === 1n) return Object.freeze({ n: a.n * b.n, d: 1n });
+  return Q(a.n * b.n, a.d * b.d);
+}
 export const qneg = (a: Rational): Rational => Object.freeze({ n: -a.n, d: a.d });
 /** 1/a; throws {@link ArithmeticError} for 0. */
 export function qinv(a: Rational): Rational {

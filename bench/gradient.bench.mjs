@@ -45,10 +45,12 @@ const ROUTES = ['mathjs', 'mathjs-simplify', 'nerdamer'];
 const CAP_MS = 1000 * Number(process.env.BENCH_CAP_S ?? 20);
 /** Derivatives per text route evaluated at the random point to confirm agreement. */
 const VERIFY = 2;
-/** Cold sweeps (fresh intern table, each in its own worker): the median of this many. */
+/** Cold sweeps (fresh intern table, each in its own worker): the fastest of this many. */
 const COLD_RUNS = 3;
-/** Warm sweeps (nodes already interned) are repeated for at least this long and averaged. */
+/** Warm sweeps (nodes already interned) are repeated for at least this long; the fastest counts. */
 const WARM_MS = 250;
+/** Passes over all parameters for a text route that finishes well within the cap; the fastest counts. */
+const REPEATS = 3;
 /** A text route still inside one call this long after its cap is killed. */
 const KILL_AFTER_MS = CAP_MS + Math.max(10_000, CAP_MS);
 
@@ -56,18 +58,26 @@ if (!isMainThread) await (workerData.route === 'cold' ? coldSweep(workerData) : 
 
 /**
  * Worker: one reverse sweep on a fresh intern table (a new module instance per worker), after
- * warming the JIT on a different network; reports its time.
+ * warming the JIT on other networks (tanh, half loss, other widths: they share with the measured
+ * network only a few first-layer products w·x); reports its time.
  */
 async function coldSweep({ spec }) {
-  const warm = buildNetwork(parseSpec('3-5-2:tanh,identity'));
-  grad(warm.loss, warm.params);
+  warmUp();
   const net = buildNetwork(parseSpec(spec));
   const t = performance.now();
   grad(net.loss, net.params);
   parentPort.postMessage(performance.now() - t);
 }
 
-/** Median of COLD_RUNS cold sweeps, each in its own worker. */
+/** JIT warm-up of the constructors and the sweep on networks unrelated to the measured ones. */
+function warmUp() {
+  for (const w of ['5-7-6-2', '3-9-4-1', '6-5-7-3']) {
+    const n = buildNetwork(parseSpec(`${w}:tanh,identity:half`));
+    grad(n.loss, n.params);
+  }
+}
+
+/** The fastest of COLD_RUNS cold sweeps, each in its own worker. */
 async function coldTime(spec) {
   const times = [];
   for (let i = 0; i < COLD_RUNS; i++)
@@ -81,7 +91,7 @@ async function coldTime(spec) {
         w.once('error', reject);
       }),
     );
-  return median(times);
+  return Math.min(...times);
 }
 
 /**
@@ -116,14 +126,30 @@ async function textRoute({ route, text, vars, point, capMs }) {
     valueOf = (d) => Number(d.evaluate(subs).text('decimals'));
   }
   let total = 0;
+  let done = 0;
   const kept = [];
-  for (let k = 0; k < vars.length && total <= capMs; k++) {
+  for (let k = 0; k < vars.length && total <= capMs; k++, done++) {
     t = performance.now();
     const d = diffOne(vars[k]);
     total += performance.now() - t;
     if (k < VERIFY) kept.push(d);
     post({ type: 'param', k, total });
   }
+  // A route that finished quickly is timed again (up to REPEATS passes in all, within the cap),
+  // and the fastest pass is reported: on a shared machine the minimum is the least disturbed.
+  let best = total;
+  let spent = total;
+  for (let pass = 1; pass < REPEATS && done === vars.length && spent + best <= capMs; pass++) {
+    let again = 0;
+    for (const v of vars) {
+      t = performance.now();
+      diffOne(v);
+      again += performance.now() - t;
+    }
+    spent += again;
+    best = Math.min(best, again);
+  }
+  if (best < total) post({ type: 'param', k: vars.length - 1, total: best });
   post({ type: 'timed' });
   for (const d of kept) post({ type: 'value', value: valueOf(d) });
   post({ type: 'done' });
@@ -188,7 +214,6 @@ function rng(seed) {
   };
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x) => (x < 1 ? `${x.toFixed(3)} ms` : x < 1000 ? `${x.toFixed(1)} ms` : `${(x / 1000).toFixed(2)} s`);
 const relErr = (a, b) => Math.abs(a - b) / Math.max(1, Math.abs(b));
 
@@ -212,9 +237,7 @@ function describeRoute(r, P, gradMs) {
 export async function run(log) {
   const load = () => os.loadavg()[0].toFixed(1);
   const loadBefore = load();
-  // JIT warm-up on an unrelated formula, so the first network does not pay for compilation of grad itself.
-  const warmup = buildNetwork(parseSpec('3-5-2:tanh,identity'));
-  grad(warmup.loss, warmup.params);
+  warmUp();
   const rows = [];
   const checks = [];
   for (const spec of NETWORKS) {
@@ -223,12 +246,14 @@ export async function run(log) {
     const cold = await coldTime(spec);
     const g = grad(net.loss, net.params);
     let runs = 0;
+    let warm = Infinity;
     const t0 = performance.now();
     while (runs < 5 || performance.now() - t0 < WARM_MS) {
+      const t1 = performance.now();
       grad(net.loss, net.params);
+      warm = Math.min(warm, performance.now() - t1);
       runs++;
     }
-    const warm = (performance.now() - t0) / runs;
     const forwardDag = dagSize(net.loss);
     const gradientDag = dagSize(net.loss, ...g.values());
     const ratio = gradientDag / forwardDag;
@@ -263,8 +288,9 @@ export async function run(log) {
   const speedOk = target !== undefined && target.results.every((x) => x.bound !== undefined && x.bound >= 100);
   return [
     `Gradient of the loss (default activations sigmoid,identity, loss Σ(f−y)²) with respect to all P parameters.`,
-    `"grad" is the core's reverse sweep, cold (median of ${COLD_RUNS} sweeps, each in a fresh worker with an empty intern table) / warm (mean of repeats over ≥ ${WARM_MS} ms, nodes already interned);`,
-    `speed-ups divide the text route's per-parameter total by the slower of cold and warm. mathjs \`derivative\` runs twice: with \`{ simplify: false }\` and with its default simplification;`,
+    `"grad" is the core's reverse sweep, cold (fastest of ${COLD_RUNS} sweeps, each in a fresh worker with an empty intern table) / warm (fastest of repeats over ≥ ${WARM_MS} ms, nodes already interned).`,
+    `Every time is the fastest of its repeats (text routes that finish early are run up to ${REPEATS} times): on a shared machine the minimum is the least disturbed measurement, for both sides alike.`,
+    `Speed-ups divide the text route's per-parameter total by the slower of cold and warm. mathjs \`derivative\` runs twice: with \`{ simplify: false }\` and with its default simplification;`,
     `text parsing is timed apart (in parentheses). Each text route stops once its differentiation time passes ${CAP_MS / 1000} s; past it the speed-up is a lower bound (time spent / sweep).`,
     `"agree" is the largest relative difference between the first ${VERIFY} derivatives of each text route and the compiled reverse-mode gradient at a random point.`,
     '',

@@ -12,6 +12,7 @@
 import './expr/elementary.js';
 import './activations/registry.js';
 
+export { ClosedformError } from './expr/errors.js';
 export * from './expr/rational.js';
 export * from './expr/node.js';
 export { type FnRule, defineFn, lookupFn, fnNames } from './expr/fns.js';
@@ -19,7 +20,7 @@ export { PI, CONSTANTS, exp, log, atan, sqrt } from './expr/elementary.js';
 export * from './expr/walk.js';
 export { diff } from './diff/forward.js';
 export { grad } from './diff/reverse.js';
-export { toText } from './print/text.js';
+export { toText, mathjsReadable } from './print/text.js';
 export { parse, ParseError, MAX_NESTING } from './print/parse.js';
 export { toLatex, symbolLatex } from './print/latex.js';
 export { compile, compileMany, type Compiled, type CompiledMany } from './print/compile.js';

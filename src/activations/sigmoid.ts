@@ -24,6 +24,7 @@ export const sigmoid = fnActivation(SIGMOID, {
   title: 'logistic sigmoid',
   definitionLatex: '\\sigma(z) = \\frac{1}{1 + e^{-z}}',
   numericDerivative: (x) => s(x) * (1 - s(x)),
-  mathjsDerivative: 'exp(-z) / (1 + exp(-z))^2',
+  // e^{−z}/(1 + e^{−z})² = 1/(e^{z/2} + e^{−z/2})²; this form overflows to 0, never to ∞/∞ = NaN.
+  mathjsDerivative: '1 / (exp(z / 2) + exp(-z / 2))^2',
   structure: { kind: 'transcendental', reason: 'σ(z) = 1/(1 + e^{−z}) is built from the exponential' },
 });

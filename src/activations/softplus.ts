@@ -11,7 +11,8 @@ export const SOFTPLUS = defineFn({
   numeric: sp,
   exact: () => undefined, // softplus(q) is a logarithm, irrational for every rational q
   latex: (a) => `\\operatorname{softplus}\\left(${a}\\right)`,
-  mathjs: 'log(1 + exp(z))',
+  // log(1 + e^z) = max(z, 0) + log(1 + e^{−|z|}): no overflow for large z.
+  mathjs: 'max(z, 0) + log(1 + exp(-abs(z)))',
   kind: 'transcendental',
 });
 
@@ -20,6 +21,6 @@ export const softplus = fnActivation(SOFTPLUS, {
   title: 'softplus',
   definitionLatex: '\\operatorname{softplus}(z) = \\log\\left(1 + e^{z}\\right)',
   numericDerivative: (x) => 1 / (1 + Math.exp(-x)),
-  mathjsDerivative: 'exp(z) / (1 + exp(z))',
+  mathjsDerivative: '1 / (1 + exp(-z))', // e^z/(1 + e^z), written so that large z gives 1, not ∞/∞
   structure: { kind: 'transcendental', reason: 'softplus(z) = log(1 + e^z) is built from log and exp' },
 });

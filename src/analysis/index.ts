@@ -1,2 +1,29 @@
 /** Public exports of the analysis module (re-exported by src/index.ts). */
-export {};
+export { AnalysisError } from './errors.js';
+export { type QMatrix, type NodeMatrix, type LinearSolution, rankQ, solveQ, transpose, matMulQ, matPowQ, inverseQ, identityQ, eqQ, matMulNodes, cayleyOrthogonal } from './linalg.js';
+export { rng as analysisRng, randomRational, randomPoint } from './random.js';
+export { type Degrees, type NetworkClass, classify, outputDegrees, layerStructures } from './classify.js';
+export { weightMatrix, biasColumn, inputColumn } from './names.js';
+export { type LinearCollapse, linearCollapse, isLinearSpec } from './linear.js';
+export { type LinearDelta, type SymmetricPowerCheck, linearDelta, symmetricPowerCheck } from './recursion.js';
+export { type Feature, type Collapse, RANK_TRIALS, collapse, jacobianAt, jacobianByGradient, polyAt } from './collapse.js';
+export { type LeastSquares, PREIMAGE_TRIALS, leastSquares, affineParams } from './leastsq.js';
+export { type DescentSummary, type PointCheck, DESCENT_STEPS, DESCENT_STARTS, descend, checkPoint } from './numeric.js';
+export {
+  type Regularisation,
+  type CriticalType,
+  type CriticalPoint,
+  type CriticalPoints,
+  MAX_CRITICAL_UNKNOWNS,
+  MAX_BEZOUT,
+
+  CRITICAL_MILLIS,
+  l2Coefficients,
+  regularisedLoss,
+  classifyEigenvalues,
+  criticalPoints,
+} from './critical.js';
+export { type PatternResult, type ReluAnalysis, MAX_PATTERNS, thresholdOnSets, reluPatterns } from './relu.js';
+export { type TaylorSurrogate, MAX_TAYLOR_ORDER, taylorPolynomial, taylorSurrogate } from './taylor.js';
+export { type AnalyzeOptions, type Analysis, type LinearReport, analyze, linearReport, verdict } from './analyze.js';
+export { type AnalysisJson, analysisJson } from './json.js';

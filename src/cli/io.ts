@@ -1,6 +1,8 @@
 /** What every CLI command shares: output streams, the user-error type, JSON printing. */
 import type { Command } from 'commander';
+import { ClosedformError } from '../expr/errors.js';
 
+/** Where a command writes: stdout, stderr, and whether stderr is a terminal. */
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
@@ -9,7 +11,7 @@ export interface Io {
 }
 
 /** A user error: printed as one line on stderr, exit code 2. */
-export class UsageError extends Error {
+export class UsageError extends ClosedformError {
   override readonly name = 'UsageError';
 }
 
@@ -24,6 +26,7 @@ export class ExitStatus extends Error {
   }
 }
 
+/** Pretty JSON with a final newline, as every `--json` output. */
 export const json = (x: unknown): string => `${JSON.stringify(x, null, 2)}\n`;
 
 /** A command module adds its subcommand to the program. */

@@ -5,6 +5,14 @@
  */
 import { run } from './run.js';
 
+// A reader that stops early (`closedform formula … | head`) closes the pipe: that is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 try {
   process.exitCode = await run(process.argv.slice(2), {
     out: (s) => process.stdout.write(s),

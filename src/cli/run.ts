@@ -3,13 +3,22 @@
  * parse input and call the library; user errors become one line on stderr and exit code 2.
  */
 import { Command, CommanderError } from 'commander';
-import { ArithmeticError, ExprError, VERSION } from '../index.js';
+import { ClosedformError, VERSION } from '../index.js';
 import { COMMANDS } from './commands/index.js';
-import { ExitStatus, type Io, UsageError } from './io.js';
+import { ExitStatus, type Io } from './io.js';
 
 export type { Io } from './io.js';
 
-/** Run the CLI; resolves to the exit code. */
+/**
+ * Run the CLI; resolves to the exit code (0, or 2 for a user error, printed as one line).
+ *
+ * @example
+ * ```ts
+ * let out = '';
+ * await run(['diff', 'x^3', 'x'], { out: (s) => (out += s), err: () => {}, isTTY: false }); // 0
+ * out; // '3*x^2\n'
+ * ```
+ */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const program = new Command('closedform')
     .description('Exact formulas, symbolic gradients and solvability of small neural networks.')
@@ -28,7 +37,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return 2;
     }
     if (e instanceof ExitStatus) return e.code;
-    if (e instanceof UsageError || e instanceof ExprError || e instanceof ArithmeticError) {
+    // Every typed library error (bad input, a refusal with its reason, a budget reached) is the
+    // user's to act on: one line, exit code 2. Anything else is a bug and goes to main.ts.
+    if (e instanceof ClosedformError) {
       io.err(`closedform: ${oneLine(e.message)}\n`);
       return 2;
     }

@@ -11,6 +11,7 @@ export const PI = sym('pi');
 /** Named constants and their double values; the only symbols with a fixed value. */
 export const CONSTANTS: ReadonlyMap<string, number> = new Map([['pi', Math.PI]]);
 
+/** The registry rules of exp, log (natural) and arctan. */
 export const EXP = defineFn({
   name: 'exp',
   derivative: (u) => fn('exp', u), // d/du e^u = e^u
@@ -41,6 +42,15 @@ export const ATAN = defineFn({
   kind: 'transcendental',
 });
 
+/**
+ * exp(u), log(u), atan(u) and √u = u^(1/2) as nodes.
+ *
+ * @example
+ * ```ts
+ * import { exp, sqrt, sym, toText } from 'closedform';
+ * toText(exp(sqrt(sym('x')))); // 'exp(x^(1/2))'
+ * ```
+ */
 export const exp = (u: Node): Node => fn('exp', u);
 export const log = (u: Node): Node => fn('log', u);
 export const atan = (u: Node): Node => fn('atan', u);

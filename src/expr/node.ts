@@ -26,12 +26,15 @@ import {
   qtoString,
 } from './rational.js';
 import { lookupFn } from './fns.js';
+import { ClosedformError } from './errors.js';
 
+/** An exact rational constant. */
 export interface Num {
   readonly kind: 'num';
   readonly id: number;
   readonly value: Rational;
 }
+/** A named symbol (a variable, or a named constant such as `pi`). */
 export interface Sym {
   readonly kind: 'sym';
   readonly id: number;
@@ -63,11 +66,12 @@ export interface Fn {
   readonly name: string;
   readonly arg: Node;
 }
+/** An expression node: one of the six kinds, discriminated by `kind`. */
 export type Node = Num | Sym | Add | Mul | Pow | Fn;
 export type NodeKind = Node['kind'];
 
 /** Raised for text or names the core cannot accept. */
-export class ExprError extends Error {
+export class ExprError extends ClosedformError {
   override readonly name = 'ExprError';
 }
 
@@ -110,6 +114,7 @@ export function sym(name: string): Sym {
   return intern(`$${name}`, (id) => ({ kind: 'sym', id, name }));
 }
 
+/** The interned constants 0, 1 and −1. */
 export const ZERO_NODE = num(ZERO);
 export const ONE_NODE = num(ONE);
 export const MINUS_ONE_NODE = num(-1);
@@ -127,27 +132,46 @@ export function splitCoefficient(t: Node): [Rational, Node] {
   return [ONE, t];
 }
 
-/** Sum with flattening, constant folding and merging of like terms. */
+/**
+ * Sum with flattening, constant folding and merging of like terms.
+ *
+ * A multiple k·S of a sum S among the terms is distributed (its terms join this sum with
+ * coefficient k) when it must be, and only then: when k = 1 (a nested sum), or when one of S's
+ * terms also occurs among the other terms, so that they merge or cancel: x + y − (x + y) = 0,
+ * 2(x + y) + x = 3x + 2y. Otherwise it stays as written: 2(b + w − 3) + 4(b + 2w − 5), z − (x + 1).
+ * Distributing adds terms, so this repeats to a fixpoint; the set of keys only grows, so the
+ * fixpoint, and the result, do not depend on the order of the arguments.
+ */
 export function add(...xs: readonly Node[]): Node {
   let c = ZERO;
-  const terms = new Map<Node, Rational>();
-  const push = (t: Node): void => {
-    if (t.kind === 'num') c = qadd(c, t.value);
-    else if (t.kind === 'add') for (const a of t.args) push(a);
+  const terms = new Map<Node, Rational>(); // coefficient-free term (never a sum) → coefficient
+  const scaled = new Map<Node, Rational>(); // sum S → k, for the terms k·S
+  const bump = (m: Map<Node, Rational>, key: Node, k: Rational): void => {
+    const old = m.get(key);
+    m.set(key, old === undefined ? k : qadd(old, k));
+  };
+  const push = (t: Node, k: Rational): void => {
+    if (t.kind === 'num') c = qadd(c, qmul(k, t.value));
+    else if (t.kind === 'add') for (const a of t.args) push(a, k);
     else {
-      const [k, rest] = splitCoefficient(t);
-      const old = terms.get(rest);
-      terms.set(rest, old === undefined ? k : qadd(old, k));
+      const [kt, rest] = splitCoefficient(t);
+      bump(rest.kind === 'add' ? scaled : terms, rest, qmul(k, kt));
     }
   };
-  for (const x of xs) push(x);
-  const out: Node[] = [];
-  for (const [rest, k] of terms) {
-    if (qisZero(k)) continue;
-    // A sum with coefficient 1 left over after merging must be flattened again.
-    if (qisOne(k) && rest.kind === 'add') return add(num(c), ...[...terms].filter(([r]) => r !== rest).map(([r, kk]) => scale(kk, r)), ...rest.args);
-    out.push(scale(k, rest));
+  for (const x of xs) push(x, ONE);
+  const overlaps = (sum: Node): boolean =>
+    sum.kind === 'add' && sum.args.some((a) => a.kind !== 'num' && terms.has(splitCoefficient(a)[1]));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [sum, k] of scaled) {
+      if (!qisOne(k) && !overlaps(sum)) continue;
+      scaled.delete(sum);
+      push(sum, k);
+      changed = true;
+    }
   }
+  const out: Node[] = [];
+  for (const m of [terms, scaled]) for (const [rest, k] of m) if (!qisZero(k)) out.push(scale(k, rest));
   if (out.length === 0) return num(c);
   out.sort(compare);
   if (!qisZero(c)) out.unshift(num(c));
@@ -283,6 +307,15 @@ export function fn(name: string, arg: Node): Node {
 // ---------------------------------------------------------------------------------------------
 // Derived constructors.
 
+/**
+ * Derived constructors: −a = (−1)·a, a − b = a + (−1)·b, a/b = a·b^(−1).
+ *
+ * @example
+ * ```ts
+ * import { div, sub, sym, toText } from 'closedform';
+ * toText(div(sub(sym('x'), sym('y')), sym('z'))); // '(x - y)/z'
+ * ```
+ */
 export const neg = (a: Node): Node => mul(MINUS_ONE_NODE, a);
 export const sub = (a: Node, b: Node): Node => add(a, neg(b));
 export const div = (a: Node, b: Node): Node => mul(a, pow(b, -1));

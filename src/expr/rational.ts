@@ -10,13 +10,14 @@
  * qtoString(qadd(Q(1, 3), Q(1, 6))); // '1/2'
  * ```
  */
+import { ClosedformError } from './errors.js';
 export interface Rational {
   readonly n: bigint;
   readonly d: bigint;
 }
 
 /** Raised for arithmetic that has no value (division by zero, 0 to a negative power). */
-export class ArithmeticError extends Error {
+export class ArithmeticError extends ClosedformError {
   override readonly name = 'ArithmeticError';
 }
 
@@ -71,15 +72,29 @@ function toBigIntExact(x: number): bigint {
   return BigInt(x);
 }
 
+/** The constants 0, 1 and −1. */
 export const ZERO: Rational = Q(0n);
 export const ONE: Rational = Q(1n);
 export const MINUS_ONE: Rational = Q(-1n);
 
+/**
+ * Exact arithmetic, every result reduced: `qadd`, `qsub`, `qmul`, `qdiv` (throws
+ * {@link ArithmeticError} on division by 0), `qneg`, `qinv`, `qabs`; comparisons `qeq`, `qcmp`
+ * (−1, 0, 1), `qsign`; tests `qisZero`, `qisOne`, `qisInt`.
+ *
+ * @example
+ * ```ts
+ * import { Q, qadd, qmul, qcmp } from 'closedform';
+ * qmul(qadd(Q(1, 3), Q(1, 6)), Q(6)); // { n: 3n, d: 1n }
+ * qcmp(Q(1, 3), Q(1, 2)); // -1
+ * ```
+ */
 export const qadd = (a: Rational, b: Rational): Rational =>
   a.d === b.d ? Q(a.n + b.n, a.d) : Q(a.n * b.d + b.n * a.d, a.d * b.d);
 export const qsub = (a: Rational, b: Rational): Rational => qadd(a, qneg(b));
 export const qmul = (a: Rational, b: Rational): Rational => Q(a.n * b.n, a.d * b.d);
 export const qneg = (a: Rational): Rational => Object.freeze({ n: -a.n, d: a.d });
+/** 1/a; throws {@link ArithmeticError} for 0. */
 export function qinv(a: Rational): Rational {
   if (a.n === 0n) throw new ArithmeticError('division by zero');
   return Q(a.d, a.n);

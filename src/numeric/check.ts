@@ -83,6 +83,8 @@ export interface CheckOptions {
   readonly backprop?: boolean;
   /** also check the engine's backprop against its central differences (default true) */
   readonly finiteDifferences?: boolean;
+  /** called after each accepted point (for a progress bar) */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** Parameters, inputs and targets are each uniform in [−SCALE, SCALE]. */
@@ -188,6 +190,7 @@ export function checkNetwork(net: Network, options: CheckOptions = {}): CheckRep
       for (const k of coords) fdErr = Math.max(fdErr, relError(g[k]!, fd[k]!));
       fdCoords = Math.max(fdCoords, coords.length);
     }
+    options.onProgress?.(accepted, K);
   }
   const rows: CheckRow[] = labels.map((what, k) => ({ what, maxRelError: err[k]!, tolerance: SYMBOLIC_TOLERANCE, ok: err[k]! <= SYMBOLIC_TOLERANCE }));
   if (withBackprop)

@@ -6,6 +6,7 @@
  */
 import { all, create, type EvalFunction, type MathJsInstance, type Matrix } from 'mathjs';
 import { getActivation, activationNames } from '../activations/registry.js';
+import { ClosedformError } from '../expr/errors.js';
 
 let instance: MathJsInstance | undefined;
 
@@ -27,7 +28,7 @@ export function engineMath(): MathJsInstance {
  * try { paramsFromPoint(parseSpec('1-1:identity'), { w1_1_1: 1 }); } catch (e) { e instanceof NumericError; } // true: missing parameter 'b1_1'
  * ```
  */
-export class NumericError extends Error {
+export class NumericError extends ClosedformError {
   override readonly name = 'NumericError';
 }
 

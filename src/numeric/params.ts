@@ -8,6 +8,9 @@
 import type { Matrix } from 'mathjs';
 import type { NetworkSpec } from '../network/spec.js';
 import { NumericError, engineMath, mathjsActivation } from './mathjs.js';
+import { type Rng, seededRng } from '../util/rng.js';
+
+export { type Rng, seededRng };
 
 /** W[ℓ−1] = W^ℓ (n_ℓ × n_{ℓ−1}), b[ℓ−1] = B^ℓ (n_ℓ × 1), ℓ = 1…L. */
 export interface EngineParams {
@@ -16,27 +19,7 @@ export interface EngineParams {
 }
 
 /** A source of uniform doubles in [0, 1). */
-export type Rng = () => number;
 
-/**
- * A small seeded generator (mulberry32): the same seed gives the same stream on every machine.
- *
- * @example
- * ```ts
- * import { seededRng } from 'closedform';
- * const r = seededRng(1); r() === seededRng(1)(); // true
- * ```
- */
-export function seededRng(seed: number): Rng {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Check the parts of a spec the engine relies on: widths positive integers, one known activation

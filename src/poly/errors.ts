@@ -6,9 +6,10 @@
  * try { expand(parse('relu(x)')); } catch (e) { e instanceof NotPolynomialError; } // true
  * ```
  */
+import { ClosedformError } from '../expr/errors.js';
 
 /** Raised for an expression with a non-polynomial node; the message names the node. */
-export class NotPolynomialError extends Error {
+export class NotPolynomialError extends ClosedformError {
   override readonly name = 'NotPolynomialError';
   constructor(
     readonly nodeText: string,
@@ -21,7 +22,7 @@ export class NotPolynomialError extends Error {
 const fmt = (x: number): string => (Number.isFinite(x) ? (x < 1e6 ? String(Math.round(x)) : x.toExponential(2)) : '∞');
 
 /** Raised before work that would explode: the estimate, the budget it passes, and a hint. */
-export class ExpansionTooLargeError extends Error {
+export class ExpansionTooLargeError extends ClosedformError {
   override readonly name = 'ExpansionTooLargeError';
   constructor(
     readonly estimate: number,

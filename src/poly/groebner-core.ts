@@ -202,9 +202,18 @@ export interface Reduced {
  * Full normal form of f with respect to the polynomials G (every term reduced, not only the
  * leading one), fraction-free: each step multiplies by lc(g)/gcd(lc(f), lc(g)) and tracks the
  * accumulated factor. `skip` is left out of G (to reduce a basis element by the others); `tick`
- * is called every few steps with the current polynomial (budget checks may throw from it).
+ * is called every few steps with the current polynomial (budget checks may throw from it);
+ * `topOnly` stops once the leading term is irreducible (Buchberger needs only that; the tails are
+ * reduced once, at the end).
  */
-export function normalForm(f: IPoly, G: readonly IPoly[], cmp: MonoCmp, skip?: IPoly, tick?: (p: IPoly) => void): Reduced {
+export function normalForm(
+  f: IPoly,
+  G: readonly IPoly[],
+  cmp: MonoCmp,
+  skip?: IPoly,
+  tick?: (p: IPoly) => void,
+  topOnly = false,
+): Reduced {
   let p: IPoly = { ms: f.ms.slice(), cs: f.cs.slice(), sugar: f.sugar };
   const rm: Int32Array[] = [];
   const rc: bigint[] = [];
@@ -219,6 +228,8 @@ export function normalForm(f: IPoly, G: readonly IPoly[], cmp: MonoCmp, skip?: I
       break;
     }
     if (g === undefined) {
+      // Top reduction: the leading term is irreducible, the tail stays as it is.
+      if (topOnly) return { r: { ms: p.ms.slice(pi), cs: p.cs.slice(pi), sugar: p.sugar }, scale };
       rm.push(lm);
       rc.push(p.cs[pi]!);
       pi++;

@@ -9,15 +9,16 @@
  * - the minimal polynomial of an element u of A (found by linear dependence among 1, u, u², …
  *   reduced to normal form) generates I ∩ Q[u]: for u a variable it is the univariate eliminant.
  */
-import { type Rational, ONE, Q, ZERO, qadd, qdiv, qisZero, qmul, qneg, qsub } from '../expr/rational.js';
+import { type Rational, Q } from '../expr/rational.js';
 import { type IPoly, type MonoCmp, divides, makePrimitive, mono, monoMul, normalForm, orderCmp } from './groebner-core.js';
 import type { GroebnerBasis } from './groebner.js';
+import { ClosedformError } from '../expr/errors.js';
 
 /** Standard monomials past this make the quotient-ring linear algebra (O(D³) rationals) too slow. */
 export const MAX_QUOTIENT_DIM = 2_000;
 
 /** Raised when the quotient ring is too large for the embedded linear algebra. */
-export class QuotientBudgetError extends Error {
+export class QuotientBudgetError extends ClosedformError {
   override readonly name = 'QuotientBudgetError';
 }
 
@@ -28,7 +29,9 @@ const isUnit = (gb: GroebnerBasis): boolean => gb.internal.length === 1 && gb.in
  *
  * @example
  * ```ts
- * // x·y = 0 is two lines: dimension 1
+ * import { groebner, idealDimension, Q } from 'closedform';
+ * const xy = { vars: ['x', 'y'], terms: [{ exps: [1, 1], coeff: Q(1) }] };
+ * idealDimension(groebner([xy], ['x', 'y'])); // 1: x·y = 0 is two lines
  * ```
  */
 export function idealDimension(gb: GroebnerBasis): number {
@@ -59,7 +62,16 @@ export function idealDimension(gb: GroebnerBasis): number {
   return best;
 }
 
-/** Standard monomials (exponent vectors) of a zero-dimensional ideal, or undefined if not zero-dimensional. */
+/**
+ * Standard monomials (`[deg, e1, …, en]`) of a zero-dimensional ideal, or undefined if not
+ * zero-dimensional; they are a basis of the quotient ring.
+ *
+ * @example
+ * ```ts
+ * // ⟨x², y²⟩: 1, y, x, x·y
+ * standardMonomials(groebner([x2, y2], ['x', 'y']))!.length; // 4
+ * ```
+ */
 export function standardMonomials(gb: GroebnerBasis): Int32Array[] | undefined {
   if (isUnit(gb)) return [];
   const n = gb.vars.length;
@@ -88,7 +100,16 @@ export function standardMonomials(gb: GroebnerBasis): Int32Array[] | undefined {
   return out.sort((a, b) => cmp(a, b));
 }
 
-/** Number of complex solutions with multiplicity (Singular's `vdim`): −1 if not zero-dimensional. */
+/**
+ * Number of complex solutions with multiplicity (Singular's `vdim`): −1 if not zero-dimensional.
+ *
+ * @example
+ * ```ts
+ * import { groebner, solutionCount, Q } from 'closedform';
+ * const p = { vars: ['x'], terms: [{ exps: [3], coeff: Q(1) }, { exps: [0], coeff: Q(-1) }] };
+ * solutionCount(groebner([p], ['x'])); // 3: the cube roots of 1
+ * ```
+ */
 export function solutionCount(gb: GroebnerBasis): number {
   return standardMonomials(gb)?.length ?? -1;
 }
@@ -108,10 +129,22 @@ export function polyMul(a: IPoly, b: IPoly, cmp: MonoCmp): IPoly {
   return { ms: ts.map((t) => t[0]), cs: ts.map((t) => t[1]), sugar: 0 };
 }
 
+/** A vector v/den of the quotient ring with integer entries (den > 0): no gcd per operation. */
+export interface ZVec {
+  v: bigint[];
+  den: bigint;
+}
+
 /**
  * Linear algebra in the quotient ring of a zero-dimensional ideal: normal forms as coordinate
  * vectors over the standard monomials, minimal polynomials, and expressing one element as a
- * polynomial in another.
+ * polynomial in another. Vectors are integer vectors over a common denominator.
+ *
+ * @example
+ * ```ts
+ * const q = new Quotient(groebner(system, vars)); // throws RangeError unless zero-dimensional
+ * q.minimalPolynomial(linearForm([0, 1], grevlex)).poly; // the eliminant of the 2nd variable
+ * ```
  */
 export class Quotient {
   readonly basis: Int32Array[];
@@ -127,35 +160,29 @@ export class Quotient {
   get dim(): number {
     return this.basis.length;
   }
-  /** Normal form of f, reduced modulo I, as an (unscaled) integer polynomial and its scale. */
-  reduce(f: IPoly): { r: IPoly; scale: bigint } {
-    return normalForm(f, this.gb.internal, this.cmp);
-  }
   /** Coordinates of f mod I over the standard monomials. */
-  coords(f: IPoly): Rational[] {
-    const { r, scale } = this.reduce(f);
-    const v = new Array<Rational>(this.dim).fill(ZERO);
-    r.ms.forEach((m, i) => (v[this.index.get(m.join(','))!] = Q(r.cs[i]!, scale)));
-    return v;
+  coords(f: IPoly, den = 1n): ZVec {
+    const { r, scale } = normalForm(f, this.gb.internal, this.cmp);
+    const v = new Array<bigint>(this.dim).fill(0n);
+    r.ms.forEach((m, i) => (v[this.index.get(m.join(','))!] = r.cs[i]!));
+    return reduceZ({ v, den: scale * den });
   }
-  /** The polynomial l·Σ v_i m_i (standard monomials m_i) with l the least integer making it integral. */
-  fromCoords(v: readonly Rational[]): { p: IPoly; l: bigint } {
-    let l = 1n;
-    for (const c of v) if (c.n !== 0n) l = (l * c.d) / gcdB(l, c.d);
-    const idx = v.map((_, i) => i).filter((i) => v[i]!.n !== 0n);
-    idx.sort((a, b) => this.cmp(this.basis[b]!, this.basis[a]!));
-    return { p: { ms: idx.map((i) => this.basis[i]!), cs: idx.map((i) => (v[i]!.n * l) / v[i]!.d), sugar: 0 }, l };
+  /** Rational coordinates (for callers outside the hot loops). */
+  rationalCoords(f: IPoly): Rational[] {
+    const { v, den } = this.coords(f);
+    return v.map((c) => Q(c, den));
   }
   /** Multiply by u, as a map on coordinate vectors. */
-  mulBy(u: IPoly, v: readonly Rational[]): Rational[] {
-    const { p, l } = this.fromCoords(v);
-    if (p.ms.length === 0) return v.slice();
-    const inv = Q(1n, l);
-    return this.coords(polyMul(u, p, this.cmp)).map((c) => qmul(c, inv));
+  mulBy(u: IPoly, x: ZVec): ZVec {
+    const idx = x.v.map((_, i) => i).filter((i) => x.v[i] !== 0n);
+    if (idx.length === 0) return x;
+    idx.sort((a, b) => this.cmp(this.basis[b]!, this.basis[a]!));
+    const p: IPoly = { ms: idx.map((i) => this.basis[i]!), cs: idx.map((i) => x.v[i]!), sugar: 0 };
+    return this.coords(polyMul(u, p, this.cmp), x.den);
   }
   /**
    * Minimal polynomial of u in the quotient (coefficients low → high, monic), and the powers
-   * 1, u, …, u^(k−1) in echelon form for {@link Quotient.express}.
+   * 1, u, …, u^(k−1) in echelon form for {@link Echelon.express}.
    */
   minimalPolynomial(u: IPoly): { poly: Rational[]; echelon: Echelon } {
     const ech = new Echelon(this.dim);
@@ -167,6 +194,16 @@ export class Quotient {
     }
     throw new Error('unreachable: dim + 1 vectors in a space of dimension dim are dependent');
   }
+}
+
+/** Divide numerator entries and denominator by their common content. */
+function reduceZ(x: ZVec): ZVec {
+  let g = x.den;
+  for (const c of x.v) {
+    if (g === 1n) return x;
+    if (c !== 0n) g = gcdB(g, c);
+  }
+  return g > 1n ? { v: x.v.map((c) => c / g), den: x.den / g } : x;
 }
 
 const gcdB = (a: bigint, b: bigint): bigint => {
@@ -197,44 +234,68 @@ export function linearForm(cs: readonly number[], order: MonoCmp): IPoly {
 }
 
 /**
- * Incremental Gaussian elimination over Q that remembers how each row was combined from the
- * inserted vectors (indexed by k): detects the first linear dependence and solves for
- * coordinates in the span.
+ * Incremental fraction-free Gaussian elimination over Z that remembers how each row was combined
+ * from the inserted vectors (indexed by k): detects the first linear dependence and solves for
+ * coordinates in the span. Row invariant: row.v = Σ_j row.c_j · (vector j's integer numerator).
  */
 export class Echelon {
-  private readonly rows: { v: Rational[]; pivot: number; comb: Rational[] }[] = [];
+  private readonly rows: { v: bigint[]; pivot: number; c: bigint[] }[] = [];
+  private readonly dens: bigint[] = [];
   constructor(private readonly n: number) {}
   get rank(): number {
     return this.rows.length;
   }
-  /** Insert vector number k; returns the monic dependence Σ c_j (vector j) = 0 if it is dependent. */
-  add(vec: readonly Rational[], k: number): Rational[] | undefined {
-    const v = vec.slice();
-    const comb = new Array<Rational>(k + 1).fill(ZERO);
-    comb[k] = ONE;
-    this.eliminate(v, comb, -1);
-    const pivot = v.findIndex((c) => !qisZero(c));
-    if (pivot < 0) return comb;
-    const inv = qdiv(ONE, v[pivot]!);
-    this.rows.push({ v: v.map((c) => qmul(c, inv)), pivot, comb: comb.map((c) => qmul(c, inv)) });
+  /** Insert vector number k (k = number inserted so far); returns the monic dependence Σ c_j·vec_j = 0 if dependent. */
+  add(vec: ZVec, k: number): Rational[] | undefined {
+    const w = vec.v.slice();
+    const c = new Array<bigint>(k + 1).fill(0n);
+    c[k] = 1n;
+    this.dens[k] = vec.den;
+    const mult = [1n];
+    this.eliminate(w, c, mult);
+    const pivot = w.findIndex((x) => x !== 0n);
+    if (pivot < 0) {
+      // Σ c_j num_j = 0 and num_j = den_j·vec_j: the dependence Σ c_j den_j vec_j = 0, made monic.
+      const lead = c[k]! * vec.den;
+      return c.map((x, j) => Q(x * this.dens[j]!, lead));
+    }
+    this.rows.push({ v: w, pivot, c });
     return undefined;
   }
-  /** Coefficients c_j with Σ c_j (vector j) = vec, or undefined if vec is not in the span. */
-  express(vec: readonly Rational[]): Rational[] | undefined {
-    const v = vec.slice();
-    const comb = new Array<Rational>(this.rows.length).fill(ZERO);
-    this.eliminate(v, comb, 1);
-    return v.every(qisZero) ? comb : undefined;
+  /** Coefficients a_j with Σ a_j·vec_j = vec, or undefined if vec is not in the span. */
+  express(vec: ZVec): Rational[] | undefined {
+    // Invariant: w = mult·num − Σ c_j num_j (num the integer numerators); at w = 0,
+    // vec = num/den = Σ c_j num_j / (mult·den) = Σ c_j den_j vec_j / (mult·den).
+    const w = vec.v.slice();
+    const c = new Array<bigint>(this.rows.length).fill(0n);
+    const mult = [1n];
+    this.eliminate(w, c, mult, true);
+    if (w.some((x) => x !== 0n)) return undefined;
+    return c.map((x, j) => Q(x * this.dens[j]!, mult[0]! * vec.den));
   }
-  private eliminate(v: Rational[], comb: Rational[], sign: 1 | -1): void {
+  private eliminate(w: bigint[], c: bigint[], mult: bigint[], express = false): void {
     for (const row of this.rows) {
-      const f = v[row.pivot]!;
-      if (qisZero(f)) continue;
-      for (let i = 0; i < this.n; i++) if (!qisZero(row.v[i]!)) v[i] = qsub(v[i]!, qmul(f, row.v[i]!));
-      for (let j = 0; j < row.comb.length; j++) {
-        if (qisZero(row.comb[j]!)) continue;
-        const t = qmul(f, row.comb[j]!);
-        comb[j] = sign === 1 ? qadd(comb[j]!, t) : qadd(comb[j]!, qneg(t));
+      const f = w[row.pivot]!;
+      if (f === 0n) continue;
+      const a = row.v[row.pivot]!;
+      const g = gcdB(a, f);
+      const ra = a / g;
+      const rf = f / g;
+      // w ← ra·w − rf·row.v kills the pivot entry.
+      for (let i = 0; i < this.n; i++) w[i] = ra * w[i]! - rf * row.v[i]!;
+      for (let j = 0; j < c.length; j++) {
+        const rc = j < row.c.length ? row.c[j]! : 0n;
+        c[j] = express ? ra * c[j]! + rf * rc : ra * c[j]! - rf * rc;
+      }
+      mult[0] = mult[0]! * ra;
+      // Divide out the common content of w, c (and mult) to keep the integers small.
+      let h = express ? mult[0]! : 0n;
+      for (const x of w) if (x !== 0n && h !== 1n) h = gcdB(h, x);
+      for (const x of c) if (x !== 0n && h !== 1n) h = gcdB(h, x);
+      if (h > 1n) {
+        for (let i = 0; i < this.n; i++) w[i] = w[i]! / h;
+        for (let j = 0; j < c.length; j++) c[j] = c[j]! / h;
+        if (express) mult[0] = mult[0]! / h;
       }
     }
   }

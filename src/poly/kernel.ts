@@ -15,6 +15,7 @@
  */
 import { mulBuckets } from './buckets.js';
 import { hashWord } from './monomial.js';
+import { ClosedformError } from '../expr/errors.js';
 
 /** Packed terms: `n` monomials of `words` words each, integer coefficients (no zeros). */
 export interface Packed<C extends Float64Array | bigint[] = Float64Array | bigint[]> {
@@ -24,7 +25,7 @@ export interface Packed<C extends Float64Array | bigint[] = Float64Array | bigin
 }
 
 /** Raised by the kernels when a result would exceed the term limit. */
-export class TermLimitError extends Error {
+export class TermLimitError extends ClosedformError {
   override readonly name = 'TermLimitError';
   constructor(readonly limit: number) {
     super(`more than ${limit} terms`);

@@ -15,6 +15,7 @@
  * ```
  */
 import { compareNames } from '../expr/node.js';
+import { ClosedformError } from '../expr/errors.js';
 
 /**
  * Bits usable per word: two packed words add to < 2^31, so every word stays a small integer
@@ -37,7 +38,7 @@ export interface Layout {
 }
 
 /** Raised when an exponent does not fit any packing (a degree beyond 2^30). */
-export class MonomialOverflowError extends Error {
+export class MonomialOverflowError extends ClosedformError {
   override readonly name = 'MonomialOverflowError';
 }
 

@@ -29,7 +29,7 @@ export interface RadicalRoot {
 }
 
 const half = Q(1, 2);
-const sqrtN = (x: Node): Node => pow(x, half);
+const sqrtN = (x: Node): Node => (x.kind === 'num' ? sqrtQ(x.value) : pow(x, half));
 /** Real cube root: ∛x for x ≥ 0, −∛(−x) otherwise (the sign decided by the value). */
 function cbrtN(x: Node): Node {
   const v = evaluate(x, {});
@@ -39,12 +39,12 @@ const N = (q: Rational): Node => num(q);
 
 /**
  * Closed forms of the real roots of p, or undefined when the polynomial left after removing its
- * rational roots has degree > 4.
+ * rational roots has degree > 4 (or, defensively, when no formula matches a root numerically).
  *
  * @example
  * ```ts
  * import { rootsByRadicals, Q } from 'closedform';
- * rootsByRadicals([Q(-2), Q(0), Q(1)])!.map((r) => r.text); // ['-2^(1/2)', '2^(1/2)'] (in some spelling)
+ * rootsByRadicals([Q(-2), Q(0), Q(1)])!.map((r) => r.text); // ['-2^(1/2)', '2^(1/2)']
  * ```
  */
 export function rootsByRadicals(p: QPoly): RadicalRoot[] | undefined {
@@ -58,17 +58,44 @@ export function rootsByRadicals(p: QPoly): RadicalRoot[] | undefined {
   if (k === 2) candidates.push(...quadratic(rest));
   if (k === 3) candidates.push(...cubic(rest));
   if (k === 4) candidates.push(...quartic(rest));
-  return roots.map((r): RadicalRoot => {
-    if (r.exact !== undefined) return { root: r, form: 'rational', text: toText(N(r.exact)), latex: toLatex(N(r.exact)), node: N(r.exact) };
+  const out: RadicalRoot[] = [];
+  for (const r of roots) {
+    if (r.exact !== undefined) {
+      out.push({ root: r, form: 'rational', text: toText(N(r.exact)), latex: toLatex(N(r.exact)), node: N(r.exact) });
+      continue;
+    }
     const x = Number(rootDecimal(r, 17));
     let best: (typeof candidates)[number] | undefined;
     for (const c of candidates) if (Number.isFinite(c.value) && (!best || Math.abs(c.value - x) < Math.abs(best.value - x))) best = c;
-    if (!best || Math.abs(best.value - x) > 1e-7 * (1 + Math.abs(x)))
-      throw new Error(`internal: no closed form matches the root near ${x} of degree-${k} part`);
-    if (best.node) return { root: r, form: 'radical', text: toText(best.node), latex: toLatex(best.node), node: best.node };
-    return { root: r, form: 'trigonometric', text: best.text!, latex: best.latex! };
-  });
+    // No formula matches this root in double precision (ill-conditioned nesting): decline rather
+    // than report a formula for the wrong root.
+    if (!best || Math.abs(best.value - x) > 1e-7 * (1 + Math.abs(x))) return undefined;
+    if (best.node) out.push({ root: r, form: 'radical', text: toText(best.node), latex: toLatex(best.node), node: best.node });
+    else out.push({ root: r, form: 'trigonometric', text: best.text!, latex: best.latex! });
+  }
+  return out;
 }
+
+/**
+ * √q as c·√m with the square factors of the numerator and denominator pulled out by trial division
+ * (primes below {@link SQRT_TRIAL_LIMIT}): √8 → 2√2, √(1/2) → √2/2.
+ */
+export function sqrtQ(q: Rational): Node {
+  // √(n/d) = √(n·d)/d
+  const nd = q.n * q.d;
+  let out = 1n;
+  let rest = nd < 0n ? -nd : nd;
+  for (let p = 2n; p < SQRT_TRIAL_LIMIT && p * p <= rest; p++)
+    while (rest % (p * p) === 0n) {
+      rest /= p * p;
+      out *= p;
+    }
+  const inner = rest === 1n ? num(1) : pow(num(nd < 0n ? -rest : rest), half);
+  return mul(N(Q(out, q.d)), inner);
+}
+
+/** Trial division bound for square factors in {@link sqrtQ} (instant for coefficients of eliminants). */
+export const SQRT_TRIAL_LIMIT = 10_000n;
 
 /** x² + bx + c (monic): (−b ± √(b² − 4c))/2. */
 function quadratic(p: QPoly): { node: Node; value: number }[] {
@@ -117,9 +144,12 @@ function depressedCubic(p: Rational, q: Rational): { node?: Node; text?: string;
   const arg = qdiv(qmul(Q(3), q), qmul(Q(2), p)); // times √(−3/p)
   const m3p = qdiv(Q(-3), p);
   const A = Math.acos(qtoNumber(arg) * Math.sqrt(qtoNumber(m3p)));
+  const amp = mul(num(2), sqrtQ(mp3)); // 2√(−p/3)
+  const inner = mul(N(arg), sqrtQ(m3p)); // (3q/2p)·√(−3/p), in [−1, 1]
+  const wrap = (t: string): string => (/^[\w.^()/]+$/.test(t) ? t : `(${t})`);
   return [0, 1, 2].map((k) => ({
-    text: `2*sqrt(${paren(mp3)})*cos(acos(${paren(arg)}*sqrt(${paren(m3p)}))/3 - ${2 * k}*pi/3)`,
-    latex: `2\\sqrt{${texQ(mp3)}}\\cos\\left(\\tfrac{1}{3}\\arccos\\left(${texQ(arg)}\\sqrt{${texQ(m3p)}}\\right) - \\tfrac{${2 * k}\\pi}{3}\\right)`,
+    text: `${wrap(toText(amp))}*cos(acos(${toText(inner)})/3${k === 0 ? '' : ` - ${2 * k}*pi/3`})`,
+    latex: `${toLatex(amp)}\\cos\\left(\\tfrac{1}{3}\\arccos\\left(${toLatex(inner)}\\right)${k === 0 ? '' : ` - \\tfrac{${2 * k}\\pi}{3}`}\\right)`,
     value: 2 * Math.sqrt(qtoNumber(mp3)) * Math.cos(A / 3 - (2 * Math.PI * k) / 3),
   }));
 }

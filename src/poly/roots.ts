@@ -7,8 +7,8 @@
  * into rational intervals (lo, hi) with p(lo)·p(hi) < 0 and one root inside; bisection on the sign
  * refines them to any width. Multiplicities come from the square-free decomposition first.
  */
-import { type Rational, Q, gcd, qadd, qcmp, qfloor, qmul, qsub, qtoString } from '../expr/rational.js';
-import { type QPoly, type ZPoly, evalQ, signAt, squarefreeDecomposition, toZ, trim } from './univariate.js';
+import { type Rational, Q, qabs, qadd, qcmp, qfloor, qmul, qsub, qtoString } from '../expr/rational.js';
+import { type QPoly, type ZPoly, evalQ, primitive, pseudoRem, signAt, squarefreeDecomposition, toZ } from './univariate.js';
 
 /** A real algebraic number: the unique root of `poly` in (lo, hi), or exactly `exact`. */
 export interface RealRoot {
@@ -41,35 +41,6 @@ export function sturmSequence(p: QPoly): ZPoly[] {
   return seq;
 }
 
-/** A positive multiple of rem(a, b), primitive. */
-function pseudoRem(a: ZPoly, b: ZPoly): ZPoly {
-  const r = a.slice();
-  const db = b.length - 1;
-  const lb = b[db]!;
-  const alb = lb < 0n ? -lb : lb;
-  const sg = lb < 0n ? -1n : 1n;
-  while (r.length - 1 >= db && r.length > 0) {
-    const dr = r.length - 1;
-    const c = r[dr]! * sg;
-    const k = dr - db;
-    // r ← |lb|·r − sign(lb)·c·x^k·b kills the leading term and keeps the sign of r mod b.
-    for (let i = 0; i < r.length; i++) r[i] = r[i]! * alb;
-    for (let j = 0; j <= db; j++) r[k + j] = r[k + j]! - c * b[j]!;
-    trim(r);
-  }
-  return primitive(r);
-}
-
-/** Divide by the positive content. */
-function primitive(p: ZPoly): ZPoly {
-  let g = 0n;
-  for (const c of p) {
-    g = gcd(g, c);
-    if (g === 1n) return trim(p);
-  }
-  return g > 1n ? trim(p.map((c) => c / g)) : trim(p);
-}
-
 function variations(signs: number[]): number {
   let v = 0;
   let last = 0;
@@ -86,7 +57,14 @@ const V = (seq: ZPoly[], x: Rational): number => variations(seq.map((q) => signA
 const Vinf = (seq: ZPoly[], sgn: 1 | -1): number =>
   variations(seq.map((q) => (q.length === 0 ? 0 : Number(q[q.length - 1]! > 0n ? 1 : -1) * (sgn === -1 && (q.length - 1) % 2 === 1 ? -1 : 1))));
 
-/** Number of distinct real roots of a square-free polynomial. */
+/**
+ * Number of distinct real roots of a square-free polynomial (Sturm: V(−∞) − V(+∞)).
+ *
+ * @example
+ * ```ts
+ * countRealRoots([Q(1), Q(0), Q(1)]); // 0: x² + 1
+ * ```
+ */
 export function countRealRoots(p: QPoly): number {
   const seq = sturmSequence(p);
   return Vinf(seq, -1) - Vinf(seq, 1);
@@ -118,7 +96,20 @@ export function realRoots(p: QPoly): RealRoot[] {
   const out: RealRoot[] = [];
   for (const { factor, multiplicity } of squarefreeDecomposition(p))
     for (const r of isolateSquarefree(factor)) out.push({ ...r, multiplicity });
-  return out.sort((a, b) => qcmp(a.lo, b.lo));
+  // Roots of different square-free factors are distinct, but their intervals may overlap:
+  // halve overlapping neighbours until the intervals are disjoint, then the order is the roots'.
+  for (let changed = true; changed; ) {
+    changed = false;
+    out.sort((a, b) => qcmp(a.lo, b.lo));
+    for (let i = 0; i + 1 < out.length; i++) {
+      if (qcmp(out[i]!.hi, out[i + 1]!.lo) > 0) {
+        out[i] = bisect(out[i]!);
+        out[i + 1] = bisect(out[i + 1]!);
+        changed = true;
+      }
+    }
+  }
+  return out;
 }
 
 /** Isolating intervals of the roots of a square-free polynomial; rational roots made exact. */
@@ -187,14 +178,26 @@ function findExact(r: RealRoot): RealRoot {
 /**
  * The root as a decimal string with `digits` digits after the point, correct to ±10^(−digits)
  * (the interval is refined below that width and its midpoint rounded).
+ *
+ * @example
+ * ```ts
+ * rootDecimal(realRoots([Q(-2), Q(0), Q(1)])[1]!, 10); // '1.4142135624'
+ * ```
  */
 export function rootDecimal(r: RealRoot, digits: number): string {
   const fine = refine(r, Q(1n, 10n ** BigInt(digits + 1)));
   return decimal(qmul(qadd(fine.lo, fine.hi), Q(1, 2)), digits);
 }
 
-/** A rational as a decimal string rounded half away from zero to `digits` places. */
-export function decimal(x: Rational, digits: number): string {
+/**
+ * A rational (reduced or not) as a decimal string rounded half away from zero to `digits` places.
+ *
+ * @example
+ * ```ts
+ * decimal(Q(-1, 8), 2); // '-0.13'
+ * ```
+ */
+export function decimal(x: { n: bigint; d: bigint }, digits: number): string {
   const neg = x.n < 0n;
   const s = 10n ** BigInt(digits);
   const a = neg ? -x.n : x.n;
@@ -220,6 +223,47 @@ export function evalInterval(q: QPoly, a: Rational, b: Rational): [Rational, Rat
     hi = qadd(ps[3]!, q[i]!);
   }
   return [lo, hi];
+}
+
+const floorDiv = (n: bigint, d: bigint): bigint => {
+  const q = n / d;
+  return n % d !== 0n && n < 0n !== d < 0n ? q - 1n : q;
+};
+const bitlen = (x: bigint): number => (x < 0n ? -x : x).toString(2).length;
+
+/**
+ * Like {@link evalInterval} but in fixed point: endpoints and coefficients rounded outward to
+ * multiples of 2^−P and every product rounded outward, so the result still encloses q([a, b]) —
+ * with integers only (exact rational interval arithmetic spends its time in gcds of
+ * thousand-digit numbers). P = 128 bits below the largest term's magnitude.
+ */
+export function evalIntervalFixed(q: QPoly, a: Rational, b: Rational): [Rational, Rational] {
+  let cmax = 1n;
+  for (const c of q) {
+    const m = floorDiv(c.n < 0n ? -c.n : c.n, c.d) + 1n;
+    if (m > cmax) cmax = m;
+  }
+  const M = floorDiv(qcmp(qabs(a), qabs(b)) > 0 ? qabs(a).n : qabs(b).n, qcmp(qabs(a), qabs(b)) > 0 ? qabs(a).d : qabs(b).d) + 1n;
+  const P = BigInt(128 + bitlen(cmax) + Math.max(0, q.length - 1) * bitlen(M));
+  const S = 1n << P;
+  const fl = (x: Rational): bigint => floorDiv(x.n * S, x.d);
+  const ce = (x: Rational): bigint => -floorDiv(-x.n * S, x.d);
+  const xa = fl(a);
+  const xb = ce(b);
+  let lo = 0n;
+  let hi = 0n;
+  for (let i = q.length - 1; i >= 0; i--) {
+    const ps = [lo * xa, lo * xb, hi * xa, hi * xb];
+    let mn = ps[0]!;
+    let mx = ps[0]!;
+    for (const p of ps) {
+      if (p < mn) mn = p;
+      if (p > mx) mx = p;
+    }
+    lo = floorDiv(mn, S) + fl(q[i]!);
+    hi = -floorDiv(-mx, S) + ce(q[i]!);
+  }
+  return [Q(lo, S), Q(hi, S)];
 }
 
 /** Human-readable interval: `[lo, hi]`, or the exact value. */

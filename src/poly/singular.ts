@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { type Rational, ONE, Q, qdiv, qmul, qparse, qtoString } from '../expr/rational.js';
 import { type PolyTerms, type TermOrder, toCommonVars } from './groebner.js';
+import { ClosedformError } from '../expr/errors.js';
 
 /** Where Singular is looked for. */
 export const SINGULAR_PATH = '/usr/bin/Singular';
@@ -18,7 +19,7 @@ export const SINGULAR_PATH = '/usr/bin/Singular';
 export const SINGULAR_TIMEOUT_MS = 60_000;
 
 /** Singular is missing, failed, timed out, or printed something the bridge cannot read. */
-export class SingularError extends Error {
+export class SingularError extends ClosedformError {
   override readonly name = 'SingularError';
 }
 

@@ -25,7 +25,7 @@ export {
   evalQ,
 } from './univariate.js';
 export { type RealRoot, MAX_REFINE_STEPS, realRoots, isolateSquarefree, countRealRoots, sturmSequence, refine, rootDecimal, decimal, intervalText } from './roots.js';
-export { type RadicalRoot, rootsByRadicals } from './radicals.js';
-export { type SolveOptions, type SolveResult, type RealSolution, SEPARATING_TRIES, solveSystem } from './solve.js';
+export { type RadicalRoot, SQRT_TRIAL_LIMIT, rootsByRadicals, sqrtQ } from './radicals.js';
+export { type SolveOptions, type SolveResult, type RealSolution, SEPARATING_TRIES, MAX_SOLVE_DIM, solveSystem } from './solve.js';
 export { systemFromNodes, parseEquations } from './solve-input.js';
 export { type SingularResult, SINGULAR_PATH, SINGULAR_TIMEOUT_MS, SingularError, isSingularAvailable, singularStd } from './singular.js';

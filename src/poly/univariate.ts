@@ -61,16 +61,47 @@ export function divmod(a: QPoly, b: QPoly): { q: QPoly; r: QPoly } {
   return { q: trim(q), r: trim(r.slice(0, db)) };
 }
 
-/** Monic greatest common divisor over Q (gcd(0, 0) = 0). */
+/**
+ * Monic greatest common divisor over Q (gcd(0, 0) = 0), by the primitive remainder sequence on
+ * integers (the gcd is defined up to a unit, so positive scalings do not matter).
+ */
 export function qpolyGcd(a: QPoly, b: QPoly): QPoly {
-  let x = trim(a.slice());
-  let y = trim(b.slice());
-  while (y.length > 0) {
-    // Keep the intermediate remainders monic: the gcd is defined up to a unit anyway.
-    [x, y] = [y, monic(divmod(x, y).r)];
-  }
-  return monic(x);
+  let x = toZ(trim(a.slice()));
+  let y = toZ(trim(b.slice()));
+  while (y.length > 0) [x, y] = [y, pseudoRem(x, y)];
+  return monic(x.map((c) => Q(c)));
 }
+
+/** A positive multiple of rem(a, b), primitive. */
+export function pseudoRem(a: ZPoly, b: ZPoly): ZPoly {
+  const r = a.slice();
+  const db = b.length - 1;
+  const lb = b[db]!;
+  const alb = lb < 0n ? -lb : lb;
+  const sg = lb < 0n ? -1n : 1n;
+  while (r.length - 1 >= db && r.length > 0) {
+    const dr = r.length - 1;
+    const c = r[dr]! * sg;
+    const k = dr - db;
+    // r ← |lb|·r − sign(lb)·c·x^k·b kills the leading term and keeps the sign of r mod b.
+    for (let i = 0; i < r.length; i++) r[i] = r[i]! * alb;
+    for (let j = 0; j <= db; j++) r[k + j] = r[k + j]! - c * b[j]!;
+    trim(r);
+  }
+  return primitive(r);
+}
+
+/** Divide by the positive content. */
+export function primitive(p: ZPoly): ZPoly {
+  let g = 0n;
+  for (const c of p) {
+    g = gcd(g, c);
+    if (g === 1n) return trim(p);
+  }
+  return g > 1n ? trim(p.map((c) => c / g)) : trim(p);
+}
+
+
 
 /**
  * Square-free decomposition (Yun's algorithm): monic p = ∏ a_i^i with a_i square-free and
@@ -100,7 +131,14 @@ export function squarefreeDecomposition(p: QPoly): { factor: QPoly; multiplicity
   return out;
 }
 
-/** The square-free part p / gcd(p, p′), monic. */
+/**
+ * The square-free part p / gcd(p, p′), monic.
+ *
+ * @example
+ * ```ts
+ * squarefreePart([Q(1), Q(-2), Q(1)]); // (x − 1)² → x − 1, i.e. [Q(-1), Q(1)]
+ * ```
+ */
 export function squarefreePart(p: QPoly): QPoly {
   const f = monic(trim(p.slice()));
   if (f.length <= 1) return f;
@@ -129,14 +167,38 @@ export function signAt(p: ZPoly, x: Rational): number {
   return acc < 0n ? -1 : acc > 0n ? 1 : 0;
 }
 
-/** Exact value p(x). */
+/**
+ * Exact value p(x), by integer Horner: with l the common denominator of the coefficients and
+ * x = n/d, p(x) = (Σ l·p_i n^i d^(deg−i)) / (l·d^deg) — one gcd at the end instead of one per
+ * operation (the coefficients of eliminants have hundreds of digits).
+ */
 export function evalQ(p: QPoly, x: Rational): Rational {
-  let acc = ZERO;
-  for (let i = p.length - 1; i >= 0; i--) acc = qadd(qmul(acc, x), p[i]!);
-  return acc;
+  const { n, d } = evalFraction(p, x);
+  return Q(n, d);
 }
 
-/** p as text in the variable `x` (`x^2 - 2`), highest degree first. */
+/** p(x) as an unreduced fraction n/d (d > 0): for decimals, which need no gcd. */
+export function evalFraction(p: QPoly, x: Rational): { n: bigint; d: bigint } {
+  if (p.length === 0) return { n: 0n, d: 1n };
+  let l = 1n;
+  for (const c of p) if (c.n !== 0n) l = (l / gcd(l, c.d)) * c.d;
+  let acc = (p[p.length - 1]!.n * l) / p[p.length - 1]!.d;
+  let dp = x.d;
+  for (let i = p.length - 2; i >= 0; i--) {
+    acc = acc * x.n + ((p[i]!.n * l) / p[i]!.d) * dp;
+    dp *= x.d;
+  }
+  return { n: acc, d: l * (dp / x.d) };
+}
+
+/**
+ * p as text in the variable `x`, highest degree first.
+ *
+ * @example
+ * ```ts
+ * qpolyToText([Q(-2), Q(0), Q(1)], 'y'); // 'y^2 - 2'
+ * ```
+ */
 export function qpolyToText(p: QPoly, x = 'x'): string {
   const parts: string[] = [];
   for (let i = p.length - 1; i >= 0; i--) {
@@ -151,7 +213,14 @@ export function qpolyToText(p: QPoly, x = 'x'): string {
   return parts.length === 0 ? '0' : parts.join(' ');
 }
 
-/** Polynomial with the given rational roots: ∏ (x − r). */
+/**
+ * Polynomial with the given rational roots: ∏ (x − r).
+ *
+ * @example
+ * ```ts
+ * fromRoots([Q(1), Q(2)]); // x² − 3x + 2, i.e. [Q(2), Q(-3), Q(1)]
+ * ```
+ */
 export function fromRoots(roots: readonly Rational[]): QPoly {
   let p: QPoly = [ONE];
   for (const r of roots) p = qpolyMul(p, [qneg(r), ONE]);

@@ -11,7 +11,9 @@ import { type Node, ExprError, assertNever } from '../expr/node.js';
 import { qtoNumber } from '../expr/rational.js';
 import { topoOrder } from '../expr/walk.js';
 
+/** A compiled expression: values of the variables, in the order given to {@link compile}, to its value. */
 export type Compiled = (values: ArrayLike<number>) => number;
+/** Several compiled expressions: fills and returns `out` (a new array when omitted). */
 export type CompiledMany = (values: ArrayLike<number>, out?: Float64Array) => Float64Array;
 
 function literal(x: number): string {

@@ -34,6 +34,20 @@ function topLevelSup(s: string): boolean {
   return false;
 }
 
+/**
+ * Whether a function's LaTeX puts a superscript at top level, decided once per function on a
+ * placeholder argument (scanning every printed string would make deep formulas quadratic).
+ */
+const templateSups = new Map<string, boolean>();
+function templateSup(name: string, latex: (arg: string) => string): boolean {
+  let v = templateSups.get(name);
+  if (v === undefined) {
+    v = topLevelSup(latex('{}'));
+    templateSups.set(name, v);
+  }
+  return v;
+}
+
 const GREEK = new Set([
   'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa', 'lambda', 'mu',
   'nu', 'xi', 'pi', 'rho', 'sigma', 'tau', 'upsilon', 'phi', 'chi', 'psi', 'omega',
@@ -104,8 +118,8 @@ function print(n: Node, go: (n: Node) => Printed): Printed {
     }
     case 'fn': {
       // e^{u} is an atom for juxtaposition but already carries a superscript: (e^{u})^{2}.
-      const s = lookupFn(n.name)!.latex(go(n.arg).s);
-      return { s, prec: ATOM, sup: topLevelSup(s) };
+      const rule = lookupFn(n.name)!;
+      return { s: rule.latex(go(n.arg).s), prec: ATOM, sup: templateSup(rule.name, rule.latex) };
     }
     case 'pow':
       return n.exp.n < 0n ? product(n, go) : power(n.base, n.exp, go);

@@ -8,7 +8,7 @@
  *   power   := primary ('^' unary)?          (right-associative; -x^2 is -(x^2), as in mathjs)
  *   primary := number | name | name '(' sum ')' | '(' sum ')'
  */
-import { lookupFn } from '../expr/fns.js';
+import { fnNames, lookupFn } from '../expr/fns.js';
 import { type Node, ExprError, add, fn, mul, neg, num, pow, sym } from '../expr/node.js';
 import { ArithmeticError, qparse } from '../expr/rational.js';
 
@@ -165,7 +165,7 @@ export function parse(src: string): Node {
       k++;
       if (!isOp('(')) return sym(t.v);
       if (t.v !== 'sqrt' && lookupFn(t.v) === undefined) {
-        throw new ParseError(`column ${t.at}: unknown function '${t.v}'`, t.at);
+        throw new ParseError(`column ${t.at}: unknown function '${t.v}' (known: ${[...fnNames(), 'sqrt'].sort().join(', ')})`, t.at);
       }
       enter();
       k++;
@@ -182,7 +182,7 @@ export function parse(src: string): Node {
       depth--;
       return inner;
     }
-    return fail('a number, a name or (');
+    return fail("a number, a name or '('");
   };
 
   if (peek().t === 'end') fail('an expression');

@@ -46,6 +46,26 @@ export function toText(e: Node): string {
   return go(e).s;
 }
 
+/** mathjs's keywords and literals that cannot stand for a variable. */
+const MATHJS_WORDS = new Set(['not', 'true', 'false', 'null', 'undefined', 'end', 'Infinity', 'NaN']);
+
+/**
+ * Whether mathjs reads a symbol name as a plain variable. Its keywords and literals (`not`,
+ * `end`, `true`, `NaN`, …) and the names of `Object.prototype` (`constructor`, `toString`, …,
+ * which mathjs guards) print fine and parse back in closedform, but mathjs cannot evaluate
+ * them: rename such symbols through a table before handing text to mathjs.
+ *
+ * @example
+ * ```ts
+ * import { mathjsReadable } from 'closedform';
+ * mathjsReadable('w1_2_3'); // true
+ * mathjsReadable('constructor'); // false
+ * ```
+ */
+export function mathjsReadable(name: string): boolean {
+  return !MATHJS_WORDS.has(name) && !(name in Object.prototype);
+}
+
 function printNum(q: Rational): Printed {
   const s = qtoString(q);
   return { s, prec: q.n < 0n ? PRODUCT : q.d !== 1n ? PRODUCT : ATOM };

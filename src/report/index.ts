@@ -1,2 +1,27 @@
 /** Public exports of the report module (re-exported by src/index.ts). */
-export {};
+export {
+  type Inline,
+  type Row,
+  type Step,
+  type StepKind,
+  type Derivation,
+  m,
+  heading,
+  prose,
+  note,
+  display,
+  table,
+  displayCount,
+  displayLatex,
+  alignedRows,
+  plainText,
+} from './document.js';
+export { LINE_WIDTH_BUDGET, latexWidth, breakLines, splitFraction, fillTerms } from './linebreak.js';
+export { renderHtml, escapeHtml, inlinedKatexCss } from './html.js';
+export { renderTex, escapeTex } from './tex.js';
+export { renderMarkdown } from './markdown.js';
+export { type AnalysisSummary, type DeriveOptions, type NetworkDerivation, MAX_DOCUMENT_PARAMETERS, ReportError, deriveNetwork } from './derive.js';
+export { FORMULA_TREE_BUDGET, MAX_TABLE_ROWS } from './sections.js';
+export { row, rowFits, equationRow, isEquation } from './rows.js';
+export { MAX_PRINTED_TERMS, DOCUMENT_EXPANSION_BUDGET, polynomialSteps } from './polynomial.js';
+export { analysisSummary } from './analysis.js';

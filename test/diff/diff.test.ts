@@ -189,13 +189,14 @@ describe('reverse mode shares the forward DAG (cheap gradient, counted in nodes)
     [2, 3, 2],
     [3, 5, 4],
     [4, 8, 6],
+    [8, 16, 20],
   ])('network %i→%i→1 over %i points: gradient DAG ≤ 2.5× nodes and ≤ 3× edges', (n, hidden, data) => {
     const e = network(n, hidden, data);
     const ps = parameters(e);
     expect(ps.length).toBe(hidden * n + 2 * hidden + 1);
     const g = grad(e, ps);
     expect(dagSize(e, ...g.values())).toBeLessThanOrEqual(2.5 * dagSize(e));
-    expect(edges(e, ...g.values())).toBeLessThanOrEqual(3 * edges(e));
+    expect(edges(e, ...g.values())).toBeLessThanOrEqual(3 * edges(e)); // 2.6–2.8 measured
   });
   // Edges (node + argument slots) are the honest size. They stay within 3× for networks of
   // width ≥ 2, where each adjoint is a sum kept as one shared factor. In a width-1 chain the

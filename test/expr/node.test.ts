@@ -11,6 +11,7 @@ import {
   div,
   fn,
   mul,
+  neg,
   num,
   pow,
   rebuild,
@@ -84,6 +85,11 @@ const TABLE: readonly [string, () => Node, string][] = [
   ['merged powers of powers cancel', () => mul(pow(pow(x, 2), Q(1, 2)), pow(pow(x, 2), Q(3, 2)), pow(x, -4)), '1'],
   ['a power of a sum is not expanded', () => pow(add(x, y), 2), '(x + y)^2'],
   ['2(x + y) stays as written', () => mul(q(2), add(x, y)), '2*(x + y)'],
+  ['a multiple of a sum sharing a term with the sum around it is distributed', () => add(mul(q(2), add(x, y)), x), '2*y + 3*x'],
+  ['so a sum minus itself is 0', () => sub(add(x, y), add(x, y)), '0'],
+  ['and multiples of a sum merge with its terms', () => add(mul(q(2), add(x, y)), add(x, y), neg(x)), '2*x + 3*y'],
+  ['a multiple of a sum sharing no term stays', () => add(mul(q(2), add(x, y)), z), 'z + 2*(x + y)'],
+  ['multiples of sums sharing no bare term stay', () => add(mul(q(2), add(x, y, q(-3))), mul(q(4), add(x, mul(q(2), y), q(-5)))), '2*(x + y - 3) + 4*(x + 2*y - 5)'],
   ['sort sums', () => add(y, x), 'x + y'],
   ['sort names naturally', () => add(sym('x10'), sym('x2')), 'x2 + x10'],
   ['sort powers by base', () => add(pow(y, 2), x, pow(x, 2)), 'x + x^2 + y^2'],
@@ -110,6 +116,12 @@ function invariantViolation(n: Node): string | undefined {
       if (n.args.some((a) => a.kind === 'add')) return 'nested sum';
       const rests = n.args.filter((a) => a.kind !== 'num').map((a) => splitCoefficient(a)[1]);
       if (new Set(rests).size !== rests.length) return 'unmerged like terms';
+      // a multiple of a sum stays only when none of its terms occurs among the other terms
+      const plain = new Set(rests.filter((r) => r.kind !== 'add'));
+      for (const r of rests) {
+        if (r.kind !== 'add') continue;
+        if (r.args.some((a) => a.kind !== 'num' && plain.has(splitCoefficient(a)[1]))) return 'an undistributed multiple of a sum';
+      }
       break;
     }
     case 'mul': {

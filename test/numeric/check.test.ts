@@ -101,6 +101,16 @@ describe('checkNetwork options', () => {
     expect(a.rows.every((r) => r.tolerance === SYMBOLIC_TOLERANCE || r.tolerance === FINITE_DIFFERENCE_TOLERANCE)).toBe(true);
   });
 
+  it('reports progress once per accepted point', () => {
+    const seen: [number, number][] = [];
+    checkNetwork(net, { points: 3, onProgress: (d, t) => seen.push([d, t]) });
+    expect(seen).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
+  });
+
   it('can leave out the δ-recursion and the finite differences', () => {
     const r = checkNetwork(net, { points: 2, backprop: false, finiteDifferences: false });
     expect(r.rows).toHaveLength(1 + 1 + parameterCount(net.spec));

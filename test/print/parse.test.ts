@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ExprError, MAX_NESTING, ParseError, add, fn, mul, num, parse, pow, Q, sym } from '../../src/index.js';
 
 const x = sym('x');
+const KNOWN = 'arctan_sigmoid, atan, exp, heaviside, leaky_relu, log, relu, sigmoid, softplus, sqrt, tanh';
 const y = sym('y');
 
 describe('parser', () => {
@@ -27,21 +28,21 @@ describe('parser', () => {
   it.each([
     ['', 1, 'expected an expression but found end of input'],
     ['   ', 4, 'expected an expression but found end of input'],
-    ['x +', 4, "expected a number, a name or ( but found end of input"],
-    ['x + * y', 5, "expected a number, a name or ( but found '*'"],
+    ['x +', 4, "expected a number, a name or '(' but found end of input"],
+    ['x + * y', 5, "expected a number, a name or '(' but found '*'"],
     ['(x + y', 7, "expected ')' but found end of input"],
     ['x + y)', 6, "expected an operator or the end but found ')'"],
     ['x y', 3, "expected an operator or the end but found 'y'"],
     ['2x', 2, "expected an operator or the end but found 'x'"],
     ['x $ y', 3, "unexpected character '$'"],
     ['  #', 3, "unexpected character '#'"],
-    ['foo(x)', 1, "unknown function 'foo'"],
-    ['x + bar(y)', 5, "unknown function 'bar'"],
+    ['foo(x)', 1, `unknown function 'foo' (known: ${KNOWN})`],
+    ['x + bar(y)', 5, `unknown function 'bar' (known: ${KNOWN})`],
     ['x^y', 2, 'the exponent must be a rational number'],
     ['x/0', 2, 'division by zero'],
     ['0^-1', 2, '0 raised to a negative power'],
     ['sigmoid(x', 10, "expected ')' but found end of input"],
-    ['sigmoid()', 9, "expected a number, a name or ( but found ')'"],
+    ['sigmoid()', 9, "expected a number, a name or '(' but found ')'"],
     ['x,y', 2, "expected an operator or the end but found ','"],
     ['1..2', 3, "expected an operator or the end but found '.2'"],
     ['x + 1e999999999', 5, 'the decimal exponent of 1e999999999 is beyond ±100000'],

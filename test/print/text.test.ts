@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Node, compile, evaluate, fn, freeSymbols, parse, sym, toLatex, toText } from '../../src/index.js';
+import { type Node, compile, evaluate, fn, freeSymbols, mathjsReadable, parse, sym, toLatex, toText } from '../../src/index.js';
 import { RUNS, SYMBOLS, close, exprArb, pointArb } from '../helpers/arbitraries.js';
 import { mathjsValue } from '../helpers/oracles.js';
 
@@ -71,5 +71,25 @@ describe('deep formulas', () => {
     const text = toText(e);
     expect(text.length).toBe(20_000 * 'tanh('.length + 10_000 * 3 + 1 + 20_000);
     expect(toLatex(e).startsWith('\\tanh\\left(\\sigma\\left(')).toBe(true);
+  });
+});
+
+describe('names mathjs can read', () => {
+  it.each(['not', 'end', 'true', 'NaN', 'constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty'])('%s is not mathjs-readable', (name) => {
+    expect(mathjsReadable(name)).toBe(false);
+    expect(parse(`2*${name} + ${name}^2`)).toBe(parse(`${name}^2 + 2*${name}`)); // closedform reads it
+  });
+  it('every other identifier evaluates in mathjs as a plain variable (property)', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,10}$/), (name) => {
+        if (!mathjsReadable(name)) return;
+        expect(mathjsValue(toText(parse(`2*${name} + ${name}^2`)), { [name]: 3 })).toBe(15);
+      }),
+      { numRuns: 1000 },
+    );
+    for (const name of ['mod', 'to', 'in', 'and', 'or', 'xor', 'e', 'i', 'pi', 'E', 'cm', 'sigmoid', 'exp']) {
+      expect(mathjsReadable(name)).toBe(true);
+      expect(mathjsValue(`2*${name} + ${name}^2`, { [name]: 3 })).toBe(15);
+    }
   });
 });

@@ -50,7 +50,9 @@ export const registerCheck: Register = (program, io) =>
       const net = buildNetwork(readSpec(specText));
       let report: CheckReport;
       try {
-        report = checkNetwork(net, { seed, points });
+        // A progress line on stderr only when it is a terminal; cleared before the report.
+        const onProgress = io.isTTY ? (done: number, total: number) => io.err(`\rcheck: point ${done}/${total}${done === total ? '\r\x1b[K' : ''}`) : undefined;
+        report = checkNetwork(net, { seed, points, ...(onProgress ? { onProgress } : {}) });
       } catch (e) {
         if (e instanceof NumericError) throw new UsageError(e.message);
         throw e;
@@ -59,11 +61,11 @@ export const registerCheck: Register = (program, io) =>
       if (!report.ok) throw new ExitStatus(1, 'a check failed');
     });
 
-/** The compact spec when it has one, else the widths (mixed bias flags have no compact form). */
+/** The compact spec when it has one, else the spec as JSON (mixed bias flags have no compact form). */
 function formatSpecSafe(spec: Parameters<typeof formatSpec>[0]): string {
   try {
     return formatSpec(spec);
   } catch {
-    return spec.widths.join('-');
+    return JSON.stringify(spec);
   }
 }

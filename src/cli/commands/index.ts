@@ -1,6 +1,9 @@
 /** Every subcommand, in the order `--help` lists them. One file per command family. */
 import type { Register } from '../io.js';
+import { registerAnalyze } from './analyze.js';
 import { registerCheck } from './check.js';
+import { registerCollapse } from './collapse.js';
+import { registerDemo, registerDerive } from './derive.js';
 import { registerEval } from './eval.js';
 import { registerDiff } from './expr.js';
 import { registerExpand } from './expand.js';
@@ -13,6 +16,10 @@ export const COMMANDS: readonly Register[] = [
   registerGrad,
   registerDiff,
   registerExpand,
+  registerCollapse,
+  registerAnalyze,
+  registerDerive,
+  registerDemo,
   registerSolve,
   registerVerify,
   registerCheck,

@@ -1,7 +1,8 @@
 /** `solve "<eq>; <eq>; …" --vars a,b`: Gröbner basis, dimension, solution counts, real solutions. */
-import { ExprError, NotPolynomialError, ExpansionTooLargeError } from '../../index.js';
-// The solver's API until src/poly/index.ts re-exports solve-index.ts (owned by the polynomial helper).
 import {
+  ExprError,
+  NotPolynomialError,
+  ExpansionTooLargeError,
   GroebnerBudgetError,
   PolyInputError,
   QuotientBudgetError,
@@ -14,7 +15,7 @@ import {
   systemFromNodes,
   termsToString,
   type TermOrder,
-} from '../../poly/solve-index.js';
+} from '../../index.js';
 import { type Register, UsageError, json } from '../io.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -25,6 +26,7 @@ interface Opts {
   json?: boolean;
   digits?: string;
   engine?: string;
+  maxPairs?: string;
 }
 
 /** Library errors that are the user's doing become one-line usage errors. */
@@ -45,6 +47,7 @@ export const registerSolve: Register = (program, io) =>
     .option('--order <order>', 'term order of the printed basis: grevlex or lex', 'grevlex')
     .option('--digits <n>', 'decimal places of irrational solutions', '12')
     .option('--engine <engine>', 'embedded (default) or singular (basis, dimension and count only)', 'embedded')
+    .option('--max-pairs <n>', 'Gröbner budget: S-pairs to reduce before giving up')
     .option('--json', 'machine-readable output')
     .addHelpText('after', '\nExample:\n  closedform solve "x^2 + y^2 = 1; x = y" --vars x,y --json\n')
     .action((text: string, opts: Opts) => {
@@ -55,6 +58,8 @@ export const registerSolve: Register = (program, io) =>
       const digits = Number(opts.digits);
       if (!Number.isInteger(digits) || digits < 0 || digits > 1000) throw new UsageError(`--digits must be an integer from 0 to 1000, got '${opts.digits}'`);
       if (opts.engine !== 'embedded' && opts.engine !== 'singular') throw new UsageError(`unknown --engine '${opts.engine}': use embedded or singular`);
+      const maxPairs = opts.maxPairs === undefined ? undefined : Number(opts.maxPairs);
+      if (maxPairs !== undefined && !(Number.isInteger(maxPairs) && maxPairs > 0)) throw new UsageError(`--max-pairs must be a positive integer, got '${opts.maxPairs}'`);
       let out: Record<string, unknown>;
       try {
         const system = systemFromNodes(parseEquations(text), vars);
@@ -62,7 +67,7 @@ export const registerSolve: Register = (program, io) =>
           const s = singularStd(system, vars, { order });
           out = { groebner: s.basis.map(termsToString), dimension: s.dimension, complexSolutions: s.vdim };
         } else {
-          const r = solveSystem(system, vars, { order, digits });
+          const r = solveSystem(system, vars, { order, digits, ...(maxPairs ? { budget: { maxPairs } } : {}) });
           const elim = r.eliminant ? rootsByRadicals(r.eliminant.poly) : undefined;
           out = {
             groebner: r.groebner,
@@ -72,6 +77,7 @@ export const registerSolve: Register = (program, io) =>
             ...(r.eliminant ? { eliminant: r.eliminant.text, eliminantDegree: r.eliminant.poly.length - 1 } : {}),
             ...(r.realSolutions ? { realSolutions: r.realSolutions.map((s) => s.values) } : {}),
             ...(r.radicals !== undefined ? { radicals: r.radicals } : {}),
+            ...(r.note !== undefined ? { note: r.note } : {}),
             ...(elim ? { eliminantRoots: elim.map((x) => ({ [r.eliminant!.variable]: x.text, form: x.form })) } : {}),
           };
         }
@@ -91,5 +97,6 @@ export const registerSolve: Register = (program, io) =>
         for (const s of sols) lines.push(`  ${Object.entries(s).map(([k, v]) => `${k} = ${v}`).join(', ')}`);
       }
       if (out.radicals !== undefined) lines.push(`solvable by radicals: ${out.radicals ? 'yes' : 'not shown (degree > 4 after rational roots)'}`);
+      if (out.note !== undefined) lines.push(`note: ${out.note}`);
       io.out(`${lines.join('\n')}\n`);
     });

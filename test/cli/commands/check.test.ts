@@ -29,6 +29,14 @@ describe('closedform check', () => {
     for (const row of report.rows) expect(row.maxRelError).toBeLessThanOrEqual(row.tolerance);
   });
 
+  it('on a terminal, a progress line on stderr, cleared at the end; none otherwise', async () => {
+    let err = '';
+    const code = await run(['check', '1-1:identity', '--points', '2'], { out: () => {}, err: (s) => (err += s), isTTY: true });
+    expect(code).toBe(0);
+    expect(err).toBe('\rcheck: point 1/2\rcheck: point 2/2\r\x1b[K');
+    expect((await cli('check', '1-1:identity', '--points', '2')).err).toBe('');
+  });
+
   it.each([
     [['check', '2-3-1', '--points', '0'], /bad --points '0'/],
     [['check', '2-3-1', '--points', 'many'], /bad --points 'many'/],

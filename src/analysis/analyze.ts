@@ -1,0 +1,297 @@
+/**
+ * "Can this network be solved analytically?" — every part of the analysis put together, with
+ * each answer marked exact or numeric, and a verdict a person can act on.
+ */
+import { type Rational, qtoNumber, qtoString } from '../expr/rational.js';
+import { toText } from '../print/text.js';
+import { type Dataset, type Network, buildNetwork } from '../network/build.js';
+import { formatSpec, parameterCount } from '../network/parse.js';
+import type { NetworkSpec } from '../network/spec.js';
+import { ExpansionTooLargeError } from '../poly/expand.js';
+import { expand } from '../poly/expand.js';
+import { polyIsZero, polySub } from '../poly/poly.js';
+import { type NetworkClass, classify } from './classify.js';
+import { type Collapse, collapse } from './collapse.js';
+import { type CriticalPoints, type Regularisation, MAX_BEZOUT, MAX_CRITICAL_UNKNOWNS, criticalPoints } from './critical.js';
+import { type LeastSquares, leastSquares } from './leastsq.js';
+import { isLinearSpec, linearCollapse } from './linear.js';
+import { type DescentSummary, descend } from './numeric.js';
+import { type ReluAnalysis, reluPatterns } from './relu.js';
+import { type TaylorSurrogate, taylorSurrogate } from './taylor.js';
+
+export interface AnalyzeOptions {
+  readonly data?: Dataset;
+  /** regularisation of the critical-point system (default none) */
+  readonly l2?: Regularisation;
+  /** seed of every random choice (rank point, preimage, descent starts, generic L2) */
+  readonly seed?: number;
+  /** Taylor order for transcendental networks (off when absent) */
+  readonly taylor?: number;
+  readonly taylorAt?: Rational;
+  /** skip the numeric gradient-descent comparison (tests of the exact parts) */
+  readonly descent?: boolean;
+}
+
+/** Identity networks: β, β₀, the matrix identity, and the proof. */
+export interface LinearReport {
+  readonly beta: string[][];
+  readonly beta0: string[];
+  readonly matrixForm: string;
+  /** fₖ − (Σⱼ βₖⱼxⱼ + β₀ₖ) expands to the zero polynomial for every output */
+  readonly proved: boolean;
+  /** seed 001's backprop recursion in closed form for this network (layer convention), LaTeX */
+  readonly backpropLatex: string;
+}
+
+export interface Analysis {
+  readonly spec: string;
+  /** the spec itself */
+  readonly specObject?: NetworkSpec;
+  /** this is the analysis of a Taylor surrogate (its answers are approximate for the network) */
+  readonly surrogate: boolean;
+  readonly class: NetworkClass;
+  readonly linear?: LinearReport;
+  readonly collapse?: Collapse;
+  /** why there is no collapse (non-polynomial, too large) */
+  readonly collapseRefused?: string;
+  readonly leastSquares?: LeastSquares;
+  readonly descent?: DescentSummary;
+  readonly criticalPoints?: CriticalPoints;
+  readonly relu?: ReluAnalysis;
+  readonly taylor?: { readonly surrogate: TaylorSurrogate; readonly analysis: Analysis };
+  /** which parts are exact, which numeric */
+  readonly exact: readonly string[];
+  readonly numeric: readonly string[];
+  readonly verdict: string;
+}
+
+/** Prove the identity network's collapse: expand fₖ − affineₖ to 0. */
+export function linearReport(net: Network): LinearReport {
+  const c = linearCollapse(net.spec);
+  const proved = net.outputs.every((f, k) => polyIsZero(polySub(expand(f), expand(c.affine[k]!))));
+  const L = net.spec.widths.length - 1;
+  // δ⁽ˡ⁾ = ∂loss/∂z⁽ˡ⁾ = (W⁽ˡ⁺¹⁾)ᵀ⋯(W⁽ᴸ⁾)ᵀ δ⁽ᴸ⁾ for identity activations (proved in recursion.ts's tests)
+  const backpropLatex =
+    L === 1
+      ? '\\delta^{(1)} = \\nabla_{f} \\mathrm{loss}'
+      : `\\delta^{(l)} = (W^{(l+1)})^\\top \\cdots (W^{(${L})})^\\top \\delta^{(${L})}, \\quad \\delta^{(1)} = ${Array.from({ length: L - 1 }, (_, i) => `(W^{(${i + 2})})^\\top`).join('')}\\,\\delta^{(${L})}, \\quad \\delta^{(${L})} = \\nabla_{f} \\mathrm{loss}`;
+  return { beta: c.beta.map((r) => r.map(toText)), beta0: c.beta0.map(toText), matrixForm: c.matrixForm, proved, backpropLatex };
+}
+
+/**
+ * Analyse a network (and a data set): class, collapse, least squares, critical points, ReLU
+ * patterns or a Taylor surrogate, and the verdict.
+ *
+ * @example
+ * ```ts
+ * const a = analyze(parseSpec('1-2-1:quadratic,identity'), { data, l2: { kind: 'generic', seed: 1 } });
+ * a.verdict; // 'A polynomial model … the global optimum of the squared loss is exactly …'
+ * ```
+ */
+export function analyze(spec: NetworkSpec, opts: AnalyzeOptions = {}): Analysis {
+  const net = buildNetwork(spec);
+  return analyzeNetwork(net, opts, false);
+}
+
+function analyzeNetwork(net: Network, opts: AnalyzeOptions, surrogate: boolean): Analysis {
+  const spec = net.spec;
+  const seed = opts.seed ?? 1;
+  // the surrogate is polynomial by construction; its degrees come from the collapse below
+  const cls: NetworkClass = surrogate
+    ? { kind: 'polynomial', degree: { inputs: 0, params: 0 }, linear: false, reason: 'Taylor surrogate: every transcendental activation replaced by a polynomial' }
+    : classify(spec);
+  const exact: string[] = [];
+  const numeric: string[] = [];
+  const out: { -readonly [K in keyof Analysis]?: Analysis[K] } = { spec: specName(spec), specObject: spec, surrogate, class: cls };
+  exact.push('class and degrees (from the activations)');
+  if (cls.kind === 'polynomial') {
+    if (!surrogate && isLinearSpec(spec)) {
+      out.linear = linearReport(net);
+      exact.push('β and β₀ (proved by expansion)');
+    }
+    try {
+      out.collapse = collapse(net, seed);
+      exact.push('collapse Σ cₖ(θ)φₖ(x), K, P and the rank of ∂c/∂θ (exact at random rational points)');
+    } catch (e) {
+      if (!(e instanceof ExpansionTooLargeError)) throw e;
+      out.collapseRefused = e.message;
+    }
+    if (opts.data !== undefined && out.collapse !== undefined) {
+      out.leastSquares = leastSquares(net, out.collapse, opts.data, seed);
+      exact.push('least-squares optimum over span{φ} (normal equations over Q)');
+      if (out.leastSquares.attained.kind === 'point') exact.push('a parameter point attaining it (checked: c(θ*) = c*)');
+      if (opts.descent !== false) {
+        out.descent = descend(spec, opts.data, { seed });
+        numeric.push('gradient descent (mathjs engine, random starts)');
+      }
+      out.criticalPoints = criticalPoints(net, opts.data, opts.l2 ?? { kind: 'none' });
+      exact.push('critical-point system, Bézout bound, Gröbner basis, dimension, solution counts, eliminant, real solutions');
+      if ((out.criticalPoints.realSolutions ?? []).length > 0) numeric.push('loss, gradient norm and Hessian eigenvalues at each real critical point (classification)');
+    }
+  } else if (cls.kind === 'piecewise' && opts.data !== undefined) {
+    out.relu = reluPatterns(net, opts.data, { seed });
+    exact.push('activation patterns, per-pattern least squares and consistency checks');
+    if (opts.descent !== false) {
+      out.descent = descend(spec, opts.data, { seed });
+      numeric.push('gradient descent (mathjs engine, random starts)');
+    }
+  } else if (cls.kind === 'transcendental' && opts.taylor !== undefined) {
+    const s = taylorSurrogate(net, opts.taylor, opts.taylorAt);
+    out.taylor = { surrogate: s, analysis: analyzeNetwork(s.net, { ...opts, descent: false }, true) };
+    numeric.push(`everything about the Taylor surrogate of order ${opts.taylor} (approximate for the network)`);
+  }
+  out.exact = exact;
+  out.numeric = numeric;
+  out.verdict = verdict(out as Analysis, opts);
+  return out as Analysis;
+}
+
+/** At most 12 items, then how many more. */
+const shortList = (xs: readonly string[]): string => (xs.length <= 12 ? xs.join(', ') : `${xs.slice(0, 12).join(', ')}, … ${xs.length - 12} more`);
+
+const plural = (n: number | bigint, w: string): string => `${n} ${w}${n === 1 || n === 1n ? '' : 's'}`;
+
+/** One paragraph: what the model is, what was solved exactly, what is numeric, what to do next. */
+export function verdict(a: Analysis, opts: AnalyzeOptions): string {
+  const s: string[] = [];
+  const c = a.class;
+  if (c.kind === 'transcendental') {
+    s.push(`${a.spec} is transcendental: ${c.reason}.`);
+    s.push('No finite algebraic procedure solves ∇L = 0 for it in general; only numeric training (or an approximation) applies.');
+    if (a.taylor === undefined) s.push('Next: add --taylor 3 to replace each activation by its Taylor polynomial around 0 and solve that polynomial surrogate, whose answers are approximate.');
+    else {
+      const t = a.taylor.surrogate;
+      s.push(
+        `With --taylor ${t.order} every activation is replaced by ${Object.entries(t.polynomials).map(([n, p]) => `${n}(z) ≈ ${p.text}${p.exact ? '' : ' (coefficients rounded)'}`).join(', ')}; everything below is about that surrogate and APPROXIMATE for the network: ${a.taylor.analysis.verdict}`,
+      );
+    }
+    return s.join(' ');
+  }
+  if (c.kind === 'piecewise') {
+    s.push(`${a.spec} is piecewise polynomial: ${c.reason}.`);
+    if (a.relu === undefined) s.push('Next: give a data set (--data FILE.csv) to enumerate the activation patterns it allows and solve each pattern exactly.');
+    else s.push(a.relu.summary);
+    if (a.descent !== undefined) {
+      const exact = a.relu?.best === undefined ? undefined : qtoNumber(a.relu.best.loss);
+      const gap = exact === undefined ? 0 : a.descent.best - exact;
+      s.push(
+        `Plain gradient descent (numeric, ${a.descent.starts} random starts × ${a.descent.steps} steps) reached ${a.descent.best.toPrecision(8)}` +
+          (exact === undefined ? '.' : gap > 1e-6 * Math.max(1, exact) ? `, above the exact pattern optimum ${exact.toPrecision(8)}: descent stalled at a worse point (dead units or a local minimum), the exact point above is better.` : gap < -1e-6 * Math.max(1, exact) ? ', below every consistent pattern optimum: the minimum lies on a pattern boundary, which the enumeration does not cover.' : ', the same value.'),
+      );
+    }
+    return s.join(' ');
+  }
+  const col = a.collapse;
+  if (a.linear !== undefined)
+    s.push(`${a.spec} has identity activations, so it is linear regression: β = ${a.linear.beta.map((r) => `(${r.join(', ')})`).join(', ')}, β₀ = (${a.linear.beta0.join(', ')}), ${a.linear.proved ? 'proved by expanding both sides' : 'NOT confirmed by expansion'}.`);
+  else if (!a.surrogate) s.push(`${a.spec} is a polynomial model: ${c.reason}.`);
+  if (col === undefined) {
+    s.push(`Its expansion was refused: ${a.collapseRefused ?? 'unknown reason'}. Try a smaller network.`);
+    return s.join(' ');
+  }
+  const feats = col.features.map((f) => f.monomial);
+  s.push(
+    `Collapsed, the output is Σ cₖ(θ)φₖ(x) over K = ${col.K} monomial features (${shortList([...new Set(feats)])}) with P = ${col.P} parameters; the architecture reaches a ${col.rank}-dimensional family of these functions (exact rank of ∂c/∂θ at random rational points), so it ${col.filling ? 'fills the span' : `does not fill the span (rank ${col.rank} < K = ${col.K})`} and ${col.P - col.rank} parameter direction${col.P - col.rank === 1 ? ' is' : 's are'} redundant (P − rank).`,
+  );
+  const ls = a.leastSquares;
+  if (ls === undefined) {
+    s.push('Next: give a data set (--data FILE.csv) for the exact least-squares optimum and the critical points of the loss.');
+    return s.join(' ');
+  }
+  if (ls.attained.kind === 'point')
+    s.push(
+      `On the data the global minimum of the squared loss is exactly ${qtoString(ls.loss)} (≈ ${qtoNumber(ls.loss).toPrecision(8)}), from the normal equations, and the network attains it at a parameter point solved for ${ls.attained.solvedFor.join(', ')} with the others fixed at random rationals (checked exactly: c(θ*) = c*).`,
+    );
+  else
+    s.push(
+      `The best function in the span has loss ${qtoString(ls.loss)} (≈ ${qtoNumber(ls.loss).toPrecision(8)}), a lower bound for the network, but no parameter point attaining it was found: ${ls.attained.reason}.`,
+    );
+  const d = a.descent;
+  if (d !== undefined) {
+    const gap = d.best - qtoNumber(ls.attained.kind === 'point' ? ls.attained.loss : ls.loss);
+    s.push(
+      `Plain gradient descent (numeric, ${d.starts} random starts × ${d.steps} steps) reached ${d.best.toPrecision(8)}${Math.abs(gap) <= 1e-6 * Math.max(1, Math.abs(d.best)) ? ', the same value' : gap > 0 ? `, ${gap.toPrecision(3)} above ${ls.attained.kind === 'point' ? 'the exact optimum' : 'that lower bound'}` : ''}.`,
+    );
+  }
+  s.push(criticalSentence(a.criticalPoints!, opts));
+  const next = nextSteps(a);
+  if (next.length > 0) s.push(`Next: ${next.join('; ')}.`);
+  return s.join(' ');
+}
+
+function criticalSentence(cp: CriticalPoints, opts: AnalyzeOptions): string {
+  const head = `∇L = 0 is ${plural(cp.equations, 'polynomial equation')} of degrees ${[...new Set(cp.degrees)].join('/')} in ${cp.unknowns} unknowns (Bézout bound ${cp.bezout}; regularisation: ${cp.regularisation}).`;
+  if (cp.status === 'budget' && cp.complexSolutions !== undefined)
+    return `${head} Exactly: a finite critical set with ${plural(cp.complexSolutions, 'complex solution')} ${cp.eliminantDegree !== undefined ? ` (eliminant of degree ${cp.eliminantDegree})` : ''}; the real ones were not isolated: ${cp.message}.`;
+  if (cp.status !== 'solved') return `${head} The exact solution was not attempted or not finished: ${cp.message}.`;
+  if (cp.dimension === -1) return `${head} It has no complex solution.`;
+  if ((cp.dimension ?? 0) > 0)
+    return `${head} Its Gröbner basis shows a critical set of dimension ${cp.dimension} — continuous families of critical points from the network's symmetries — so the points cannot be listed; ${opts.l2 === undefined || opts.l2.kind === 'none' ? 'add --l2 generic (one random rational coefficient per parameter) to remove the symmetries and make the set finite.' : 'this regularisation did not remove every symmetry: use --l2 generic.'}`;
+  const real = cp.realSolutions ?? [];
+  const count = (t: string): number => real.filter((r) => r.type === t).length;
+  const best = real[0];
+  return (
+    `${head} Exactly: ${plural(cp.complexSolutions ?? 0, 'complex solution')} with multiplicity (${cp.distinctSolutions ?? '?'} distinct), an eliminant of degree ${cp.eliminantDegree}` +
+    `${cp.radicals === true ? ', so every critical point is expressible by radicals' : cp.radicals === false ? ', beyond degree 4 after removing rational roots, so not by the general radical formulas' : ''}, and ${plural(real.length, 'real critical point')}.` +
+    ` Classified by the numeric Hessian: ${count('minimum')} minim${count('minimum') === 1 ? 'um' : 'a'}, ${plural(count('saddle'), 'saddle')}, ${count('maximum')} maxim${count('maximum') === 1 ? 'um' : 'a'}, ${count('degenerate')} degenerate` +
+    `${best !== undefined ? `; the lowest loss among them is ${best.loss.toPrecision(8)} (${best.type})` : ''}.`
+  );
+}
+
+/** The compact spec string, or JSON when the spec has none (biases differing between layers). */
+function specName(spec: NetworkSpec): string {
+  try {
+    return formatSpec(spec);
+  } catch {
+    return JSON.stringify({ widths: spec.widths, activations: spec.activations, bias: spec.bias });
+  }
+}
+
+/**
+ * Smaller variants of a polynomial network whose critical-point system is within budget, by the
+ * generic estimate: P unknowns, each gradient equation of degree ≤ 2·deg_θ f − 1 (plus L2).
+ */
+export function tractableVariants(spec: NetworkSpec): string[] {
+  const L = spec.activations.length;
+  const variants: NetworkSpec[] = [
+    { ...spec, bias: spec.bias.map(() => false) },
+    { ...spec, activations: [...spec.activations.slice(0, L - 1), 'identity'] },
+    { ...spec, activations: [...spec.activations.slice(0, L - 1), 'identity'], bias: spec.bias.map(() => false) },
+  ];
+  const out: string[] = [];
+  for (const v of variants) {
+    if (L < 2 && v.activations[0] === 'identity' && spec.activations[0] !== 'identity') continue;
+    const c = classify(v);
+    if (c.kind !== 'polynomial') continue;
+    const P = parameterCount(v);
+    const d = BigInt(Math.max(1, 2 * c.degree.params - 1));
+    if (P <= MAX_CRITICAL_UNKNOWNS && d ** BigInt(P) <= MAX_BEZOUT) {
+      const name = specName(v);
+      if (name !== specName(spec) && !out.includes(name)) out.push(name);
+    }
+  }
+  return out;
+}
+
+/** Concrete things to try, from what the analysis found. */
+function nextSteps(a: Analysis): string[] {
+  const out: string[] = [];
+  const spec = a.spec;
+  const col = a.collapse!;
+  const cp = a.criticalPoints;
+  const acts = spec.split(':')[1] ?? '';
+  const lastIdentity = acts.split(',').at(-1) === 'identity';
+  if (!col.filling && !lastIdentity && acts.split(',').length >= 1 && spec.split(':')[0]!.split('-').length >= 3 && !a.surrogate)
+    out.push(`make the output layer linear (e.g. ${spec.split(':')[0]}:${acts.split(',')[0] ?? 'quadratic'},identity): the coefficients become affine in the last layer, the model can fill its span and the least-squares optimum is then solved exactly`);
+  if (cp !== undefined && cp.status === 'refused') {
+    const small = a.specObject === undefined ? [] : tractableVariants(a.specObject);
+    out.push(
+      small.length > 0
+        ? `for exact critical points try ${small.map((v) => `\`${v}\``).join(' or ')} (within the budget by the Bézout estimate), with --l2 generic`
+        : 'no smaller variant (:nobias, identity output) brings the critical-point system within budget: use fewer hidden units or inputs',
+    );
+  }
+  if (cp !== undefined && cp.status !== 'solved') out.push('treat the gradient-descent value as numeric evidence only');
+  if (cp !== undefined && cp.status === 'solved' && (cp.dimension ?? 0) > 0) out.push('rerun with --l2 generic to count and classify isolated critical points');
+  return out;
+}

@@ -1,0 +1,230 @@
+/**
+ * Critical points of the data loss: the polynomial system ∇_θ L = 0.
+ *
+ * For a polynomial network and a data set, L(θ) = c·Σₚ Σₖ (fₖ(xₚ; θ) − yₖₚ)² is a polynomial in
+ * the P parameters, so ∇L = 0 is P polynomial equations in P unknowns, each of degree deg L − 1;
+ * Bézout bounds the number of isolated complex solutions by the product of the degrees.
+ * Networks have continuous symmetries (a hidden unit's incoming weights scaled by t and its
+ * outgoing weights by 1/t for identity units; a sign flip for quadratic ones…), so the critical
+ * set is usually positive-dimensional. An L2 term Σⱼ λⱼθⱼ² breaks them: with one random rational
+ * λⱼ per parameter (`generic`) the system is zero-dimensional for almost every choice, whereas a
+ * uniform λ keeps the orthogonal symmetries of the hidden layer and can leave a positive-
+ * dimensional set or a non-generic count.
+ *
+ * Exact: the equations, degrees, Bézout bound, Gröbner basis, dimension, number of complex
+ * solutions, eliminant and the real solutions (isolated exactly, printed as decimals).
+ * Numeric (the mathjs engine): the gradient norm, loss and Hessian eigenvalues at each real
+ * solution, which classify it.
+ */
+import { type Node, ONE_NODE, add, mul, num, pow, sym } from '../expr/node.js';
+import { substitute } from '../expr/walk.js';
+import { getActivation } from '../activations/registry.js';
+import { type Rational, Q, qtoNumber, qtoString } from '../expr/rational.js';
+import { grad } from '../diff/reverse.js';
+import { type Dataset, type Network, datasetLoss } from '../network/build.js';
+import { expand } from '../poly/expand.js';
+import { GroebnerBudgetError, type PolyTerms } from '../poly/groebner.js';
+import { QuotientBudgetError } from '../poly/groebner-quotient.js';
+import { polyDegree, polyToTerms } from '../poly/poly.js';
+import { solveSystem } from '../poly/solve.js';
+import { checkPoint } from './numeric.js';
+import { rng } from './random.js';
+
+/**
+ * Most unknowns sent to the Gröbner engine. Measured: the generic-L2 systems of 1-1-1 (4
+ * unknowns) and 2-1-2 identity (7) finish in well under a second; 1-2-1:quadratic,identity
+ * (7 unknowns, degree 5) needs seconds to minutes depending on the data; beyond 8 unknowns no
+ * network system of the test table finished within the time budget.
+ */
+export const MAX_CRITICAL_UNKNOWNS = 8;
+/**
+ * Largest Bézout bound attempted. Measured (generic L2, 3–4 points, this engine): Bézout 9–162
+ * finish in 0.1–2 s (1-1:quadratic, 1-1-1, 2-1-1, 2-1-2 and 1-2-1 identity, 1-1-1-1 without
+ * biases); 1-2-1:quadratic,identity:nobias (Bézout 625, 33 solutions) in 2 s; 1-1-1-1 identity
+ * with biases (Bézout 12 500) did not finish in 100 s.
+ */
+export const MAX_BEZOUT = 2_000n;
+/** Milliseconds granted to the Gröbner computation of one critical system. */
+export const CRITICAL_MILLIS = 20_000;
+
+/** The regularisation added to the loss. */
+export type Regularisation =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'uniform'; readonly lambda: Rational }
+  /** fix the first incoming weight of every hidden unit to 1 (removes the rescaling symmetry) */
+  | { readonly kind: 'normalise' }
+  | { readonly kind: 'generic'; readonly seed: number };
+
+export type CriticalType = 'minimum' | 'saddle' | 'maximum' | 'degenerate';
+
+export interface CriticalPoint {
+  /** coordinates: exact rationals as `p/q`, irrational ones as decimals (12 places) */
+  readonly point: Readonly<Record<string, string>>;
+  /** the loss (with the L2 term) at the point, numeric */
+  readonly loss: number;
+  readonly type: CriticalType;
+  /** Hessian eigenvalues from the numeric engine, ascending */
+  readonly eigenvalues: readonly number[];
+  /** ‖∇L‖ by the numeric engine at the decimal point (should be ≈ 0) */
+  readonly gradientNorm: number;
+}
+
+export interface CriticalPoints {
+  readonly equations: number;
+  readonly unknowns: number;
+  readonly degrees: readonly number[];
+  /** Π degrees: the Bézout bound on isolated complex solutions */
+  readonly bezout: bigint;
+  /** parameters fixed to 1 by the normalisation (empty otherwise) */
+  readonly fixed: readonly string[];
+  /** the L2 coefficients used, by parameter (empty without regularisation) */
+  readonly lambda: Readonly<Record<string, string>>;
+  readonly regularisation: string;
+  /** `solved`; `refused` up front by a budget; `budget` stopped during the computation */
+  readonly status: 'solved' | 'refused' | 'budget';
+  readonly message?: string;
+  readonly dimension?: number;
+  /** complex solutions with multiplicity (zero-dimensional systems) */
+  readonly complexSolutions?: number;
+  readonly distinctSolutions?: number;
+  readonly eliminantDegree?: number;
+  readonly eliminant?: string;
+  readonly radicals?: boolean;
+  readonly realSolutions?: readonly CriticalPoint[];
+  /** the Gröbner basis (grevlex), text, when short enough to show */
+  readonly groebner?: readonly string[];
+  /** the system as data, for cross-checks (Singular) */
+  readonly system: readonly PolyTerms[];
+}
+
+/** L2 coefficients by parameter: uniform λ, or one random rational in (0, 1] per parameter. */
+export function l2Coefficients(params: readonly string[], reg: Regularisation): Map<string, Rational> {
+  if (reg.kind === 'none' || reg.kind === 'normalise') return new Map();
+  if (reg.kind === 'uniform') return new Map(params.map((p) => [p, reg.lambda]));
+  const r = rng(reg.seed);
+  // λⱼ = a/b with 1 ≤ a ≤ b ≤ 9: positive, distinct with high probability, small heights
+  return new Map(
+    params.map((p) => {
+      const b = 1 + Math.floor(r() * 9);
+      const a = 1 + Math.floor(r() * b);
+      return [p, Q(a, b)];
+    }),
+  );
+}
+
+/**
+ * The weights a fixed normalisation sets to 1: the first incoming weight of every unit of a hidden
+ * layer whose activation is homogeneous (σ(tz) = t^k σ(z): identity, powers; relu for t > 0), so
+ * that the rescaling (incoming × t, outgoing × t^−k) has no room left.
+ */
+export function normalisedWeights(net: Network): string[] {
+  const out: string[] = [];
+  const w = net.spec.widths;
+  for (let l = 1; l < w.length - 1; l++) {
+    const st = getActivation(net.spec.activations[l - 1]!)?.structure;
+    if (st?.kind !== 'polynomial' && !['relu', 'leaky_relu'].includes(net.spec.activations[l - 1]!)) continue;
+    for (let i = 1; i <= w[l]!; i++) out.push(`w${l}_${i}_1`);
+  }
+  return out;
+}
+
+/** The regularised data loss L(θ) + Σⱼ λⱼ θⱼ² as a node. */
+export function regularisedLoss(net: Network, data: Dataset, lambda: ReadonlyMap<string, Rational>): Node {
+  const terms = [...lambda].map(([p, l]) => mul(num(l), pow(sym(p), 2)));
+  return add(datasetLoss(net, data), ...terms);
+}
+
+const describe = (reg: Regularisation, fixed: readonly string[]): string =>
+  reg.kind === 'none'
+    ? 'none: the symmetries of the network are kept'
+    : reg.kind === 'normalise'
+      ? `fixed normalisation ${fixed.map((p) => `${p} = 1`).join(', ')} (one incoming weight per hidden unit: removes the rescaling symmetry of homogeneous units, loses the points where that weight is 0)`
+      : reg.kind === 'uniform'
+      ? `L2 with one coefficient λ = ${qtoString(reg.lambda)} for every parameter`
+      : `generic L2: a random rational λⱼ ∈ (0, 1] per parameter (seed ${reg.seed}), which removes the symmetries for almost every choice`;
+
+/** Classify by the signs of the Hessian eigenvalues, with a tolerance relative to their scale. */
+export function classifyEigenvalues(ev: readonly number[]): CriticalType {
+  const scale = Math.max(1, ...ev.map(Math.abs));
+  const tol = 1e-6 * scale;
+  if (ev.some((v) => Math.abs(v) <= tol)) return 'degenerate';
+  if (ev.every((v) => v > 0)) return 'minimum';
+  if (ev.every((v) => v < 0)) return 'maximum';
+  return 'saddle';
+}
+
+/**
+ * The critical-point system of a polynomial network on a data set, solved within budget.
+ *
+ * @example
+ * ```ts
+ * const net = buildNetwork(parseSpec('1-1-1:identity'));
+ * const cp = criticalPoints(net, readCsv('x1,y1\n0,1\n1,3\n2,4\n', net.spec), { kind: 'generic', seed: 1 });
+ * cp.dimension; // 0
+ * cp.realSolutions!.map((s) => s.type); // e.g. ['minimum', 'saddle', 'minimum']
+ * ```
+ */
+export function criticalPoints(net: Network, data: Dataset, reg: Regularisation, opts: { millis?: number } = {}): CriticalPoints {
+  const fixed = reg.kind === 'normalise' ? normalisedWeights(net) : [];
+  const params = net.params.filter((p) => !fixed.includes(p));
+  const lambda = l2Coefficients(params, reg);
+  const L = substitute(regularisedLoss(net, data, lambda), new Map(fixed.map((p) => [p, ONE_NODE])));
+  const g = grad(L, params);
+  const polys = params.map((p) => expand(g.get(p)!));
+  const system: PolyTerms[] = polys.map(polyToTerms);
+  const degrees = polys.map((p) => Math.max(0, polyDegree(p)));
+  const bezout = degrees.reduce((b, d) => b * BigInt(Math.max(d, 1)), 1n);
+  const base = {
+    equations: params.length,
+    unknowns: params.length,
+    degrees,
+    bezout,
+    lambda: Object.fromEntries([...lambda].map(([p, l]) => [p, qtoString(l)])),
+    regularisation: describe(reg, fixed),
+    fixed,
+    system,
+  };
+  if (params.length > MAX_CRITICAL_UNKNOWNS || bezout > MAX_BEZOUT)
+    return {
+      ...base,
+      status: 'refused',
+      message: `${params.length} unknowns with Bézout bound ${bezout} is past the budget (${MAX_CRITICAL_UNKNOWNS} unknowns, Bézout ${MAX_BEZOUT}): use a smaller network, fewer parameters (:nobias) or the numeric engine`,
+    };
+  let s;
+  try {
+    const budget = { maxMillis: opts.millis ?? CRITICAL_MILLIS };
+    s = solveSystem(system, params, { budget });
+  } catch (e) {
+    if (e instanceof GroebnerBudgetError || e instanceof QuotientBudgetError) return { ...base, status: 'budget', message: e.message };
+    throw e;
+  }
+  if (s.dimension === 0 && s.realSolutions === undefined)
+    return {
+      ...base,
+      status: 'budget',
+      message: s.note ?? 'no separating linear form was found, so the real solutions were not isolated',
+      dimension: 0,
+      complexSolutions: s.complexSolutions,
+      ...(s.eliminant !== undefined ? { eliminantDegree: s.eliminant.poly.length - 1, eliminant: s.eliminant.text } : {}),
+    };
+  const lam = net.params.map((p) => qtoNumber(lambda.get(p) ?? Q(0)));
+  const realSolutions = (s.realSolutions ?? []).map((r): CriticalPoint => {
+    const point: Record<string, number> = {};
+    for (const p of fixed) point[p] = 1;
+    for (const p of params) point[p] = r.exact[p] !== undefined ? qtoNumber(r.exact[p]!) : Number(r.values[p]);
+    const chk = checkPoint(net.spec, data, point, lam, params);
+    return { point: r.values, loss: chk.loss, type: classifyEigenvalues(chk.eigenvalues), eigenvalues: chk.eigenvalues, gradientNorm: chk.gradientNorm };
+  });
+  realSolutions.sort((a, b) => a.loss - b.loss);
+  return {
+    ...base,
+    status: 'solved',
+    dimension: s.dimension,
+    ...(s.dimension === 0 ? { complexSolutions: s.complexSolutions } : {}),
+    ...(s.distinctSolutions !== undefined ? { distinctSolutions: s.distinctSolutions } : {}),
+    ...(s.eliminant !== undefined ? { eliminantDegree: s.eliminant.poly.length - 1, eliminant: s.eliminant.text } : {}),
+    ...(s.radicals !== undefined ? { radicals: s.radicals } : {}),
+    ...(s.dimension === 0 ? { realSolutions } : {}),
+    ...(s.groebner.length <= 12 && s.groebner.join('').length <= 4000 ? { groebner: s.groebner } : {}),
+  };
+}

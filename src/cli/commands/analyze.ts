@@ -1,0 +1,83 @@
+/** `analyze SPEC`: the solvability explorer — class, collapse, least squares, critical points, verdict. */
+import { readFileSync } from 'node:fs';
+import { AnalysisError, type Regularisation, analysisJson, analyze, qparse, qsign, readCsv, readSpec } from '../../index.js';
+import { type Io, type Register, UsageError, json } from '../io.js';
+
+/** `--l2 1/10`, `--l2 generic`, `--l2 none`. */
+export function parseL2(text: string | undefined, seed: number, normalise = false): Regularisation {
+  if (normalise) {
+    if (text !== undefined && text !== 'none') throw new UsageError('--normalise and --l2 are alternatives: give one of them');
+    return { kind: 'normalise' };
+  }
+  if (text === undefined || text === 'none') return { kind: 'none' };
+  if (text === 'generic') return { kind: 'generic', seed };
+  const q = qparse(text);
+  if (q === undefined || qsign(q) <= 0) throw new UsageError(`bad --l2 '${text}': a positive rational such as 1/10, or 'generic', or 'none'`);
+  return { kind: 'uniform', lambda: q };
+}
+
+/** A non-negative integer option. */
+export function intOption(name: string, text: string | undefined, fallback: number, max = 1e9): number {
+  if (text === undefined) return fallback;
+  if (!/^\d+$/.test(text) || Number(text) > max) throw new UsageError(`bad ${name} '${text}': an integer from 0 to ${max}`);
+  return Number(text);
+}
+
+function readData(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read data file '${file}': ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+}
+
+interface Opts {
+  data?: string;
+  l2?: string;
+  seed?: string;
+  taylor?: string;
+  taylorAt?: string;
+  normalise?: boolean;
+  json?: boolean;
+}
+
+function run(specText: string, o: Opts, io: Io): void {
+  const spec = readSpec(specText);
+  const seed = intOption('--seed', o.seed, 1);
+  const data = o.data === undefined ? undefined : readCsv(readData(o.data), spec);
+  const taylor = o.taylor === undefined ? undefined : intOption('--taylor', o.taylor, 3, 64);
+  const at = o.taylorAt === undefined ? undefined : qparse(o.taylorAt);
+  if (o.taylorAt !== undefined && at === undefined) throw new UsageError(`bad --taylor-at '${o.taylorAt}': a rational such as 0 or 1/2`);
+  let a;
+  try {
+    a = analyze(spec, { ...(data ? { data } : {}), l2: parseL2(o.l2, seed, o.normalise === true), seed, ...(taylor !== undefined ? { taylor } : {}), ...(at !== undefined ? { taylorAt: at } : {}) });
+  } catch (e) {
+    if (e instanceof AnalysisError) throw new UsageError(e.message);
+    throw e;
+  }
+  const j = analysisJson(a);
+  if (o.json) {
+    io.out(json(j));
+    return;
+  }
+  io.out(`${a.spec}: ${String(j.class)}\n`);
+  if (j.features !== null) io.out(`features K = ${j.features}, parameters P = ${j.params}, rank ∂c/∂θ = ${j.rank}${j.filling ? ' (filling)' : ''}\n`);
+  io.out(`exact: ${a.exact.join('; ')}\n`);
+  if (a.numeric.length > 0) io.out(`numeric: ${a.numeric.join('; ')}\n`);
+  io.out(`\n${a.verdict}\n`);
+}
+
+export const registerAnalyze: Register = (program, io) =>
+  program
+    .command('analyze')
+    .description('can this network be solved analytically? class, collapse, least squares, critical points, verdict')
+    .argument('<spec>', 'network spec, e.g. 1-2-1:quadratic')
+    .option('--data <file>', 'data set as CSV with columns x1…xn, y1…ym')
+    .option('--l2 <r>', "L2 term for the critical points: a rational (one coefficient for all), 'generic' (a random one per parameter) or 'none'")
+    .option('--normalise', 'instead of L2: fix the first incoming weight of every hidden unit to 1 (removes rescaling symmetries)')
+    .option('--seed <n>', 'seed of every random choice (default 1)')
+    .option('--taylor <n>', 'transcendental networks: solve the Taylor surrogate of this order (approximate)')
+    .option('--taylor-at <r>', 'expansion point of the Taylor surrogate (default 0)')
+    .option('--json', 'machine-readable output')
+    .addHelpText('after', '\nExample:\n  closedform analyze 1-2-1:quadratic,identity --data examples/quadratic.csv --l2 generic\n')
+    .action((spec: string, o: Opts) => run(spec, o, io));

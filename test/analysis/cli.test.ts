@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/run.js';
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await run(argv, { out: (s) => void (out += s), err: (s) => void (err += s), isTTY: false });
+  return { code, out, err };
+}
+
+describe('closedform collapse', () => {
+  it('seed 004 in the rows convention: β = W⁽¹⁾W⁽²⁾, β₀ = b⁽¹⁾W⁽²⁾ + b⁽²⁾, proved', async () => {
+    const r = await cli('collapse', '3-2-1:identity:rows', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.linear).toBe(true);
+    expect(j.proved).toBe(true);
+    expect(j.beta).toEqual([['w1_1_1*w2_1_1 + w1_2_1*w2_1_2', 'w1_1_2*w2_1_1 + w1_2_2*w2_1_2', 'w1_1_3*w2_1_1 + w1_2_3*w2_1_2']]);
+    expect(j.beta0).toEqual(['b2_1 + b1_1*w2_1_1 + b1_2*w2_1_2']);
+    expect(j.matrixForm).toMatch(/^\\boldsymbol\{\\beta\} = \\mathbf\{W\}\^\{\(1\)\}\\mathbf\{W\}\^\{\(2\)\}, \\quad \\beta_0 = \\mathbf\{b\}\^\{\(1\)\}\\mathbf\{W\}\^\{\(2\)\} \+ \\mathbf\{b\}\^\{\(2\)\}/);
+    expect([j.features, j.params, j.rank]).toEqual([4, 11, 4]);
+  });
+  it('a quadratic network: not linear, K, P, rank', async () => {
+    const j = JSON.parse((await cli('collapse', '1-2-1:quadratic', '--json')).out);
+    expect([j.linear, j.beta, j.features, j.params, j.rank, j.filling]).toEqual([false, null, 5, 7, 3, false]);
+  });
+  it('a transcendental network is refused with one line and exit code 2', async () => {
+    const r = await cli('collapse', '1-2-1:sigmoid,identity');
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/not polynomial/);
+  });
+});
+
+describe('closedform analyze', () => {
+  it('1-2-1:quadratic with the quartic example: a verdict a person can act on', async () => {
+    const r = await cli('analyze', '1-2-1:quadratic', '--data', 'examples/quartic.csv', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.class).toBe('polynomial');
+    expect(j.degree).toEqual({ inputs: 4, params: 6 });
+    expect([j.features, j.params, j.rank, j.filling]).toEqual([5, 7, 3, false]);
+    expect(j.leastSquares.exact).toBe(true);
+    expect(j.criticalPoints.status).toBe('refused');
+    expect(j.verdict).toMatch(/quartic|degree 4 in x/);
+    expect(j.verdict).toMatch(/Next: /);
+    // the suggested variant is one whose critical points the explorer can actually solve
+    expect(j.verdict).toMatch(/try `1-2-1:quadratic,identity:nobias`/);
+    expect(j.numeric.join(' ')).toMatch(/gradient descent/);
+  });
+  it('1-1-1:identity with --l2 generic: finite critical set, classified points', async () => {
+    const j = JSON.parse((await cli('analyze', '1-1-1:identity', '--data', 'examples/line.csv', '--l2', 'generic', '--seed', '1', '--json')).out);
+    expect(j.criticalPoints.dimension).toBe(0);
+    expect(j.criticalPoints.complexSolutions).toBe(9);
+    expect(j.criticalPoints.realSolutions.map((s: { type: string }) => s.type).sort()).toEqual(['minimum', 'minimum', 'saddle']);
+    expect(j.leastSquares.loss).toBe('9/5');
+  });
+  it('without L2 the verdict says the critical set is positive-dimensional and how to fix it', async () => {
+    const j = JSON.parse((await cli('analyze', '1-1-1:identity', '--data', 'examples/line.csv', '--json')).out);
+    expect(j.criticalPoints.dimension).toBe(2);
+    expect(j.verdict).toMatch(/--l2 generic/);
+  });
+  it('transcendental: says so plainly, offers the Taylor surrogate, labels it approximate', async () => {
+    const a = JSON.parse((await cli('analyze', '1-1:tanh', '--json')).out);
+    expect(a.class).toBe('transcendental');
+    expect(a.verdict).toMatch(/not a polynomial system/);
+    expect(a.verdict).toMatch(/--taylor/);
+    const b = JSON.parse((await cli('analyze', '1-1:tanh', '--data', 'examples/line.csv', '--taylor', '3', '--l2', 'generic', '--json')).out);
+    expect(b.taylor.approximate).toBe(true);
+    expect(b.verdict).toMatch(/APPROXIMATE/);
+  });
+  it('a JSON spec whose layers differ in bias has no compact name and is analysed all the same', async () => {
+    const r = await cli('analyze', '{"widths":[1,1,1],"activations":["identity"],"bias":[true,false]}', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).spec).toMatch(/"bias":\[true,false\]/);
+  });
+  it.each([
+    [['analyze', '1-1-1:identity', '--l2', 'abc'], /bad --l2/],
+    [['analyze', '1-1-1:identity', '--l2', '1/10', '--normalise'], /alternatives/],
+    [['analyze', '1-1-1:identity', '--data', 'no/such.csv'], /cannot read data file/],
+    [['analyze', '1-1-1:nope'], /unknown activation/],
+    [['analyze', '1-1:sigmoid', '--taylor', '99'], /bad --taylor|out of range/],
+    [['analyze', '1-1-1:identity', '--seed', '-3'], /bad --seed|unknown option/],
+  ])('%j fails with one line and exit code 2', async (argv, msg) => {
+    const r = await cli(...argv);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(msg);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * `closedform derive` and `closedform demo` through the CLI function: files written in each
+ * format, the summary, --help with examples, and every bad input as one line with exit code 2.
+ */
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../../src/cli/run.js';
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await run(argv, { out: (s) => (out += s), err: (s) => (err += s), isTTY: false });
+  return { code, out, err };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'closedform-derive-'));
+
+describe('derive', () => {
+  it.each([
+    ['seed000.html', /^<!doctype html>/],
+    ['seed000.tex', /^\\documentclass/],
+    ['seed000.md', /^# Derivation of the network 1-2-1:quadratic/],
+  ])('writes %s', async (file, head) => {
+    const path = join(dir, 'sub', file);
+    const r = await cli('derive', '1-2-1:quadratic', '--out', path);
+    expect(r).toMatchObject({ code: 0, err: '' });
+    expect(r.out).toMatch(/displayed equations, 7 parameters; numeric check passed/);
+    expect(readFileSync(path, 'utf8')).toMatch(head);
+  });
+
+  it('--params, --data and --json', async () => {
+    const csv = join(dir, 'points.csv');
+    writeFileSync(csv, 'x1,y1\n1,3\n2,5\n');
+    const path = join(dir, 'reg.md');
+    const r = await cli('derive', '1-1:identity', '--params', 'w1_1_1', '--data', csv, '--out', path, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ path, parameters: 2, checkOk: true });
+    const md = readFileSync(path, 'utf8');
+    expect(md).toContain('## Over the data set');
+    expect(md).toContain('\\frac{\\partial L_{\\text{data}}}{\\partial w^{(1)}_{1,1}}');
+    expect(md).not.toContain('\\frac{\\partial L_{\\text{data}}}{\\partial b^{(1)}_{1}}');
+  });
+
+  it('--help shows examples', async () => {
+    const r = await cli('derive', '--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Examples:');
+    expect(r.out).toContain('closedform derive 1-2-1:quadratic --out');
+  });
+
+  it.each([
+    [['derive', '1-2-1', '--out', 'x.pdf'], /file must end in \.html, \.tex or \.md/],
+    [['derive', '1-2-1'], /required option '--out <file>'/],
+    [['derive', '1-2-1', '--params', 'w9_9_9', '--out', 'x.md'], /unknown parameter 'w9_9_9'/],
+    [['derive', '1-x-1', '--out', 'x.md'], /bad width 'x'/],
+    [['derive', '1-2-1', '--data', '/nonexistent/d.csv', '--out', 'x.md'], /cannot read data file/],
+    [['derive', '1-2-1', '--points', '0', '--out', 'x.md'], /--points must be a positive integer/],
+    [['derive', '1-2-1:nope', '--out', 'x.md'], /nope/],
+    [['derive', '20-20-1', '--out', 'x.md'], /441 parameters, past the 300 a derivation document lists/],
+  ])('%j is one line on stderr, exit code 2', async (argv, message) => {
+    const r = await cli(...argv);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('a bad data file names the problem', async () => {
+    const csv = join(dir, 'bad.csv');
+    writeFileSync(csv, 'x1,y1\n1\n');
+    const r = await cli('derive', '1-1:identity', '--data', csv, '--out', join(dir, 'bad.md'));
+    expect(r.code).toBe(2);
+    expect(r.err.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('demo (the main job of npm start)', () => {
+  it('derives seed 000 and a sigmoid network into the folder and lists the paths', async () => {
+    const out = join(dir, 'demo');
+    const r = await cli('demo', '--out-dir', out);
+    expect(r.code).toBe(0);
+    for (const base of ['seed000-quadratic-1-2-1', 'sigmoid-2-2-1'])
+      for (const ext of ['.html', '.tex', '.md']) {
+        expect(existsSync(join(out, base + ext))).toBe(true);
+        expect(r.out).toContain(join(out, base + ext));
+      }
+    expect(r.out.match(/numeric check passed/g)).toHaveLength(2);
+  });
+});

@@ -12,7 +12,7 @@
  */
 import { type Rational } from '../expr/rational.js';
 import { grevlexDesc } from './monomial.js';
-import { type Poly, polyFromTerms, sortedTerms } from './poly.js';
+import { type Poly, polyDegree, polyFromTerms, sortedTerms } from './poly.js';
 import { monomialText } from './print.js';
 
 export interface Coefficient {
@@ -49,11 +49,6 @@ export function coefficients(p: Poly, vars: readonly string[]): Coefficient[] {
 
 /**
  * Degree of p in the variables `vars` together (total degree of the monomials in them);
- * −Infinity for p = 0.
+ * −Infinity for p = 0. `degreeIn(expand(parse('x^2*y + y^3')), ['x']) === 2`.
  */
-export function degreeIn(p: Poly, vars: readonly string[]): number {
-  const idx = vars.map((v) => p.layout.vars.indexOf(v));
-  let best = -Infinity;
-  for (const t of sortedTerms(p)) best = Math.max(best, idx.reduce((d, i) => d + (i < 0 ? 0 : t.exps[i]!), 0));
-  return best;
-}
+export const degreeIn = (p: Poly, vars: readonly string[]): number => polyDegree(p, vars);

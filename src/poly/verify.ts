@@ -19,6 +19,7 @@
 import { type Node, sub } from '../expr/node.js';
 import { type Rational, Q, qtoNumber, qtoString } from '../expr/rational.js';
 import { evaluate, evaluateExact, freeSymbols } from '../expr/walk.js';
+import { seededRng } from '../util/rng.js';
 import { ExpansionTooLargeError, NotPolynomialError, expand } from './expand.js';
 import { polyToText } from './print.js';
 
@@ -49,18 +50,6 @@ export interface VerifyResult {
   /** One sentence on what `holds` means here. */
   readonly confidence: string;
   readonly counterexample?: Counterexample;
-}
-
-/** A small deterministic generator (mulberry32), so that verification is reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -95,7 +84,7 @@ export function verifyIdentity(lhs: Node, rhs: Node): VerifyResult {
 /** A rational point where the sides differ (they are polynomials whose difference is non-zero). */
 function exactWitness(lhs: Node, rhs: Node): Counterexample {
   const vars = freeSymbols(lhs, rhs);
-  const next = rng(0x5eed);
+  const next = seededRng(0x5eed);
   for (let attempt = 0; attempt < 400; attempt++) {
     const range = 2 ** (1 + Math.floor(attempt / 20)); // integers in [−range, range], widening
     const point = new Map<string, Rational>(vars.map((v) => [v, Q(Math.floor(next() * (2 * range + 1)) - range)]));
@@ -118,7 +107,7 @@ function exactWitness(lhs: Node, rhs: Node): Counterexample {
 
 function numericCheck(lhs: Node, rhs: Node, reason: string): VerifyResult {
   const vars = freeSymbols(lhs, rhs);
-  const next = rng(0xc105ed);
+  const next = seededRng(0xc105ed);
   let compared = 0;
   for (let attempt = 0; attempt < 10 * VERIFY_POINTS && compared < VERIFY_POINTS; attempt++) {
     const point: Record<string, number> = {};

@@ -48,7 +48,7 @@ export function grad(e: Node, vars: readonly string[]): Map<string, Node> {
     const a = list.length === 1 ? list[0]! : add(...list);
     pushed.delete(n);
     adjoint.set(n, a);
-    backward(n, a, give);
+    backward(n, a, live, give);
   }
   const out = new Map<string, Node>();
   for (const v of vars) {
@@ -58,8 +58,11 @@ export function grad(e: Node, vars: readonly string[]): Map<string, Node> {
   return out;
 }
 
-/** The local reverse rules: what node n with adjoint a gives each child. */
-function backward(n: Node, a: Node, give: (c: Node, contribution: Node) => void): void {
+/**
+ * The local reverse rules: what node n with adjoint a gives each child. A child that depends on
+ * no wanted variable gets nothing, and its contribution is not even built.
+ */
+function backward(n: Node, a: Node, live: ReadonlySet<Node>, give: (c: Node, contribution: Node) => void): void {
   switch (n.kind) {
     case 'num':
     case 'sym':
@@ -69,7 +72,7 @@ function backward(n: Node, a: Node, give: (c: Node, contribution: Node) => void)
       return;
     case 'mul': // ∂(Π uⱼ)/∂uᵢ = Π_{j≠i} uⱼ
       n.args.forEach((u, i) => {
-        if (u.kind !== 'num') give(u, mul(a, ...n.args.filter((_, j) => j !== i)));
+        if (live.has(u)) give(u, mul(a, ...n.args.filter((_, j) => j !== i)));
       });
       return;
     case 'pow': // ∂u^r/∂u = r·u^(r−1)

@@ -103,6 +103,8 @@ export function mulBuckets(a: Packed<Float64Array>, b: Packed<Float64Array>, ka:
           }
           const p = (sameGroup && j === i ? ca : ca2) * bc[j]!;
           if (!(p <= SAFE && p >= -SAFE)) return undefined;
+          // Linear probing written out as in kernel.ts's product loop, on purpose: this is the
+          // hot loop, and a shared helper call per term product costs measurably here.
           let s = h & mask;
           for (;;) {
             const base = s * S;

@@ -78,7 +78,9 @@ export function symbolLatex(name: string): string {
   return letters(name);
 }
 
-const frac = (q: Rational): string => (q.d === 1n ? q.n.toString() : `\\frac{${q.n}}{${q.d}}`);
+/** A rational in LaTeX; the sign of a fraction goes in front: −4/5 is `-\\frac{4}{5}`, not `\\frac{-4}{5}`. */
+const frac = (q: Rational): string =>
+  q.d === 1n ? q.n.toString() : q.n < 0n ? `-\\frac{${-q.n}}{${q.d}}` : `\\frac{${q.n}}{${q.d}}`;
 
 /**
  * LaTeX of an expression.

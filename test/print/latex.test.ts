@@ -22,6 +22,9 @@ describe('LaTeX printer (pinned)', () => {
   });
   it('fractions and negative powers', () => {
     expect(latex('x/2')).toMatchInlineSnapshot(`"\\frac{x}{2}"`);
+    // A negative fraction carries its sign in front, also alone and under a root.
+    expect(latex('-4/5')).toMatchInlineSnapshot(`"-\\frac{4}{5}"`);
+    expect(latex('(-4/5)^(1/2)')).toMatchInlineSnapshot(`"\\sqrt{-\\frac{4}{5}}"`);
     expect(latex('-2/3*x*y')).toMatchInlineSnapshot(`"-\\frac{2 x y}{3}"`);
     expect(latex('1/(x + 1)')).toMatchInlineSnapshot(`"\\frac{1}{x + 1}"`);
     expect(latex('x/((x + 1)*y^2)')).toMatchInlineSnapshot(`"\\frac{x}{y^{2} \\left(x + 1\\right)}"`);

@@ -30,6 +30,8 @@ export interface AnalyzeOptions {
   readonly taylorAt?: Rational;
   /** skip the numeric gradient-descent comparison (tests of the exact parts) */
   readonly descent?: boolean;
+  /** called before each stage with the fraction done and the stage's name (the CLI's progress bar) */
+  readonly onProgress?: (fraction: number, stage: string) => void;
 }
 
 /** Identity networks: β, β₀, the matrix identity, and the proof. */
@@ -96,6 +98,7 @@ export function analyze(spec: NetworkSpec, opts: AnalyzeOptions = {}): Analysis 
 function analyzeNetwork(net: Network, opts: AnalyzeOptions, surrogate: boolean): Analysis {
   const spec = net.spec;
   const seed = opts.seed ?? 1;
+  const stage = opts.onProgress ?? (() => {});
   // the surrogate is polynomial by construction; its degrees come from the collapse below
   const cls: NetworkClass = surrogate
     ? { kind: 'polynomial', degree: { inputs: 0, params: 0 }, linear: false, reason: 'Taylor surrogate: every transcendental activation replaced by a polynomial' }
@@ -110,6 +113,7 @@ function analyzeNetwork(net: Network, opts: AnalyzeOptions, surrogate: boolean):
       exact.push('β and β₀ (proved by expansion)');
     }
     try {
+      stage(0.05, 'collapse');
       out.collapse = collapse(net, seed);
       exact.push('collapse Σ cₖ(θ)φₖ(x), K, P and the rank of ∂c/∂θ (exact at random rational points)');
     } catch (e) {
@@ -117,25 +121,31 @@ function analyzeNetwork(net: Network, opts: AnalyzeOptions, surrogate: boolean):
       out.collapseRefused = e.message;
     }
     if (opts.data !== undefined && out.collapse !== undefined) {
+      stage(0.25, 'least squares');
       out.leastSquares = leastSquares(net, out.collapse, opts.data, seed);
       exact.push('least-squares optimum over span{φ} (normal equations over Q)');
       if (out.leastSquares.attained.kind === 'point') exact.push('a parameter point attaining it (checked: c(θ*) = c*)');
       if (opts.descent !== false) {
+        stage(0.35, 'gradient descent');
         out.descent = descend(spec, opts.data, { seed });
         numeric.push('gradient descent (mathjs engine, random starts)');
       }
+      stage(0.6, 'critical points');
       out.criticalPoints = criticalPoints(net, opts.data, opts.l2 ?? { kind: 'none' });
       exact.push('critical-point system, Bézout bound, Gröbner basis, dimension, solution counts, eliminant, real solutions');
       if ((out.criticalPoints.realSolutions ?? []).length > 0) numeric.push('loss, gradient norm and Hessian eigenvalues at each real critical point (classification)');
     }
   } else if (cls.kind === 'piecewise' && opts.data !== undefined) {
+    stage(0.1, 'activation patterns');
     out.relu = reluPatterns(net, opts.data, { seed });
     exact.push('activation patterns, per-pattern least squares and consistency checks');
     if (opts.descent !== false) {
+      stage(0.6, 'gradient descent');
       out.descent = descend(spec, opts.data, { seed });
       numeric.push('gradient descent (mathjs engine, random starts)');
     }
   } else if (cls.kind === 'transcendental' && opts.taylor !== undefined) {
+    stage(0.05, 'Taylor surrogate');
     const s = taylorSurrogate(net, opts.taylor, opts.taylorAt);
     out.taylor = { surrogate: s, analysis: analyzeNetwork(s.net, { ...opts, descent: false }, true) };
     numeric.push(`everything about the Taylor surrogate of order ${opts.taylor} (approximate for the network)`);

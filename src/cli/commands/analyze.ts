@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { AnalysisError, type Regularisation, analysisJson, analyze, qparse, qsign, readCsv, readSpec } from '../../index.js';
 import { type Io, type Register, UsageError, json } from '../io.js';
+import { progress } from '../progress.js';
 
 /** `--l2 1/10`, `--l2 generic`, `--l2 none`. */
 export function parseL2(text: string | undefined, seed: number, normalise = false): Regularisation {
@@ -49,11 +50,22 @@ function run(specText: string, o: Opts, io: Io): void {
   const at = o.taylorAt === undefined ? undefined : qparse(o.taylorAt);
   if (o.taylorAt !== undefined && at === undefined) throw new UsageError(`bad --taylor-at '${o.taylorAt}': a rational such as 0 or 1/2`);
   let a;
+  // The exact stages and the descent can take seconds: a bar on stderr (only on a terminal, after 1 s).
+  const bar = progress(io, 'analyze');
   try {
-    a = analyze(spec, { ...(data ? { data } : {}), l2: parseL2(o.l2, seed, o.normalise === true), seed, ...(taylor !== undefined ? { taylor } : {}), ...(at !== undefined ? { taylorAt: at } : {}) });
+    a = analyze(spec, {
+      ...(data ? { data } : {}),
+      l2: parseL2(o.l2, seed, o.normalise === true),
+      seed,
+      ...(taylor !== undefined ? { taylor } : {}),
+      ...(at !== undefined ? { taylorAt: at } : {}),
+      onProgress: (fraction, stage) => bar.update(fraction, stage),
+    });
   } catch (e) {
     if (e instanceof AnalysisError) throw new UsageError(e.message);
     throw e;
+  } finally {
+    bar.done();
   }
   const j = analysisJson(a);
   if (o.json) {

@@ -1,15 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/run.js';
+import { cli } from '../helpers/cli.js';
 import { VERSION, diff, evaluate, grad, parse, toLatex, toText } from '../../src/index.js';
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { out: (s) => (out += s), err: (s) => (err += s), isTTY: false });
-  return { code, out, err };
-}
 
 describe('closedform diff', () => {
   it('--json gives {text, latex} of the derivative', async () => {

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/run.js';
+import { cli } from '../helpers/cli.js';
 import { expand, parse, polyEqual } from '../../src/index.js';
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { out: (s) => (out += s), err: (s) => (err += s), isTTY: false });
-  return { code, out, err };
-}
 
 describe('closedform expand', () => {
   it('--json gives text, terms, degrees and coefficients by input monomial', async () => {

@@ -1,13 +1,7 @@
 /** `closedform check`: the verdict table, JSON, exit codes 0 (pass) and 2 (bad input). */
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../src/cli/run.js';
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { out: (s) => (out += s), err: (s) => (err += s), isTTY: false });
-  return { code, out, err };
-}
+import { cli } from '../../helpers/cli.js';
 
 describe('closedform check', () => {
   it('passes on a correct network: exit 0, one row per result, the verdict line', async () => {

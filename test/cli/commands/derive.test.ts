@@ -6,14 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../../src/cli/run.js';
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { out: (s) => (out += s), err: (s) => (err += s), isTTY: false });
-  return { code, out, err };
-}
+import { cli } from '../../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'closedform-derive-'));
 

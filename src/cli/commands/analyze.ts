@@ -1,6 +1,6 @@
 /** `analyze SPEC`: the solvability explorer — class, collapse, least squares, critical points, verdict. */
 import { readFileSync } from 'node:fs';
-import { AnalysisError, type Regularisation, analysisJson, analyze, qparse, qsign, readCsv, readSpec } from '../../index.js';
+import { type Regularisation, analysisJson, analyze, qparse, qsign, readCsv, readSpec } from '../../index.js';
 import { type Io, type Register, UsageError, json } from '../io.js';
 import { progress } from '../progress.js';
 
@@ -61,9 +61,6 @@ function run(specText: string, o: Opts, io: Io): void {
       ...(at !== undefined ? { taylorAt: at } : {}),
       onProgress: (fraction, stage) => bar.update(fraction, stage),
     });
-  } catch (e) {
-    if (e instanceof AnalysisError) throw new UsageError(e.message);
-    throw e;
   } finally {
     bar.done();
   }

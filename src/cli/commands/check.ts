@@ -3,7 +3,7 @@
  * independent mathjs engine at seeded random points. Exit 0 when every check passes, 1 when one
  * fails (a verdict, not a user error), 2 for bad input.
  */
-import { type CheckReport, NumericError, buildNetwork, checkNetwork, formatSpec, readSpec } from '../../index.js';
+import { type CheckReport, buildNetwork, checkNetwork, formatSpec, readSpec } from '../../index.js';
 import { ExitStatus, type Register, UsageError, json } from '../io.js';
 
 /** A non-negative integer option, or a one-line usage error naming it. */
@@ -48,15 +48,10 @@ export const registerCheck: Register = (program, io) =>
       const points = integerOption(opts.points, '--points', 8, 1);
       if (points > MAX_CHECK_POINTS) throw new UsageError(`--points ${points} is past the budget of ${MAX_CHECK_POINTS}`);
       const net = buildNetwork(readSpec(specText));
-      let report: CheckReport;
-      try {
-        // A progress line on stderr only when it is a terminal; cleared before the report.
-        const onProgress = io.isTTY ? (done: number, total: number) => io.err(`\rcheck: point ${done}/${total}${done === total ? '\r\x1b[K' : ''}`) : undefined;
-        report = checkNetwork(net, { seed, points, ...(onProgress ? { onProgress } : {}) });
-      } catch (e) {
-        if (e instanceof NumericError) throw new UsageError(e.message);
-        throw e;
-      }
+      // A progress line on stderr only when it is a terminal; cleared before the report.
+      // (A NumericError is a ClosedformError: run.ts prints it as one line, exit 2.)
+      const onProgress = io.isTTY ? (done: number, total: number) => io.err(`\rcheck: point ${done}/${total}${done === total ? '\r\x1b[K' : ''}`) : undefined;
+      const report: CheckReport = checkNetwork(net, { seed, points, ...(onProgress ? { onProgress } : {}) });
       io.out(opts.json ? json({ spec: formatSpecSafe(net.spec), ...report }) : checkTable(report, formatSpecSafe(net.spec)));
       if (!report.ok) throw new ExitStatus(1, 'a check failed');
     });

@@ -7,7 +7,7 @@
  * monic, no term divisible by another element's leading monomial, sorted by increasing leading
  * monomial.
  */
-import { type Rational, qtoString } from '../expr/rational.js';
+import { type Rational } from '../expr/rational.js';
 import {
   type IPoly,
   type MonoCmp,
@@ -26,6 +26,7 @@ import {
 } from './groebner-core.js';
 
 import { fglmLex } from './groebner-fglm.js';
+import { termsToText } from './print.js';
 import { ClosedformError } from '../expr/errors.js';
 
 export type { TermOrder } from './groebner-core.js';
@@ -301,14 +302,7 @@ export function reduceBasis(G: readonly IPoly[], cmp: MonoCmp): IPoly[] {
  * ```
  */
 export function termsToString(p: PolyTerms): string {
-  if (p.terms.length === 0) return '0';
-  return p.terms
-    .map((t, i) => {
-      const mon = t.exps.flatMap((e, k) => (e === 0 ? [] : [e === 1 ? p.vars[k]! : `${p.vars[k]}^${e}`])).join('*');
-      const neg = t.coeff.n < 0n;
-      const mag = qtoString(neg ? { n: -t.coeff.n, d: t.coeff.d } : t.coeff);
-      const body = mon === '' ? mag : mag === '1' ? mon : `${mag}*${mon}`;
-      return `${neg ? '-' : i === 0 ? '' : '+'}${body}`;
-    })
-    .join('');
+  // The project's term-list printer, written without the spaces around + and − (the compact
+  // form Singular prints, which the tests and the solve output pin).
+  return termsToText(p.vars, p.terms).replace(/ /g, '');
 }

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import type { Matrix } from 'mathjs';
 import { all, create } from 'mathjs';
 import {
+  type EngineParams,
   type NetworkSpec,
   buildNetwork,
   compileMany,
@@ -39,6 +40,19 @@ const sample = { x: [1, 1, 1], y: [2, 2, 2, 2] };
 const dsigma0 = 1 / Math.PI;
 const arr = (m: Matrix): number[][] => m.toArray() as number[][];
 const fill = (rows: number, cols: number, v: number): number[][] => Array.from({ length: rows }, () => new Array<number>(cols).fill(v));
+
+/**
+ * The loss gradient at p by three independent routes: the engine's backprop, central differences
+ * of the engine's loss, and the core's reverse-mode gradient compiled to JS.
+ */
+function threeRoutes(p: EngineParams): { bp: Float64Array; fd: Float64Array; s: Float64Array } {
+  const bp = engineGradient(spec, p, [sample]);
+  const fd = finiteDifferenceGradient(spec, p, [sample]);
+  const net = buildNetwork(spec);
+  const g = grad(net.loss, net.params);
+  const sym = compileMany(net.params.map((q) => g.get(q)!), [...net.params, ...net.inputs, ...net.targets]);
+  return { bp, fd, s: sym([...flattenParams(spec, p), ...sample.x, ...sample.y]) };
+}
 
 describe('seed 002 with zero weights (np.zeros)', () => {
   const p = zeroParams(spec);
@@ -70,12 +84,7 @@ describe('seed 002 with zero weights (np.zeros)', () => {
   });
 
   it('the same numbers from central differences and from the symbolic gradient', () => {
-    const bp = engineGradient(spec, p, [sample]);
-    const fd = finiteDifferenceGradient(spec, p, [sample]);
-    const net = buildNetwork(spec);
-    const g = grad(net.loss, net.params);
-    const sym = compileMany(net.params.map((q) => g.get(q)!), [...net.params, ...net.inputs, ...net.targets]);
-    const s = sym([...flattenParams(spec, p), ...sample.x, ...sample.y]);
+    const { bp, fd, s } = threeRoutes(p);
     bp.forEach((v, k) => {
       expect(Math.abs(v - fd[k]!)).toBeLessThan(1e-9);
       expect(Math.abs(v - s[k]!)).toBeLessThan(1e-15);
@@ -106,12 +115,7 @@ describe('seed 002 with zero weights (np.zeros)', () => {
 describe('seed 002 with random weights', () => {
   it.each([1, 2, 3, 4, 5])('seed %i: backprop = central differences = symbolic reverse-mode gradient', (seed) => {
     const p = randomParams(spec, seededRng(seed), 2);
-    const bp = engineGradient(spec, p, [sample]);
-    const fd = finiteDifferenceGradient(spec, p, [sample]);
-    const net = buildNetwork(spec);
-    const g = grad(net.loss, net.params);
-    const sym = compileMany(net.params.map((q) => g.get(q)!), [...net.params, ...net.inputs, ...net.targets]);
-    const s = sym([...flattenParams(spec, p), ...sample.x, ...sample.y]);
+    const { bp, fd, s } = threeRoutes(p);
     bp.forEach((v, k) => {
       expect(Math.abs(v - fd[k]!)).toBeLessThan(1e-8 * Math.max(1, Math.abs(v)));
       expect(Math.abs(v - s[k]!)).toBeLessThan(1e-12 * Math.max(1, Math.abs(v)));

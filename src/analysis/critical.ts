@@ -102,12 +102,23 @@ export function l2Coefficients(params: readonly string[], reg: Regularisation): 
   if (reg.kind === 'none' || reg.kind === 'normalise') return new Map();
   if (reg.kind === 'uniform') return new Map(params.map((p) => [p, reg.lambda]));
   const r = rng(reg.seed);
-  // λⱼ = a/b with 1 ≤ a ≤ b ≤ 9: positive, distinct with high probability, small heights
+  // λⱼ = a/b with 1 ≤ a ≤ b ≤ B: positive, small heights, and pairwise distinct — two equal
+  // coefficients leave the orthogonal symmetry between those two parameters' units in place (a
+  // positive-dimensional critical set, or a non-generic count), so a repeated value is drawn
+  // again. B = 9 gives 27 distinct values, enough for 20 parameters; larger networks widen it.
+  const B = params.length <= 20 ? 9 : 3 * params.length;
+  const used = new Set<string>();
   return new Map(
     params.map((p) => {
-      const b = 1 + Math.floor(r() * 9);
-      const a = 1 + Math.floor(r() * b);
-      return [p, Q(a, b)];
+      for (;;) {
+        const b = 1 + Math.floor(r() * B);
+        const a = 1 + Math.floor(r() * b);
+        const q = Q(a, b);
+        const key = `${q.n}/${q.d}`;
+        if (used.has(key)) continue;
+        used.add(key);
+        return [p, q];
+      }
     }),
   );
 }

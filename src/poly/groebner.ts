@@ -7,7 +7,6 @@
  * monic, no term divisible by another element's leading monomial, sorted by increasing leading
  * monomial.
  */
-import { type Rational } from '../expr/rational.js';
 import {
   type IPoly,
   type MonoCmp,
@@ -31,16 +30,8 @@ import { ClosedformError } from '../expr/errors.js';
 
 export type { TermOrder } from './groebner-core.js';
 
-/** One term of the interchange form: exponents in the order of `vars`, an exact coefficient. */
-export interface PolyTerm {
-  exps: number[];
-  coeff: Rational;
-}
-/** The interchange form of a polynomial (as `polyToTerms` of the polynomial module returns it). */
-export interface PolyTerms {
-  vars: string[];
-  terms: PolyTerm[];
-}
+import type { PolyTerm, PolyTerms } from './terms.js';
+export type { PolyTerm, PolyTerms } from './terms.js';
 
 /** Limits of one Gröbner computation. */
 export interface GroebnerBudget {

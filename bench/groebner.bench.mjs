@@ -17,7 +17,7 @@ import {
   sub,
   sym,
   systemFromNodes,
-} from '../dist/index.js';
+} from '../dist/node/index.js';
 
 export const title = 'Gröbner bases against Singular';
 

@@ -1,6 +1,6 @@
 // Derivation documents: time to derive (formulas, gradient, numeric check) and to render each
 // format, for the seed networks and larger ones; page sizes and equation counts.
-import { deriveNetwork, displayCount, parseSpec, renderHtml, renderMarkdown, renderTex } from '../dist/index.js';
+import { deriveNetwork, displayCount, parseSpec, renderHtmlPage as renderHtml, renderMarkdown, renderTex } from '../dist/node/index.js';
 
 export const title = 'Derivation documents (derive + render)';
 

@@ -1,40 +1,22 @@
 /**
- * closedform — the public API. Front ends (CLI, notebooks, web) import only this module.
+ * `closedform`, the package's main entry: the whole public API (src/api.ts), for Node, browsers
+ * and bundlers alike. It reaches no `node:` module; what needs Node (the Singular bridge, KaTeX's
+ * stylesheet read from disk, files and standard input) is in `closedform/node`.
+ *
+ * The numeric engine's mathjs is imported here, statically: a browser bundle must contain it, and
+ * an ES module cannot load it later without `await` (see src/numeric/mathjs.ts). `closedform/node`
+ * loads it on first use instead.
  *
  * @example
  * ```ts
  * import { parse, grad, toLatex } from 'closedform';
- * const loss = parse('(w2*sigmoid(w1*x) - y)^2');
- * const g = grad(loss, ['w1', 'w2']);
- * toLatex(g.get('w2')!);
+ * const g = grad(parse('(w*x + b - y)^2'), ['w', 'b']);
+ * toLatex(g.get('w')!); // '2 x \\left(b - y + w x\\right)'
  * ```
  */
-import './expr/elementary.js';
-import './activations/registry.js';
+import { all, create } from 'mathjs';
+import { provideMathjs } from './numeric/mathjs.js';
 
-export { ClosedformError } from './expr/errors.js';
-export * from './expr/rational.js';
-export * from './expr/node.js';
-export { type FnRule, defineFn, lookupFn, fnNames } from './expr/fns.js';
-export { PI, CONSTANTS, exp, log, atan, sqrt } from './expr/elementary.js';
-export * from './expr/walk.js';
-export { diff } from './diff/forward.js';
-export { grad } from './diff/reverse.js';
-export { toText, mathjsReadable } from './print/text.js';
-export { parse, ParseError, MAX_NESTING } from './print/parse.js';
-export { toLatex, symbolLatex } from './print/latex.js';
-export { compile, compileMany, type Compiled, type CompiledMany } from './print/compile.js';
-export type { Activation, Structure } from './activations/activation.js';
-export { ACTIVATIONS, getActivation, activationNames } from './activations/registry.js';
-export { HEAVISIDE_AT_ZERO } from './activations/heaviside.js';
-export { LEAKY_SLOPE } from './activations/leaky_relu.js';
+provideMathjs(() => create(all, {}));
 
-/** The package version. */
-export const VERSION = '0.1.0';
-
-export type { NetworkSpec, Loss, Convention } from './network/spec.js';
-export * from './network/index.js';
-export * from './numeric/index.js';
-export * from './poly/index.js';
-export * from './analysis/index.js';
-export * from './report/index.js';
+export * from './api.js';

@@ -8,14 +8,9 @@
  *   const nb = notebook(tslab.display);
  *   nb.eq('f', someNode); nb.check(1 + 1 === 2, 'arithmetic works');
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import katex from 'katex';
 import { toLatex, treeSize, dagSize } from '../../dist/index.js';
-
-const require = createRequire(import.meta.url);
-const KATEX_DIST = dirname(require.resolve('katex/dist/katex.min.css'));
+import { inlinedKatexCss } from '../../dist/node/index.js';
 
 /** Longest LaTeX string shown as a formula; longer ones are described, never cut off. */
 export const MAX_LATEX_CHARS = 6000;
@@ -26,21 +21,6 @@ export class ClaimFailed extends Error {
     super(`claim failed: ${claim}${detail ? ` (${detail})` : ''}`);
     this.name = 'ClaimFailed';
   }
-}
-
-/**
- * The KaTeX stylesheet with its woff2 fonts inlined as data URIs, so the rendered formulas need
- * no network and no server route (the .woff/.ttf fallbacks are dropped).
- */
-function inlineCss() {
-  const css = readFileSync(join(KATEX_DIST, 'katex.min.css'), 'utf8');
-  const fonts = new Map();
-  for (const f of readdirSync(join(KATEX_DIST, 'fonts'))) {
-    if (f.endsWith('.woff2')) fonts.set(f, readFileSync(join(KATEX_DIST, 'fonts', f)).toString('base64'));
-  }
-  return css.replace(/src:url\(fonts\/([^)]+)\.woff2\) format\("woff2"\)(,url\([^)]*\) format\("[^"]*"\))*/g, (_m, name) =>
-    `src:url(data:font/woff2;base64,${fonts.get(`${name}.woff2`)}) format("woff2")`,
-  );
 }
 
 const escapeHtml = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
@@ -60,7 +40,7 @@ function richText(text) {
  * @param {import('tslab').Display} display
  */
 export function notebook(display) {
-  display.html(`<style>${inlineCss()}</style><div style="color:#666">KaTeX ${katex.version} loaded.</div>`);
+  display.html(`<style>${inlinedKatexCss()}</style><div style="color:#666">KaTeX ${katex.version} loaded.</div>`);
   const tex = (latex) => {
     if (latex.length > MAX_LATEX_CHARS) {
       display.html(`<div><em>${latex.length} characters of LaTeX: too long to read, not shown.</em></div>`);

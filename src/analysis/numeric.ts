@@ -56,7 +56,7 @@ export function descend(
   };
   const finals: number[] = [];
   let best = Infinity;
-  let bestV = new Float64Array(names.length);
+  let bestV: Float64Array = new Float64Array(names.length);
   for (let s = 0; s < starts; s++) {
     let v = flattenParams(spec, randomParams(spec, rng));
     let f = total(v);

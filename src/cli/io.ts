@@ -1,13 +1,15 @@
-/** What every CLI command shares: output streams, the user-error type, JSON printing. */
+/** What every CLI command shares: output streams, standard input, the user-error type, JSON printing. */
 import type { Command } from 'commander';
-import { ClosedformError } from '../expr/errors.js';
+import { ClosedformError, readTextFile } from '../node/index.js';
 
-/** Where a command writes: stdout, stderr, and whether stderr is a terminal. */
+/** Where a command writes, and reads standard input from. */
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
   /** stderr is a terminal: progress bars only then */
   isTTY: boolean;
+  /** All of standard input (main.ts reads file descriptor 0); absent: `-` is refused. */
+  stdin?: () => string;
 }
 
 /** A user error: printed as one line on stderr, exit code 2. */
@@ -24,6 +26,26 @@ export class ExitStatus extends Error {
   constructor(readonly code: number, message = `exit status ${code}`) {
     super(message);
   }
+}
+
+/** What each run's standard input was read for: it can be read once. */
+const stdinReadFor = new WeakMap<Io, string>();
+
+/**
+ * Standard input, for the argument or option `what` given as `-`. It can stand for one thing
+ * per run: a second `-` is a usage error naming the first.
+ */
+export function fromStdin(io: Io, what: string): string {
+  const first = stdinReadFor.get(io);
+  if (first !== undefined) throw new UsageError(`standard input is already read for ${first}, so ${what} cannot read it too`);
+  if (io.stdin === undefined) throw new UsageError(`${what} is '-' but there is no standard input to read`);
+  stdinReadFor.set(io, what);
+  return io.stdin();
+}
+
+/** The text of the file an option names (`--data points.csv`), or standard input for `-`. */
+export function readInput(io: Io, path: string, what: string, option: string): string {
+  return path === '-' ? fromStdin(io, `${option} -`) : readTextFile(path, what);
 }
 
 /** Pretty JSON with a final newline, as every `--json` output. */

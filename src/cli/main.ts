@@ -3,6 +3,7 @@
  * The `closedform` command. It only parses arguments and calls the library (src/index.ts);
  * user errors end as one line on stderr and exit code 2.
  */
+import { readStdin } from '../node/index.js';
 import { run } from './run.js';
 
 // A reader that stops early (`closedform formula … | head`) closes the pipe: that is not an error.
@@ -18,6 +19,7 @@ try {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),
     isTTY: Boolean(process.stderr.isTTY),
+    stdin: readStdin,
   });
 } catch (e) {
   // Not a user error but a bug: still one line, exit code 1; the stack only on request.

@@ -3,9 +3,9 @@
  * parse input and call the library; user errors become one line on stderr and exit code 2.
  */
 import { Command, CommanderError } from 'commander';
-import { ClosedformError, VERSION } from '../index.js';
+import { ClosedformError, VERSION } from '../node/index.js';
 import { COMMANDS } from './commands/index.js';
-import { ExitStatus, type Io } from './io.js';
+import { ExitStatus, type Io, fromStdin } from './io.js';
 
 export type { Io } from './io.js';
 
@@ -22,10 +22,18 @@ export type { Io } from './io.js';
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const program = new Command('closedform')
     .description('Exact formulas, symbolic gradients and solvability of small neural networks.')
+    .addHelpText('after', '\nAn argument or file given as - is read from standard input: echo "x^3" | closedform diff - x\n')
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => {} });
   for (const register of COMMANDS) register(program, io);
+  // A spec, expression or equations argument given as `-` is read from standard input
+  // (`echo "x^3" | closedform diff - x`); options that name a file read it through readInput.
+  program.hook('preAction', (_program, action) => {
+    action.registeredArguments.forEach((a, i) => {
+      if (action.processedArgs[i] === '-') action.processedArgs[i] = fromStdin(io, `<${a.name()}>`).trim();
+    });
+  });
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => {} });
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -27,6 +27,7 @@ import {
 } from './rational.js';
 import { lookupFn } from './fns.js';
 import { ClosedformError } from './errors.js';
+import { textFormOf } from './text-form.js';
 
 /** An exact rational constant. */
 export interface Num {
@@ -81,20 +82,63 @@ export function assertNever(x: never): never {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The memo table: one object per structure.
+// The text form: String(e), `${e}`, console.log(e), a REPL and a bare notebook cell show the
+// formula, not the fields. Nodes inherit it from one frozen prototype that holds nothing else
+// (algorithms stay free functions); the printer lives above this module, in print/inspect.ts,
+// which installs it through expr/text-form.ts.
 
-const table = new Map<string, Node>();
+/** Node's `util.inspect` hook, by its registered name: `node:util` itself is not imported (browsers). */
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+const NODE_PROTO: object = Object.freeze({
+  toString(this: Node): string {
+    return textFormOf(this);
+  },
+  [INSPECT](this: Node): string {
+    return textFormOf(this);
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// The memo table: one object per structure, held weakly.
+//
+// The table maps a structure's key (kind and the ids of the children) to a weak reference to its
+// node, so a long session (a notebook, the explorer) does not keep every formula it ever built:
+// a node no one holds is collected, and its entry is removed after it (FinalizationRegistry).
+// Interning stays exact: a node that is alive is found by its key, so one structure is still one
+// object; a structure built again after its node was collected gets a new node with a new id.
+// Ids are never reused, so a key naming a collected child cannot be asked for again (anyone
+// holding the parent would hold the child), and ids still grow with creation: children first.
+// A WeakRef's target lives at least to the end of the current job (the synchronous run that made
+// it), so within one computation nothing is collected early, and nothing is kept after it.
+
+const table = new Map<string, WeakRef<Node>>();
+const cleanup = new FinalizationRegistry<string>((key) => {
+  // The key may already hold a newer node of the same structure: remove only a dead entry.
+  if (table.get(key)?.deref() === undefined) table.delete(key);
+});
 let nextId = 0;
 
 function intern<T extends Node>(key: string, make: (id: number) => T): T {
-  const hit = table.get(key);
+  const hit = table.get(key)?.deref();
   if (hit !== undefined) return hit as T;
-  const node = Object.freeze(make(nextId++)) as T;
-  table.set(key, node);
+  const node = Object.freeze(Object.assign(Object.create(NODE_PROTO) as object, make(nextId++))) as T;
+  table.set(key, new WeakRef(node));
+  cleanup.register(node, key);
   return node;
 }
 
-/** Number of distinct nodes created so far in this process. */
+/**
+ * Entries in the intern table: the nodes alive, plus collected ones whose entry is not yet
+ * removed (removal runs after garbage collection, between jobs).
+ *
+ * @example
+ * ```ts
+ * import { internedCount, parse } from 'closedform';
+ * const before = internedCount();
+ * parse('x + y'); internedCount() > before; // true
+ * ```
+ */
 export const internedCount = (): number => table.size;
 
 // ---------------------------------------------------------------------------------------------
@@ -410,12 +454,20 @@ export function compare(a: Node, b: Node): number {
 
 const CHUNK = /\d+|\D+/g;
 
+/**
+ * Names whose runs are cached. Sorting compares the same few names again and again; a session
+ * that makes millions of fresh names (200 000 throwaway parses) must not keep them all, so the
+ * cache starts over when full (~100 bytes a name: a few MB at most).
+ */
+const CHUNK_CACHE_NAMES = 1 << 15;
+
 /** The digit and non-digit runs of a name, cached: sorting compares the same names again and again. */
 const chunkCache = new Map<string, readonly string[]>();
 function chunksOf(name: string): readonly string[] {
   let c = chunkCache.get(name);
   if (c === undefined) {
     c = name.match(CHUNK) ?? [];
+    if (chunkCache.size >= CHUNK_CACHE_NAMES) chunkCache.clear();
     chunkCache.set(name, c);
   }
   return c;

@@ -4,18 +4,49 @@
  * mathjs, never through the activation's `numeric` closures or the core's nodes: that is what
  * makes this a second, independent route to every number the symbolic side produces.
  */
-import { all, create, type EvalFunction, type MathJsInstance, type Matrix } from 'mathjs';
+import type { EvalFunction, MathJsInstance, Matrix } from 'mathjs';
 import { getActivation, activationNames } from '../activations/registry.js';
 import { ClosedformError } from '../expr/errors.js';
 
+/**
+ * How the engine gets mathjs. Importing mathjs costs about a second (it builds its default
+ * instance of ~1,500 functions), and an ES module cannot be loaded lazily without `await`; so this
+ * module does not import it. Each entry point provides it: `closedform` (src/index.ts, for
+ * browsers and bundlers) imports mathjs statically; `closedform/node` (src/node/mathjs.ts)
+ * requires it on the first numeric computation, so commands that never compute numerically start
+ * in a tenth of the time. The first provider wins: one process, one engine instance.
+ */
+let provider: (() => MathJsInstance) | undefined;
 let instance: MathJsInstance | undefined;
+
+/**
+ * Give the engine its mathjs (called once by each entry point; later calls are ignored).
+ *
+ * @example
+ * ```ts
+ * import { all, create } from 'mathjs';
+ * provideMathjs(() => create(all, {}));
+ * ```
+ */
+export function provideMathjs(make: () => MathJsInstance): void {
+  provider ??= make;
+}
 
 /**
  * The engine's private mathjs instance, so that configuration elsewhere (or ours) never leaks
  * across modules; created on first use, so importing the library does not pay for it.
+ *
+ * @example
+ * ```ts
+ * import { engineMath } from './mathjs.js';
+ * engineMath().evaluate('2 + 3'); // 5
+ * ```
  */
 export function engineMath(): MathJsInstance {
-  instance ??= create(all, {});
+  if (instance === undefined) {
+    if (provider === undefined) throw new NumericError("the numeric engine has no mathjs: import 'closedform' or 'closedform/node', not a module inside it");
+    instance = provider();
+  }
   return instance;
 }
 

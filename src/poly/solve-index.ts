@@ -28,4 +28,3 @@ export { type RealRoot, MAX_REFINE_STEPS, realRoots, isolateSquarefree, countRea
 export { type RadicalRoot, SQRT_TRIAL_LIMIT, rootsByRadicals, sqrtQ } from './radicals.js';
 export { type SolveOptions, type SolveResult, type RealSolution, SEPARATING_TRIES, MAX_SOLVE_DIM, solveSystem } from './solve.js';
 export { systemFromNodes, parseEquations } from './solve-input.js';
-export { type SingularResult, SINGULAR_PATH, SINGULAR_TIMEOUT_MS, SingularError, isSingularAvailable, singularStd } from './singular.js';

@@ -90,10 +90,10 @@ export interface NetworkDerivation {
  *
  * @example
  * ```ts
- * import { deriveNetwork, parseSpec, renderHtml } from 'closedform';
+ * import { deriveNetwork, parseSpec, renderHtmlPage } from 'closedform/node';
  * const { derivation, check } = deriveNetwork(parseSpec('1-2-1:quadratic'));
  * check.ok; // true
- * const page = renderHtml(derivation);
+ * const page = renderHtmlPage(derivation); // offline HTML, KaTeX fonts inside
  * ```
  */
 export function deriveNetwork(spec: NetworkSpec, options: DeriveOptions = {}): NetworkDerivation {

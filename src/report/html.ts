@@ -1,11 +1,10 @@
 /**
- * A derivation as one standalone HTML page: every formula rendered on the server by
- * `katex.renderToString`, KaTeX's stylesheet inlined with its fonts as `data:` URLs, so the page
- * needs no network and no companion files (open it from a USB stick, mail it).
+ * A derivation as one HTML page: every formula rendered ahead of time by `katex.renderToString`,
+ * with KaTeX's stylesheet inline. Given the stylesheet with its fonts as `data:` URLs
+ * (`inlinedKatexCss()` of closedform/node, which reads them from disk), the page needs no network
+ * and no companion files (open it from a USB stick, mail it); in a browser, the caller passes the
+ * stylesheet it serves. Browser-clean: the renderer itself reads nothing.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import katex from 'katex';
 import { assertNever } from '../expr/node.js';
 import { type Derivation, type Inline, type Row, type Step, displayLatex } from './document.js';
@@ -47,24 +46,6 @@ function stepHtml(s: Step): string {
   }
 }
 
-let katexCss: string | undefined;
-
-/**
- * KaTeX's stylesheet with every font as an inline woff2 `data:` URL (every browser that runs
- * KaTeX reads woff2; the woff/ttf fallbacks are dropped, which keeps the page near 400 kB).
- */
-export function inlinedKatexCss(): string {
-  if (katexCss !== undefined) return katexCss;
-  const dist = dirname(createRequire(import.meta.url).resolve('katex'));
-  const css = readFileSync(join(dist, 'katex.min.css'), 'utf8');
-  katexCss = css.replace(/src:url\(fonts\/([A-Za-z0-9_-]+)\.woff2\) format\("woff2"\)(?:,url\([^)]*\) format\("[a-z]+"\))*/g, (_all, name: string) => {
-    const data = readFileSync(join(dist, 'fonts', `${name}.woff2`)).toString('base64');
-    return `src:url(data:font/woff2;base64,${data}) format("woff2")`;
-  });
-  if (/url\(fonts\//.test(katexCss)) throw new Error('KaTeX stylesheet has a font reference this inliner does not understand');
-  return katexCss;
-}
-
 /** The page's own stylesheet: one readable column, equations scroll sideways only as a last resort. */
 const PAGE_CSS = `
 :root { color-scheme: light; --ink: #1d232b; --muted: #5c6773; --rule: #d9dee4; --accent: #2f5d8a; --paper: #fdfcfa; }
@@ -94,17 +75,30 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule)
 @media print { body { background: white; } main { max-width: none; } }
 `;
 
+/** What the HTML page needs beside the derivation. */
+export interface HtmlOptions {
+  /**
+   * KaTeX's stylesheet, put inline in a `<style>`: `inlinedKatexCss()` from closedform/node (fonts
+   * as `data:` URLs, so the page works offline), or katex.min.css when its fonts/ are served next
+   * to the page.
+   */
+  readonly katexCss: string;
+  /** Named in `<meta name="generator">` and the footer (default `closedform`). */
+  readonly generator?: string;
+}
+
 /**
- * The standalone HTML page of a derivation (deterministic: no dates, no random ids).
+ * The HTML page of a derivation (deterministic: no dates, no random ids).
  *
  * @example
  * ```ts
  * import { renderHtml, prose } from 'closedform';
- * const page = renderHtml({ title: 'Example', steps: [prose('hello')] });
+ * const page = renderHtml({ title: 'Example', steps: [prose('hello')] }, { katexCss: '' });
  * page.startsWith('<!doctype html>'); // true
  * ```
  */
-export function renderHtml(d: Derivation, generator = 'closedform'): string {
+export function renderHtml(d: Derivation, opts: HtmlOptions): string {
+  const generator = opts.generator ?? 'closedform';
   const sub = d.subtitle === undefined ? '' : `<p class="subtitle">${escapeHtml(d.subtitle)}</p>`;
   return `<!doctype html>
 <html lang="en">
@@ -113,7 +107,7 @@ export function renderHtml(d: Derivation, generator = 'closedform'): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="${escapeHtml(generator)}">
 <title>${escapeHtml(d.title)}</title>
-<style>${inlinedKatexCss()}</style>
+<style>${opts.katexCss}</style>
 <style>${PAGE_CSS}</style>
 </head>
 <body>

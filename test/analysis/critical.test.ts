@@ -6,7 +6,7 @@ import { Q, qtoNumber } from '../../src/expr/rational.js';
 import { buildNetwork } from '../../src/network/build.js';
 import { readCsv } from '../../src/network/csv.js';
 import { parseSpec } from '../../src/network/parse.js';
-import { isSingularAvailable, singularStd } from '../../src/poly/singular.js';
+import { isSingularAvailable, singularStd } from '../../src/node/singular.js';
 
 const generic: Regularisation = { kind: 'generic', seed: 1 };
 const THREE = 'x1,y1\n0,1\n1,3\n2,4\n';

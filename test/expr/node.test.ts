@@ -117,7 +117,7 @@ function invariantViolation(n: Node): string | undefined {
       const rests = n.args.filter((a) => a.kind !== 'num').map((a) => splitCoefficient(a)[1]);
       if (new Set(rests).size !== rests.length) return 'unmerged like terms';
       // a multiple of a sum stays only when none of its terms occurs among the other terms
-      const plain = new Set(rests.filter((r) => r.kind !== 'add'));
+      const plain = new Set<Node>(rests.filter((r) => r.kind !== 'add'));
       for (const r of rests) {
         if (r.kind !== 'add') continue;
         if (r.args.some((a) => a.kind !== 'num' && plain.has(splitCoefficient(a)[1]))) return 'an undistributed multiple of a sum';

@@ -52,6 +52,25 @@ describe('notebooks', () => {
     },
     600_000,
   );
+
+  // Runs after the executions above (tests of a file run in order): the executed tour's outputs.
+  it.skipIf(missing !== undefined)('00-tour: show() gives one display with text, LaTeX and MathML; a bare node prints its text form', () => {
+    const nb = JSON.parse(readFileSync(join(ROOT, 'notebooks', '.executed', '00-tour.ipynb'), 'utf8')) as {
+      cells: { cell_type: string; source: string[]; outputs?: { output_type: string; data?: Record<string, string | string[]>; text?: string | string[] }[] }[];
+    };
+    const cell = nb.cells.find((c) => c.cell_type === 'code' && c.source.join('').includes('show(loss)'))!;
+    const joined = (v: string | string[] | undefined): string => (Array.isArray(v) ? v.join('') : (v ?? ''));
+    const loss = cf.parse('(w2*sigmoid(w1*x + b1) + b2 - y)^2');
+    const rich = cell.outputs!.filter((o) => o.output_type === 'display_data' && o.data?.['text/latex'] !== undefined);
+    expect(rich).toHaveLength(1);
+    const data = rich[0]!.data!;
+    expect(Object.keys(data).sort()).toEqual(['text/html', 'text/latex', 'text/plain']);
+    expect(joined(data['text/plain'])).toBe(cf.toText(loss));
+    expect(joined(data['text/latex'])).toBe(`$$${cf.toLatex(loss)}$$`);
+    expect(joined(data['text/html'])).toContain('<math xmlns="http://www.w3.org/1998/Math/MathML"');
+    const printed = cell.outputs!.filter((o) => o.output_type === 'stream').map((o) => joined(o.text));
+    expect(printed.join('')).toContain(`${cf.toText(loss)}\n`);
+  });
 });
 
 const parse = (s: string): Lib.Node => cf.parse(s);

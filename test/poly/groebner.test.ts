@@ -10,11 +10,10 @@ import {
   type PolyTerms,
   groebner,
   idealDimension,
-  isSingularAvailable,
-  singularStd,
   solutionCount,
   termsToString,
 } from '../../src/poly/solve-index.js';
+import { isSingularAvailable, singularStd } from '../../src/node/singular.js';
 import { normalForm, orderCmp } from '../../src/poly/groebner-core.js';
 import { toCommonVars } from '../../src/poly/groebner.js';
 import { fromRationalTerms } from '../../src/poly/groebner-core.js';

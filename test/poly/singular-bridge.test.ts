@@ -1,8 +1,8 @@
 /** The Singular bridge: output parsing, renaming (no user text in the script), errors. */
 import { describe, expect, it } from 'vitest';
 import { Q } from '../../src/index.js';
-import { SingularError, isSingularAvailable, singularStd, termsToString } from '../../src/poly/solve-index.js';
-import { parseSingularPoly } from '../../src/poly/singular.js';
+import { termsToString } from '../../src/poly/solve-index.js';
+import { SingularError, isSingularAvailable, parseSingularPoly, singularStd } from '../../src/node/singular.js';
 
 describe('parseSingularPoly', () => {
   it.each([

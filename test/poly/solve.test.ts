@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Q, qadd, qmul, qparse, qpowInt, qabs, qcmp, type Rational } from '../../src/index.js';
-import { type PolyTerms, groebner, solutionCount, isSingularAvailable, singularStd, solveSystem, systemFromNodes, parseEquations, PolyInputError } from '../../src/poly/solve-index.js';
+import { type PolyTerms, groebner, solutionCount, solveSystem, systemFromNodes, parseEquations, PolyInputError } from '../../src/poly/solve-index.js';
+import { isSingularAvailable, singularStd } from '../../src/node/singular.js';
 import { run } from '../../src/cli/run.js';
 import { SYSTEMS, NET_121 } from './groebner-systems.js';
 

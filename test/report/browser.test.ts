@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deriveNetwork, displayCount, parseSpec, renderHtml } from '../../src/index.js';
+import { deriveNetwork, displayCount, parseSpec, renderHtmlPage } from '../../src/node/index.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = resolve('test-artifacts');
@@ -39,7 +39,7 @@ describe.skipIf(!present)('the HTML page in Chromium', () => {
     const { derivation } = deriveNetwork(parseSpec(spec));
     mkdirSync(ARTIFACTS, { recursive: true });
     const file = join(ARTIFACTS, `${name}.html`);
-    writeFileSync(file, renderHtml(derivation));
+    writeFileSync(file, renderHtmlPage(derivation));
 
     const page = await browser.newPage({ viewport: { width: 1000, height: 1200 } });
     const outside: string[] = [];

@@ -5,7 +5,8 @@
  */
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
-import { type Derivation, display, displayCount, displayLatex, escapeTex, heading, m, note, prose, renderHtml, renderMarkdown, renderTex, table } from '../../src/index.js';
+import { type Derivation, display, displayCount, displayLatex, escapeTex, heading, m, note, prose, renderMarkdown, renderTex, table } from '../../src/index.js';
+import { renderHtmlPage } from '../../src/node/index.js';
 
 const DOC: Derivation = {
   title: 'A <b>title</b> & more',
@@ -30,8 +31,8 @@ describe('document helpers', () => {
   });
 });
 
-describe('renderHtml', () => {
-  const html = renderHtml(DOC);
+describe('renderHtmlPage', () => {
+  const html = renderHtmlPage(DOC);
   it('escapes every text and renders every formula', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');

@@ -1,7 +1,6 @@
 /** `analyze SPEC`: the solvability explorer — class, collapse, least squares, critical points, verdict. */
-import { readFileSync } from 'node:fs';
-import { type Regularisation, analysisJson, analyze, qparse, qsign, readCsv, readSpec } from '../../index.js';
-import { type Io, type Register, UsageError, json } from '../io.js';
+import { type Regularisation, analysisJson, analyze, qparse, qsign, readCsv, readSpec } from '../../node/index.js';
+import { type Io, type Register, UsageError, json, readInput } from '../io.js';
 import { progress } from '../progress.js';
 
 /** `--l2 1/10`, `--l2 generic`, `--l2 none`. */
@@ -24,14 +23,6 @@ export function intOption(name: string, text: string | undefined, fallback: numb
   return Number(text);
 }
 
-function readData(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read data file '${file}': ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
-  }
-}
-
 interface Opts {
   data?: string;
   l2?: string;
@@ -45,7 +36,7 @@ interface Opts {
 function run(specText: string, o: Opts, io: Io): void {
   const spec = readSpec(specText);
   const seed = intOption('--seed', o.seed, 1);
-  const data = o.data === undefined ? undefined : readCsv(readData(o.data), spec);
+  const data = o.data === undefined ? undefined : readCsv(readInput(io, o.data, 'data file', '--data'), spec);
   const taylor = o.taylor === undefined ? undefined : intOption('--taylor', o.taylor, 3, 64);
   const at = o.taylorAt === undefined ? undefined : qparse(o.taylorAt);
   if (o.taylorAt !== undefined && at === undefined) throw new UsageError(`bad --taylor-at '${o.taylorAt}': a rational such as 0 or 1/2`);

@@ -3,7 +3,7 @@
  * independent mathjs engine at seeded random points. Exit 0 when every check passes, 1 when one
  * fails (a verdict, not a user error), 2 for bad input.
  */
-import { type CheckReport, buildNetwork, checkNetwork, formatSpec, readSpec } from '../../index.js';
+import { type CheckReport, buildNetwork, checkNetwork, formatSpec, readSpec } from '../../node/index.js';
 import { ExitStatus, type Register, UsageError, json } from '../io.js';
 
 /** A non-negative integer option, or a one-line usage error naming it. */

@@ -1,5 +1,5 @@
 /** `collapse SPEC`: the output as Σ cₖ(θ)φₖ(x); for identity networks β and β₀ as matrix identities, proved. */
-import { AnalysisError, buildNetwork, collapse, isLinearSpec, linearReport, polyToText, readSpec } from '../../index.js';
+import { AnalysisError, buildNetwork, collapse, isLinearSpec, linearReport, polyToText, readSpec } from '../../node/index.js';
 import { type Register, UsageError, json } from '../io.js';
 import { intOption } from './analyze.js';
 

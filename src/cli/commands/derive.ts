@@ -2,7 +2,7 @@
  * `derive SPEC --out FILE` writes the checked derivation of a network as a standalone HTML page
  * (KaTeX, offline), a .tex article or Markdown; `demo` is the main job of `npm start`.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import {
   AnalysisError,
@@ -13,16 +13,16 @@ import {
   displayCount,
   readCsv,
   readSpec,
-  renderHtml,
+  renderHtmlPage,
   renderMarkdown,
   renderTex,
   VERSION,
-} from '../../index.js';
-import { type Io, type Register, UsageError, json } from '../io.js';
+} from '../../node/index.js';
+import { type Io, type Register, UsageError, json, readInput } from '../io.js';
 import { progress } from '../progress.js';
 
 const RENDERERS: Readonly<Record<string, (d: Derivation) => string>> = {
-  '.html': (d) => renderHtml(d, `closedform ${VERSION}`),
+  '.html': (d) => renderHtmlPage(d, `closedform ${VERSION}`),
   '.tex': renderTex,
   '.md': renderMarkdown,
 };
@@ -40,14 +40,6 @@ function write(path: string, text: string): void {
     writeFileSync(path, text);
   } catch (e) {
     throw new UsageError(`cannot write ${path}: ${(e as Error).message.split('\n')[0]}`);
-  }
-}
-
-function readText(path: string, what: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${what} ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
 }
 
@@ -73,7 +65,7 @@ interface DeriveOpts {
 function deriveAndRender(specText: string, opts: Omit<DeriveOpts, 'out'>, io: Io, task: string, formats: readonly string[]): [NetworkDerivation, string[]] {
   const spec = readSpec(specText);
   const params = opts.params?.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  const data = opts.data === undefined ? undefined : readCsv(readText(opts.data, 'data file'), spec);
+  const data = opts.data === undefined ? undefined : readCsv(readInput(io, opts.data, 'data file', '--data'), spec);
   const bar = progress(io, task);
   try {
     const r = deriveNetwork(spec, {

@@ -3,7 +3,6 @@
  * target, the loss and its gradient) as numbers, by the symbolic route (the formulas compiled)
  * and by the independent mathjs engine, side by side.
  */
-import { readFileSync } from 'node:fs';
 import {
   NumericError,
   buildNetwork,
@@ -17,8 +16,8 @@ import {
   paramsFromPoint,
   readSpec,
   columnEntries,
-} from '../../index.js';
-import { type Register, UsageError, json } from '../io.js';
+} from '../../node/index.js';
+import { type Io, type Register, UsageError, json, readInput } from '../io.js';
 
 /** Numbers from `1,2.5,-3e-2`; each must be finite. */
 export function numberList(text: string, name: string): number[] {
@@ -31,13 +30,8 @@ export function numberList(text: string, name: string): number[] {
 }
 
 /** The params file: a JSON object from names to numbers. */
-function readParams(file: string): Record<string, number> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read params file '${file}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
+function readParams(io: Io, file: string): Record<string, number> {
+  const text = readInput(io, file, 'params file', '--params');
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -68,7 +62,7 @@ export const registerEval: Register = (program, io) =>
     .action((specText: string, opts: { params: string; input: string; target?: string; json?: boolean }) => {
       const net = buildNetwork(readSpec(specText));
       const [n0, nL] = [net.inputs.length, net.targets.length];
-      const point = readParams(opts.params);
+      const point = readParams(io, opts.params);
       const x = numberList(opts.input, '--input');
       if (x.length !== n0) throw new UsageError(`--input has ${x.length} value${x.length === 1 ? '' : 's'}, the network takes ${n0}`);
       const y = opts.target === undefined ? undefined : numberList(opts.target, '--target');

@@ -12,7 +12,7 @@ import {
   freeSymbols,
   polyDegree,
   polyToText,
-} from '../../index.js';
+} from '../../node/index.js';
 import { type Register, UsageError, json } from '../io.js';
 import { expression } from './expr.js';
 

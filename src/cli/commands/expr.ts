@@ -1,5 +1,5 @@
 /** `diff` and `grad` of an expression given as text. */
-import { ArithmeticError, CONSTANTS, ExprError, dagSize, diff, freeSymbols, grad, parse, toLatex, toText, type Node } from '../../index.js';
+import { ArithmeticError, CONSTANTS, ExprError, dagSize, diff, freeSymbols, grad, parse, toLatex, toText, type Node } from '../../node/index.js';
 import { type Register, UsageError, json } from '../io.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -3,7 +3,6 @@
  * expressions: an argument that looks like a spec (`3-2-1…` or a JSON object) is a network,
  * anything else goes to the expression gradient of `expr.ts`.
  */
-import { readFileSync } from 'node:fs';
 import {
   type BackpropEquation,
   type Network,
@@ -23,8 +22,8 @@ import {
   toLatex,
   toText,
   treeSize,
-} from '../../index.js';
-import { type Io, type Register, UsageError, json } from '../io.js';
+} from '../../node/index.js';
+import { type Io, type Register, UsageError, json, readInput } from '../io.js';
 import { exprGrad } from './expr.js';
 
 /** A network spec rather than an expression: widths `n0-…-nL[:…]`, or a JSON object. */
@@ -75,7 +74,7 @@ function networkGrad(specText: string, opts: GradOptions, io: Io): void {
   const net = buildNetwork(readSpec(specText));
   const params = opts.params !== undefined ? splitList(opts.params) : [...net.params];
   if (params.length === 0) throw new UsageError('--params lists no parameter');
-  const data = opts.data !== undefined ? readCsv(readText(opts.data), net.spec) : undefined;
+  const data = opts.data !== undefined ? readCsv(readInput(io, opts.data, 'data file', '--data'), net.spec) : undefined;
   const lossNode = data !== undefined ? datasetLoss(net, data) : net.loss;
   // validates the names, even for --form backprop
   const closed = data !== undefined ? datasetGradient(net, data, params) : gradientEquations(net, params);
@@ -115,15 +114,6 @@ function networkGrad(specText: string, opts: GradOptions, io: Io): void {
       backward = true;
     }
     io.out(`${equationText(e)}\n`);
-  }
-}
-
-/** A file's text, or a one-line usage error naming the file. */
-function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read data file '${path}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
 }
 

@@ -15,7 +15,7 @@ import {
   systemFromNodes,
   termsToString,
   type TermOrder,
-} from '../../index.js';
+} from '../../node/index.js';
 import { type Register, UsageError, json } from '../io.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

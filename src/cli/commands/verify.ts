@@ -1,5 +1,5 @@
 /** `verify "<lhs> = <rhs>"`: exact polynomial identity, or a numeric check with a counterexample. */
-import { verifyIdentity } from '../../index.js';
+import { verifyIdentity } from '../../node/index.js';
 import { type Register, UsageError, json } from '../io.js';
 import { expression } from './expr.js';
 

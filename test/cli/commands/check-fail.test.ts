@@ -4,10 +4,10 @@
  * with FAIL and return 1, not 0 and not the user-error code 2.
  */
 import { describe, expect, it, vi } from 'vitest';
-import type { CheckReport } from '../../../src/index.js';
+import type { CheckReport } from '../../../src/node/index.js';
 
-vi.mock('../../../src/index.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../src/index.js')>();
+vi.mock('../../../src/node/index.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../src/node/index.js')>();
   return {
     ...real,
     checkNetwork: (...args: Parameters<typeof real.checkNetwork>): CheckReport => {

@@ -4,16 +4,18 @@
  *
  * Nothing the user typed reaches the script: variables are renamed `v1, v2, …` through a table
  * and coefficients are printed rationals; the script goes to `Singular -q --no-rc` on stdin of a
- * child process started without a shell and with a time limit.
+ * child process started without a shell and with a time limit. Singular is the executable named by
+ * an option, by `$CLOSEDFORM_SINGULAR`, or found on `$PATH`, in that order.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { type Rational, ONE, Q, qdiv, qmul, qparse, qtoString } from '../expr/rational.js';
-import { type PolyTerms, type TermOrder, toCommonVars } from './groebner.js';
+import { type PolyTerms, type TermOrder, toCommonVars } from '../poly/groebner.js';
 import { ClosedformError } from '../expr/errors.js';
 
-/** Where Singular is looked for. */
-export const SINGULAR_PATH = '/usr/bin/Singular';
+/** The environment variable that names the Singular executable, ahead of PATH. */
+export const SINGULAR_ENV = 'CLOSEDFORM_SINGULAR';
 
 /** Default wall-clock limit of one Singular run (its start-up takes ~10 ms). */
 export const SINGULAR_TIMEOUT_MS = 60_000;
@@ -23,26 +25,80 @@ export class SingularError extends ClosedformError {
   override readonly name = 'SingularError';
 }
 
-let available: boolean | undefined;
+/** Where the bridge found Singular, and what told it. */
+export interface SingularLocation {
+  readonly path: string;
+  readonly source: 'option' | typeof SINGULAR_ENV | 'PATH';
+}
+
+const isExecutableFile = (p: string): boolean => {
+  try {
+    accessSync(p, constants.X_OK);
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+};
 
 /**
- * Is a working Singular installed?
+ * Where Singular is: the path given (an option), else `$CLOSEDFORM_SINGULAR`, else the first
+ * executable `Singular` in a directory of `$PATH`; undefined when there is none. A path given by
+ * the option or the variable is returned as given, working or not, so that the error can name it.
  *
  * @example
  * ```ts
- * import { isSingularAvailable } from 'closedform';
+ * import { locateSingular } from 'closedform/node';
+ * locateSingular()?.path; // '/usr/bin/Singular' on Debian with the singular package
+ * ```
+ */
+export function locateSingular(path?: string): SingularLocation | undefined {
+  if (path !== undefined && path !== '') return { path, source: 'option' };
+  const env = process.env[SINGULAR_ENV];
+  if (env !== undefined && env !== '') return { path: env, source: SINGULAR_ENV };
+  for (const dir of (process.env['PATH'] ?? '').split(delimiter)) {
+    if (dir === '') continue;
+    const candidate = join(dir, 'Singular');
+    if (isExecutableFile(candidate)) return { path: candidate, source: 'PATH' };
+  }
+  return undefined;
+}
+
+const works = new Map<string, boolean>();
+
+/** Does the Singular at this path start and answer? (memoised per path) */
+function answers(path: string): boolean {
+  let ok = works.get(path);
+  if (ok === undefined) {
+    const r = spawnSync(path, ['-q', '--no-rc'], { input: 'print("@@OK");quit;\n', encoding: 'utf8', timeout: 10_000 });
+    ok = r.status === 0 && r.stdout.includes('@@OK');
+    works.set(path, ok);
+  }
+  return ok;
+}
+
+/**
+ * Is a working Singular installed (at `path`, or where {@link locateSingular} finds it)?
+ *
+ * @example
+ * ```ts
+ * import { isSingularAvailable } from 'closedform/node';
  * if (isSingularAvailable()) console.log('Singular oracle on');
  * ```
  */
-export function isSingularAvailable(): boolean {
-  if (available === undefined) {
-    available = false;
-    if (existsSync(SINGULAR_PATH)) {
-      const r = spawnSync(SINGULAR_PATH, ['-q', '--no-rc'], { input: 'print("@@OK");quit;\n', encoding: 'utf8', timeout: 10_000 });
-      available = r.status === 0 && r.stdout.includes('@@OK');
-    }
+export function isSingularAvailable(path?: string): boolean {
+  const at = locateSingular(path);
+  return at !== undefined && answers(at.path);
+}
+
+/** The working Singular's path, or a SingularError that says where it looked. */
+function singularExecutable(path?: string): string {
+  const at = locateSingular(path);
+  if (at === undefined) throw new SingularError(`Singular not found on PATH; install it or set ${SINGULAR_ENV} to its path`);
+  if (!answers(at.path)) {
+    const from = at.source === 'PATH' ? 'found on PATH' : at.source === 'option' ? 'given' : `from ${SINGULAR_ENV}`;
+    throw new SingularError(`Singular at '${at.path}' (${from}) does not run`);
   }
-  return available;
+  return at.path;
 }
 
 /** What Singular computed for an ideal. */
@@ -74,7 +130,7 @@ function singularText(terms: readonly { exps: readonly number[]; coeff: Rational
  *
  * @example
  * ```ts
- * import { singularStd, Q } from 'closedform';
+ * import { singularStd, Q } from 'closedform/node';
  * const p = { vars: ['x'], terms: [{ exps: [2], coeff: Q(1) }, { exps: [0], coeff: Q(-2) }] };
  * singularStd([p], ['x']).vdim; // 2
  * ```
@@ -82,9 +138,9 @@ function singularText(terms: readonly { exps: readonly number[]; coeff: Rational
 export function singularStd(
   polys: readonly PolyTerms[],
   vars: readonly string[],
-  opts: { order?: TermOrder; timeoutMs?: number } = {},
+  opts: { order?: TermOrder; timeoutMs?: number; singular?: string } = {},
 ): SingularResult {
-  if (!isSingularAvailable()) throw new SingularError(`Singular is not installed at ${SINGULAR_PATH}`);
+  const executable = singularExecutable(opts.singular);
   if (vars.length === 0) throw new SingularError('no variables');
   const common = toCommonVars(polys, vars);
   const ring = vars.map((_, i) => `v${i + 1}`).join(',');
@@ -119,7 +175,7 @@ export function singularStd(
     'quit;',
     '',
   ].join('\n');
-  const r = spawnSync(SINGULAR_PATH, ['-q', '--no-rc'], {
+  const r = spawnSync(executable, ['-q', '--no-rc'], {
     input: script,
     encoding: 'utf8',
     timeout: opts.timeoutMs ?? SINGULAR_TIMEOUT_MS,

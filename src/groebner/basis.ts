@@ -10,7 +10,7 @@
  * - new pairs with coprime leading monomials go (product criterion);
  * - elements whose leading monomial lm h divides become redundant: no new pairs, no reducer.
  */
-import { type MonomialTable, coprimeIds, degreeOf, dividesIds, lcmIds } from './monomials.js';
+import { type MonomialTable, coprimeIds, degreeOf, dividesIds, lcmIds, lcmIs } from './monomials.js';
 
 export interface Basis {
   /** monomial ids of each element, decreasing */
@@ -52,8 +52,8 @@ export function addElement(T: MonomialTable, B: Basis, pairs: Pair[], mons: Int3
   for (const q of pairs) {
     const drop =
       dividesIds(T, lh, q.lcm) &&
-      lcmIds(T, B.lms[q.i]!, lh) !== q.lcm &&
-      lcmIds(T, B.lms[q.j]!, lh) !== q.lcm;
+      !lcmIs(T, B.lms[q.i]!, lh, q.lcm) &&
+      !lcmIs(T, B.lms[q.j]!, lh, q.lcm);
     if (!drop) pairs[w++] = q;
   }
   pairs.length = w;

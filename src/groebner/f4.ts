@@ -55,7 +55,7 @@ export interface F4Stats {
 }
 
 /** Progress and budget hook, called once per matrix (may throw to stop). */
-export type StepHook = (info: { step: number; degree: number; rows: number; cols: number; basis: number; pairs: number }) => void;
+export type StepHook = (info: { step: number; degree: number; rows: number; cols: number; basis: number; pairs: number; selected: number }) => void;
 
 /** Raised in apply mode when a prime does not follow the learned trace. */
 export class TraceMismatch extends Error {
@@ -103,7 +103,7 @@ export function f4Learn(
     const sel = selectPairs(pairs);
     const degree = degreeOf(T, sel[0]!.lcm);
     const M = pairMatrix(T, B, sel, order, check);
-    hook?.({ step: steps.length, degree, rows: M.upper.length + M.lower.length, cols: M.colMons.length, basis: B.mons.length, pairs: pairs.length });
+    hook?.({ step: steps.length, degree, rows: M.upper.length + M.lower.length, cols: M.colMons.length, basis: B.mons.length, pairs: pairs.length, selected: sel.length });
     const rows = reduceMatrix(M, coeffs, P);
     note(stats, M, degree);
     stats.zeroRows += M.lower.length - rows.length;
@@ -159,7 +159,7 @@ export function f4Apply(trace: Trace, input: readonly ModPoly[], P: Prime, inv: 
   let last: ModPoly[] = [];
   for (const [s, step] of trace.steps.entries()) {
     const M = step.matrix;
-    hook?.({ step: s, degree: 0, rows: M.upper.length + M.lower.length, cols: M.colMons.length, basis: cfs.length, pairs: 0 });
+    hook?.({ step: s, degree: 0, rows: M.upper.length + M.lower.length, cols: M.colMons.length, basis: cfs.length, pairs: 0, selected: 0 });
     const rows = reduceMatrix(M, coeffs, P, step.interreduce);
     if (rows.length !== step.supports.length) throw new TraceMismatch(`step ${s}: ${rows.length} new rows, learned ${step.supports.length}`);
     rows.forEach((r, k) => {

@@ -54,20 +54,13 @@ function modInverse(a: number, p: number): number {
   return s0 < 0 ? s0 + p : s0;
 }
 
-/** Integer square root ⌊√n⌋ for n ≥ 0 (Newton). */
+/** Integer square root ⌊√n⌋ for n ≥ 0: Newton's iteration from a power of two above the root decreases to it. */
 export function isqrt(n: bigint): bigint {
   if (n < 2n) return n;
-  let x = BigInt(Math.floor(Math.sqrt(Number(n))));
-  if (x === 0n) x = 1n;
-  // Number(n) may be Infinity for huge n: start from a power of two above the root instead.
-  if (!Number.isFinite(Number(n))) x = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
+  let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
   for (;;) {
     const y = (x + n / x) >> 1n;
-    if (y >= x && x * x <= n) {
-      while ((x + 1n) * (x + 1n) <= n) x++;
-      while (x * x > n) x--;
-      return x;
-    }
+    if (y >= x) return x;
     x = y;
   }
 }

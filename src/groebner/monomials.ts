@@ -172,6 +172,17 @@ export function lcmIds(t: MonomialTable, a: number, b: number): number {
   return insertExps(t, e);
 }
 
+/** lcm(a, b) = c, decided on the exponents without inserting lcm(a, b) into the table. */
+export function lcmIs(t: MonomialTable, a: number, b: number, c: number): boolean {
+  const n = t.n;
+  const oa = a * (n + 1);
+  const ob = b * (n + 1);
+  const oc = c * (n + 1);
+  const E = t.exps;
+  for (let k = 1; k <= n; k++) if (Math.max(E[oa + k]!, E[ob + k]!) !== E[oc + k]) return false;
+  return true;
+}
+
 /** gcd(a, b) = 1: no variable occurs in both (Buchberger's product criterion). */
 export function coprimeIds(t: MonomialTable, a: number, b: number): boolean {
   if ((t.masks[a]! & t.masks[b]!) === 0) return true;

@@ -13,7 +13,7 @@ import { Echelon, Quotient, linearForm, standardMonomials } from './groebner-quo
 import type { GroebnerBasis } from './groebner.js';
 
 /** The reduced lex basis of a zero-dimensional ideal given by any Gröbner basis; undefined otherwise. */
-export function fglmLex(gb: GroebnerBasis): Omit<GroebnerBasis, 'stats'> | undefined {
+export function fglmLex(gb: GroebnerBasis): Omit<GroebnerBasis, 'stats' | 'certainty'> | undefined {
   if (standardMonomials(gb) === undefined) return undefined;
   const n = gb.vars.length;
   const q = new Quotient(gb);

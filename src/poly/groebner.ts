@@ -1,28 +1,16 @@
 /**
- * Reduced Gröbner bases over Q: Buchberger's algorithm with the Gebauer–Möller installation of
- * the criteria and the sugar selection strategy, on primitive integer polynomials.
+ * Reduced Gröbner bases over Q, computed by the modular F4 engine (src/groebner/): F4 over
+ * word-size primes, the first prime's trace replayed on the others, lifted by Chinese
+ * remaindering and rational reconstruction, and checked on one more prime. The result is
+ * probabilistic in that one sense, and says so (`certainty`); `certifyBasis` proves it over Q.
  *
  * Budgets stop runaway computations with a {@link GroebnerBudgetError} that says what was reached.
  * The result is reduced and normalised as Singular's `std` with `option(redSB)`: every element
  * monic, no term divisible by another element's leading monomial, sorted by increasing leading
  * monomial.
  */
-import {
-  type IPoly,
-  type MonoCmp,
-  type TermOrder,
-  coprime,
-  divides,
-  fromRationalTerms,
-  makePrimitive,
-  monoDiv,
-  monoEq,
-  monoLcm,
-  normalForm,
-  orderCmp,
-  combine,
-  toMonicTerms,
-} from './groebner-core.js';
+import { type IPoly, type TermOrder, fromRationalTerms, orderCmp } from './groebner-core.js';
+import { ModularBudgetError, modularGroebner } from '../groebner/modular.js';
 
 import { fglmLex } from './groebner-fglm.js';
 import { termsToText } from './print.js';
@@ -35,29 +23,29 @@ export type { PolyTerm, PolyTerms } from './terms.js';
 
 /** Limits of one Gröbner computation. */
 export interface GroebnerBudget {
-  /** S-pairs reduced. Cyclic-5 (grevlex) needs 109; past 20 000 the run is beyond this engine. */
+  /** critical pairs selected by the learning run (cyclic-5: 109; census (1,3,3,1): about 1 500) */
   maxPairs: number;
-  /** Basis size during the run. */
+  /** basis elements during the run */
   maxBasis: number;
-  /** Terms of one intermediate polynomial (dense degree-20 polynomials in 4 variables have ~10⁴). */
+  /** columns of one Macaulay matrix (monomials of the polynomials reduced together) */
   maxTerms: number;
-  /** Total degree of an intermediate polynomial. */
+  /** degree of the selected pairs */
   maxDegree: number;
-  /** Wall-clock milliseconds. */
+  /** wall-clock milliseconds, all primes together */
   maxMillis: number;
 }
 
 /**
- * Default budget. Measured on this engine: every system of the test table (up to cyclic-5 and the
- * 1-2-1 network) finishes in < 0.1 s with ≤ 109 pairs; 20 s is far past what an interactive
- * command should wait, and systems that need more go to Singular (`solve --engine singular`).
+ * Default budget. Measured on the F4 engine: the census system (1,3,3,1) (15 unknowns, 977
+ * solutions) needs 14 matrices of at most 6 319 × 5 701 and degree 11, and 0.5 s with its lift;
+ * 60 s is what an interactive command should wait at most (`--timeout` changes it).
  */
 export const GROEBNER_BUDGET: Readonly<GroebnerBudget> = Object.freeze({
-  maxPairs: 20_000,
-  maxBasis: 2_000,
-  maxTerms: 50_000,
+  maxPairs: 200_000,
+  maxBasis: 50_000,
+  maxTerms: 400_000,
   maxDegree: 200,
-  maxMillis: 20_000,
+  maxMillis: 60_000,
 });
 
 /** A Gröbner computation passed one of its limits. */
@@ -65,11 +53,11 @@ export class GroebnerBudgetError extends ClosedformError {
   override readonly name = 'GroebnerBudgetError';
   constructor(
     readonly limit: keyof GroebnerBudget,
-    readonly reached: { pairs: number; basis: number; degree: number; millis: number },
+    readonly reached: { pairs: number; basis: number; degree: number; millis: number; primes?: number },
   ) {
     super(
-      `Gröbner basis budget exceeded (${limit}): after ${reached.pairs} S-pairs, basis of ${reached.basis}, ` +
-        `degree ${reached.degree}, ${reached.millis} ms; try fewer variables or the Singular engine`,
+      `Gröbner basis budget exceeded (${limit}): after ${reached.pairs} pairs, basis of ${reached.basis}, ` +
+        `degree ${reached.degree}, ${reached.millis} ms${reached.primes ? `, ${reached.primes} primes` : ''}; try fewer variables, a longer --timeout or the Singular engine`,
     );
   }
 }
@@ -92,7 +80,9 @@ export interface GroebnerBasis {
   polys: PolyTerms[];
   /** The same basis as primitive integer polynomials (for normal forms in the quotient). */
   internal: IPoly[];
-  stats: { pairs: number; zeroReductions: number; maxDegree: number };
+  stats: { pairs: number; zeroReductions: number; maxDegree: number; matrices: number };
+  /** how the basis over Q was obtained: lifted from `primes` primes and checked on `checks` more */
+  certainty: { method: 'modular'; primes: number; checks: number };
 }
 
 /** Re-express polynomials over one variable list (by name). */
@@ -116,20 +106,6 @@ export function toCommonVars(polys: readonly PolyTerms[], vars: readonly string[
 }
 
 /**
- * Reduce S-polynomials only until their leading term is irreducible? Measured on the 1-1-1
- * quadratic system with biases: 8–23 ms with full reduction, 34–53 ms top-only (unreduced tails
- * make every later reduction longer). So: full reduction.
- */
-const TOP_REDUCTION = false;
-
-interface Pair {
-  f: IPoly;
-  g: IPoly;
-  lcm: Int32Array;
-  sugar: number;
-}
-
-/**
  * The reduced Gröbner basis of the ideal generated by `polys` in Q[vars].
  *
  * @example
@@ -143,145 +119,54 @@ interface Pair {
 export function groebner(polys: readonly PolyTerms[], vars: readonly string[], opts: GroebnerOptions = {}): GroebnerBasis {
   const order = opts.order ?? 'grevlex';
   const cmp = orderCmp(order);
-  const input = toCommonVars(polys, vars)
-    .map((t) => fromRationalTerms(vars.length, t, cmp))
-    .filter((p) => p.ms.length > 0);
+  toCommonVars(polys, vars); // validates the input with PolyInputError
   const budget = { ...GROEBNER_BUDGET, ...opts.budget };
   if (order === 'lex') {
-    // Lex bases by Buchberger swell (katsura-3 takes minutes); for finitely many solutions go
-    // through grevlex and convert by FGLM, which is linear algebra in the quotient ring.
+    // A zero-dimensional lex basis is cheapest through grevlex and FGLM (linear algebra in the
+    // quotient ring); a positive-dimensional one is computed in lex directly.
     const viaGrevlex = groebner(polys, vars, { order: 'grevlex', budget });
     const lexBasis = fglmLex(viaGrevlex);
-    if (lexBasis !== undefined) return { ...lexBasis, stats: viaGrevlex.stats };
+    if (lexBasis !== undefined) return { ...lexBasis, stats: viaGrevlex.stats, certainty: viaGrevlex.certainty };
   }
-  const { basis, stats } = buchberger(input, cmp, budget);
-  const reduced = reduceBasis(basis, cmp);
+  if (polys.every((p) => p.terms.every((t) => t.coeff.n === 0n)))
+    return { vars: [...vars], order, polys: [], internal: [], stats: { pairs: 0, zeroReductions: 0, maxDegree: 0, matrices: 0 }, certainty: { method: 'modular', primes: 0, checks: 0 } };
+  const start = Date.now();
+  let pairs = 0;
+  let basis = 0;
+  let degree = 0;
+  let primes = 0;
+  const reached = () => ({ pairs, basis, degree, millis: Date.now() - start, primes });
+  let m;
+  try {
+    m = modularGroebner(polys, vars, order, {
+      millis: budget.maxMillis,
+      onPrime: (k) => (primes = k),
+      hook: (info) => {
+        if (primes === 0) {
+          pairs += info.selected;
+          basis = info.basis;
+          degree = Math.max(degree, info.degree);
+        }
+        if (pairs > budget.maxPairs) throw new GroebnerBudgetError('maxPairs', reached());
+        if (basis > budget.maxBasis) throw new GroebnerBudgetError('maxBasis', reached());
+        if (info.cols > budget.maxTerms) throw new GroebnerBudgetError('maxTerms', reached());
+        if (degree > budget.maxDegree) throw new GroebnerBudgetError('maxDegree', reached());
+        if (Date.now() - start > budget.maxMillis) throw new GroebnerBudgetError('maxMillis', reached());
+      },
+    });
+  } catch (e) {
+    if (e instanceof ModularBudgetError) throw new GroebnerBudgetError('maxMillis', reached());
+    throw e;
+  }
+  const internal = m.polys.map((p) => fromRationalTerms(vars.length, p.terms, cmp));
   return {
     vars: [...vars],
     order,
-    polys: reduced.map((p) => ({ vars: [...vars], terms: toMonicTerms(p) })),
-    internal: reduced,
-    stats,
+    polys: m.polys,
+    internal,
+    stats: { pairs, zeroReductions: m.stats.zeroRows, maxDegree: m.stats.maxDegree, matrices: m.stats.matrices },
+    certainty: { method: 'modular', primes: m.primes.length, checks: m.checkPrimes.length },
   };
-}
-
-/** Buchberger's algorithm; returns a (not yet reduced) minimal Gröbner basis. */
-export function buchberger(
-  input: readonly IPoly[],
-  cmp: MonoCmp,
-  budget: GroebnerBudget,
-): { basis: IPoly[]; stats: GroebnerBasis['stats'] } {
-  const start = Date.now();
-  let G: IPoly[] = [];
-  let B: Pair[] = [];
-  const stats = { pairs: 0, zeroReductions: 0, maxDegree: 0 };
-  const check = (p: IPoly): void => {
-    let deg = 0;
-    for (const m of p.ms) if (m[0]! > deg) deg = m[0]!;
-    stats.maxDegree = Math.max(stats.maxDegree, deg);
-    const reached = () => ({ pairs: stats.pairs, basis: G.length, degree: stats.maxDegree, millis: Date.now() - start });
-    if (stats.pairs > budget.maxPairs) throw new GroebnerBudgetError('maxPairs', reached());
-    if (G.length > budget.maxBasis) throw new GroebnerBudgetError('maxBasis', reached());
-    if (p.ms.length > budget.maxTerms) throw new GroebnerBudgetError('maxTerms', reached());
-    if (deg > budget.maxDegree) throw new GroebnerBudgetError('maxDegree', reached());
-    if (Date.now() - start > budget.maxMillis) throw new GroebnerBudgetError('maxMillis', reached());
-  };
-  // Insert the generators one by one, each reduced by what is there (cheap interreduction).
-  const sorted = [...input].sort((a, b) => cmp(a.ms[0]!, b.ms[0]!));
-  for (const f of sorted) {
-    const { r } = normalForm(f, G, cmp);
-    if (r.ms.length === 0) continue;
-    r.sugar = Math.max(r.sugar, f.sugar);
-    makePrimitive(r);
-    if (r.ms[0]![0] === 0) return { basis: [r], stats };
-    ({ G, B } = update(G, B, r));
-  }
-  while (B.length > 0) {
-    // Sugar strategy: the pair of least sugar, ties broken by the smaller lcm.
-    let best = 0;
-    for (let i = 1; i < B.length; i++) {
-      const a = B[i]!;
-      const b = B[best]!;
-      if (a.sugar < b.sugar || (a.sugar === b.sugar && cmp(a.lcm, b.lcm) < 0)) best = i;
-    }
-    const pair = B[best]!;
-    B[best] = B[B.length - 1]!;
-    B.pop();
-    stats.pairs++;
-    const s = sPoly(pair, cmp);
-    check(s);
-    const { r } = normalForm(s, G, cmp, undefined, check, TOP_REDUCTION);
-    if (r.ms.length === 0) {
-      stats.zeroReductions++;
-      continue;
-    }
-    makePrimitive(r);
-    r.sugar = Math.max(r.sugar, pair.sugar);
-    check(r);
-    if (r.ms[0]![0] === 0) return { basis: [r], stats }; // a constant: the unit ideal
-    ({ G, B } = update(G, B, r));
-  }
-  return { basis: G, stats };
-}
-
-/** S(f, g) = (lcm/lt f)·f·lc g − (lcm/lt g)·g·lc f, divided by gcd of the leading coefficients. */
-function sPoly(pair: Pair, cmp: MonoCmp): IPoly {
-  const { f, g, lcm } = pair;
-  const tf = monoDiv(lcm, f.ms[0]!);
-  const tg = monoDiv(lcm, g.ms[0]!);
-  // (tf·f)·a − b·tg·g with a = lc g, b = lc f (reduced by their gcd). Build tf·f first.
-  const ff: IPoly = { ms: f.ms.map((m) => m.map((e, i) => e + tf[i]!) as Int32Array), cs: f.cs, sugar: f.sugar + tf[0]! };
-  const s = combine(g.cs[0]!, ff, f.cs[0]!, tg, g, cmp);
-  s.sugar = pair.sugar;
-  return s;
-}
-
-/**
- * Gebauer–Möller UPDATE (Becker–Weispfenning, Algorithm UPDATE): add h to G and its pairs to B,
- * dropping pairs that the product criterion (coprime leading monomials) or the chain criterion
- * (another pair's lcm divides this one's) make redundant, and removing elements of G whose
- * leading monomial h's leading monomial divides.
- */
-function update(G: IPoly[], B: Pair[], h: IPoly): { G: IPoly[]; B: Pair[] } {
-  const lh = h.ms[0]!;
-  const mk = (g: IPoly): Pair => {
-    const lcm = monoLcm(lh, g.ms[0]!);
-    const sugar = Math.max(h.sugar + lcm[0]! - lh[0]!, g.sugar + lcm[0]! - g.ms[0]![0]!);
-    return { f: h, g, lcm, sugar };
-  };
-  const C = G.map(mk);
-  const D: Pair[] = [];
-  for (let i = 0; i < C.length; i++) {
-    const p = C[i]!;
-    const keep =
-      coprime(lh, p.g.ms[0]!) ||
-      (!C.some((q, j) => j > i && divides(q.lcm, p.lcm)) && !D.some((q) => divides(q.lcm, p.lcm)));
-    if (keep) D.push(p);
-  }
-  const E = D.filter((p) => !coprime(lh, p.g.ms[0]!));
-  const Bnew = B.filter(
-    (p) =>
-      !(divides(lh, p.lcm) && !monoEq(monoLcm(p.f.ms[0]!, lh), p.lcm) && !monoEq(monoLcm(p.g.ms[0]!, lh), p.lcm)),
-  );
-  const Gnew = G.filter((g) => !divides(lh, g.ms[0]!));
-  Gnew.push(h);
-  return { G: Gnew, B: Bnew.concat(E) };
-}
-
-/** From a Gröbner basis to the reduced one: minimal, tails reduced, sorted by leading monomial. */
-export function reduceBasis(G: readonly IPoly[], cmp: MonoCmp): IPoly[] {
-  let min = G.filter((g, i) => !G.some((h, j) => j !== i && divides(h.ms[0]!, g.ms[0]!) && (!monoEq(h.ms[0]!, g.ms[0]!) || j < i)));
-  min = [...min].sort((a, b) => cmp(a.ms[0]!, b.ms[0]!));
-  const out: IPoly[] = [];
-  for (const g of min) {
-    // The leading term is irreducible by the others (minimality); reduce the tail only.
-    const tail: IPoly = { ms: g.ms.slice(1), cs: g.cs.slice(1), sugar: g.sugar };
-    const { r, scale } = normalForm(tail, min, cmp, g);
-    const p: IPoly = { ms: [g.ms[0]!, ...r.ms], cs: [g.cs[0]! * scale, ...r.cs], sugar: g.sugar };
-    makePrimitive(p);
-    out.push(p);
-  }
-  return out;
 }
 
 /**

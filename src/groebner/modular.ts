@@ -253,7 +253,7 @@ export function modularGroebner(polys: readonly PolyTerms[], vars: readonly stri
 }
 
 /** Reconstruct every value, sampled first: the last coefficient of each block tends to be the largest. */
-function tryLift(crt: Crt): Rational[] | undefined {
+export function tryLift(crt: Crt): Rational[] | undefined {
   const n = crt.values.length;
   const probe = [n - 1, Math.floor(n / 2), 0].filter((k) => k >= 0 && k < n);
   for (const k of probe) if (reconstruct(crt.values[k]!, crt.modulus) === undefined) return undefined;

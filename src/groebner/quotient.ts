@@ -1,0 +1,212 @@
+/**
+ * The quotient ring A = F_p[x]/I of a zero-dimensional ideal, from its reduced Gröbner basis over
+ * F_p: counts, multiplication matrices, and the rational univariate representation.
+ *
+ * - Standard monomials (those no leading monomial divides) are a basis of A; their number is the
+ *   number of complex solutions with multiplicity (vdim). The Krull dimension is the size of the
+ *   largest set of variables no leading monomial lives in.
+ * - Normal forms of the border (x_i·b ∉ B for b ∈ B) in increasing order: a border monomial is a
+ *   leading monomial g (NF = lm g − g, the basis being reduced), or m = x_j·m′ with m′ in the
+ *   border, and NF(m) = Σ c_s NF(x_j·s) over NF(m′) = Σ c_s s, each x_j·s smaller than m.
+ * - RUR (Rouillier; computed as Bostan–Salvy–Schost do, through linear recurrences): for a
+ *   separating linear form t and a random functional ℓ on A, the sequence ℓ(tᵏ) has the minimal
+ *   polynomial f of t; with N_v = (f · Σₖ ℓ(v tᵏ) T^{−k−1})₊, v(ζ) = N_v(t(ζ))/N_1(t(ζ)) at every
+ *   solution ζ of a radical ideal, so g_i = N_{x_i} · N_1⁻¹ · f′ mod f gives x_i = g_i(t)/f′(t):
+ *   the canonical RUR, independent of ℓ (its values at the D points fix it), which is what lets
+ *   the residues of different primes be combined.
+ */
+import { type ModPoly } from './f4.js';
+import { type MonomialTable, type Order, compareIds, dividesIds, insertExps } from './monomials.js';
+import { type Prime, invmod, mulmod, reduce } from './prime.js';
+
+/** Krull dimension of F_p[x]/I from the leading monomials (−1 for the unit ideal). */
+export function dimensionFromLeads(T: MonomialTable, lms: readonly number[]): number {
+  const n = T.n;
+  if (lms.some((m) => T.exps[m * (n + 1)] === 0)) return -1;
+  const supports = lms.map((m) => {
+    const s: number[] = [];
+    for (let k = 1; k <= n; k++) if (T.exps[m * (n + 1) + k]! > 0) s.push(k - 1);
+    return s;
+  });
+  let best = 0;
+  const inU = new Array<boolean>(n).fill(false);
+  const independent = (): boolean => supports.every((s) => s.some((i) => !inU[i]));
+  const dfs = (i: number, size: number): void => {
+    if (size + (n - i) <= best) return;
+    if (i === n) {
+      best = size;
+      return;
+    }
+    inU[i] = true;
+    if (independent()) dfs(i + 1, size + 1);
+    inU[i] = false;
+    dfs(i + 1, size);
+  };
+  dfs(0, 0);
+  return best;
+}
+
+/** Standard monomials past this are not enumerated (the multiplication matrices are D × D). */
+export const MAX_STANDARD = 20_000;
+
+/**
+ * Standard monomials (ids, increasing), or undefined when the ideal is not zero-dimensional or
+ * there are more than `max`.
+ */
+export function standardIds(T: MonomialTable, lms: readonly number[], order: Order, max = MAX_STANDARD): number[] | undefined {
+  const n = T.n;
+  for (let k = 1; k <= n; k++) if (!lms.some((m) => T.exps[m * (n + 1)] === T.exps[m * (n + 1) + k] && T.exps[m * (n + 1) + k]! > 0)) return undefined;
+  const isStd = (m: number): boolean => !lms.some((l) => dividesIds(T, l, m));
+  const seen = new Set<number>([0]);
+  const out: number[] = [];
+  const stack = [0];
+  if (!isStd(0)) return [];
+  while (stack.length > 0) {
+    const m = stack.pop()!;
+    out.push(m);
+    if (out.length > max) return undefined;
+    const e = Array.from(T.exps.subarray(m * (n + 1) + 1, (m + 1) * (n + 1)));
+    for (let k = 0; k < n; k++) {
+      e[k]!++;
+      const id = insertExps(T, e);
+      e[k]!--;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      if (isStd(id)) stack.push(id);
+    }
+  }
+  return out.sort((a, b) => compareIds(T, order, a, b));
+}
+
+/** The quotient ring over F_p: basis B and the normal forms of the border, as dense vectors. */
+export interface ModQuotient {
+  readonly T: MonomialTable;
+  readonly P: Prime;
+  readonly std: number[];
+  readonly pos: Map<number, number>;
+  /** NF of every border monomial x_i·b (dense, length D) */
+  readonly nf: Map<number, Float64Array>;
+}
+
+/** Build the quotient of a zero-dimensional reduced basis (undefined if not zero-dimensional). */
+export function modQuotient(T: MonomialTable, basis: readonly ModPoly[], order: Order, P: Prime, max = MAX_STANDARD): ModQuotient | undefined {
+  const lms = basis.map((g) => g.mons[0]!);
+  const std = standardIds(T, lms, order, max);
+  if (std === undefined) return undefined;
+  const D = std.length;
+  const pos = new Map(std.map((m, k) => [m, k]));
+  const byLead = new Map(basis.map((g) => [g.mons[0]!, g]));
+  const n = T.n;
+  // The border, in increasing order.
+  const border = new Set<number>();
+  for (const b of std) {
+    const e = Array.from(T.exps.subarray(b * (n + 1) + 1, (b + 1) * (n + 1)));
+    for (let k = 0; k < n; k++) {
+      e[k]!++;
+      const id = insertExps(T, e);
+      e[k]!--;
+      if (!pos.has(id)) border.add(id);
+    }
+  }
+  const sorted = [...border].sort((a, b) => compareIds(T, order, a, b));
+  const nf = new Map<number, Float64Array>();
+  const xs = Array.from({ length: n }, (_, k) => {
+    const e = new Array<number>(n).fill(0);
+    e[k] = 1;
+    return insertExps(T, e);
+  });
+  const mulVar = (k: number, s: number): number => {
+    const e = Array.from(T.exps.subarray(s * (n + 1) + 1, (s + 1) * (n + 1)));
+    e[k]!++;
+    return insertExps(T, e);
+  };
+  for (const m of sorted) {
+    const v = new Float64Array(D);
+    const g = byLead.get(m);
+    if (g !== undefined) {
+      for (let t = 1; t < g.mons.length; t++) v[pos.get(g.mons[t]!)!] = g.cfs[t]! === 0 ? 0 : P.p - g.cfs[t]!;
+    } else {
+      // m = x_k · m′ with m′ in the border (some divisor of m by a variable is not standard)
+      let k = 0;
+      let prev: Float64Array | undefined;
+      for (; k < n; k++) {
+        if (T.exps[m * (n + 1) + 1 + k] === 0) continue;
+        const e = Array.from(T.exps.subarray(m * (n + 1) + 1, (m + 1) * (n + 1)));
+        e[k]!--;
+        prev = nf.get(insertExps(T, e));
+        if (prev !== undefined) break;
+      }
+      if (prev === undefined) throw new Error('unreachable: a border monomial that is no leading monomial has a border divisor');
+      for (let s = 0; s < D; s++) {
+        const c = prev[s]!;
+        if (c === 0) continue;
+        const xs_ = mulVar(k, std[s]!);
+        const j = pos.get(xs_);
+        if (j !== undefined) v[j] = reduce(v[j]! + c, P);
+        else {
+          const w = nf.get(xs_)!;
+          for (let r = 0; r < D; r++) if (w[r] !== 0) v[r] = reduce(v[r]! + c * w[r]!, P);
+        }
+      }
+    }
+    nf.set(m, v);
+  }
+  void xs;
+  return { T, P, std, pos, nf };
+}
+
+/** Dense multiplication matrix of t = Σ c_k x_k, column b = NF(t·b), as D row-major rows. */
+export function multiplicationMatrix(q: ModQuotient, form: readonly number[]): Float64Array[] {
+  const { T, P, std, pos, nf } = q;
+  const n = T.n;
+  const D = std.length;
+  const M = Array.from({ length: D }, () => new Float64Array(D));
+  std.forEach((b, col) => {
+    for (let k = 0; k < n; k++) {
+      const c = form[k]!;
+      if (c === 0) continue;
+      const e = Array.from(T.exps.subarray(b * (n + 1) + 1, (b + 1) * (n + 1)));
+      e[k]!++;
+      const id = insertExps(T, e);
+      const j = pos.get(id);
+      if (j !== undefined) M[j]![col] = reduce(M[j]![col]! + c, P);
+      else {
+        const w = nf.get(id)!;
+        for (let r = 0; r < D; r++) if (w[r] !== 0) M[r]![col] = reduce(M[r]![col]! + c * w[r]!, P);
+      }
+    }
+  });
+  return M;
+}
+
+/** Minimal polynomial of a linearly recurrent sequence (Berlekamp–Massey), lowest degree first, monic. */
+export function berlekampMassey(s: ArrayLike<number>, P: Prime): number[] {
+  let C = [1];
+  let B = [1];
+  let L = 0;
+  let m = 1;
+  let b = 1;
+  for (let i = 0; i < s.length; i++) {
+    let d = s[i]!;
+    for (let j = 1; j <= L; j++) d = reduce(d + C[j]! * s[i - j]!, P);
+    if (d === 0) {
+      m++;
+      continue;
+    }
+    const coef = mulmod(d, invmod(b, P), P);
+    const T2 = C.slice();
+    while (C.length < B.length + m) C.push(0);
+    for (let j = 0; j < B.length; j++) C[j + m] = reduce(C[j + m]! + (P.p - coef) * B[j]!, P);
+    if (2 * L <= i) {
+      L = i + 1 - L;
+      B = T2;
+      b = d;
+      m = 1;
+    } else m++;
+  }
+  // C(z) = 1 + c1 z + … + cL z^L is the connection polynomial; the minimal polynomial is its reverse.
+  while (C.length < L + 1) C.push(0);
+  const f = new Array<number>(L + 1);
+  for (let j = 0; j <= L; j++) f[L - j] = C[j]!;
+  return f;
+}

@@ -26,26 +26,33 @@ import { expand } from '../poly/expand.js';
 import { GroebnerBudgetError, type PolyTerms } from '../poly/groebner.js';
 import { QuotientBudgetError } from '../poly/groebner-quotient.js';
 import { polyDegree, polyToTerms } from '../poly/poly.js';
-import { solveSystem } from '../poly/solve.js';
+import { MAX_SOLVE_DIM, solveSystem } from '../poly/solve.js';
+import { type ModularCounts, modularCounts } from '../groebner/counts.js';
+import { ModularBudgetError, prepareInput } from '../groebner/modular.js';
+import { MAX_RUR_DIM, modularRur } from '../groebner/rur.js';
+import { realRoots, refine } from '../poly/roots.js';
+import { derivative, evalQ } from '../poly/univariate.js';
+import { qdiv, qadd, qmul } from '../expr/rational.js';
 import { checkPoint } from './numeric.js';
 import { rng } from './random.js';
 
 /**
- * Most unknowns sent to the Gröbner engine. Measured: the generic-L2 systems of 1-1-1 (4
- * unknowns) and 2-1-2 identity (7) finish in well under a second; 1-2-1:quadratic,identity
- * (7 unknowns, degree 5) needs seconds to minutes depending on the data; beyond 8 unknowns no
- * network system of the test table finished within the time budget.
+ * Sizes for which `nextSteps` suggests a variant as likely to finish. They are no longer refusals:
+ * the engine counts first (one prime) and refuses by its measured estimate. Measured: the census
+ * system (1,3,3,1) (15 unknowns, Bézout 3·10¹⁰, 977 solutions) is counted in 0.4 s.
  */
-export const MAX_CRITICAL_UNKNOWNS = 8;
+export const MAX_CRITICAL_UNKNOWNS = 16;
+export const MAX_BEZOUT = 10n ** 12n;
+/** Milliseconds granted to the whole critical-point computation (`--timeout`). */
+export const CRITICAL_MILLIS = 60_000;
 /**
- * Largest Bézout bound attempted. Measured (generic L2, 3–4 points, this engine): Bézout 9–162
- * finish in 0.1–2 s (1-1:quadratic, 1-1-1, 2-1-1, 2-1-2 and 1-2-1 identity, 1-1-1-1 without
- * biases); 1-2-1:quadratic,identity:nobias (Bézout 625, 33 solutions) in 2 s; 1-1-1-1 identity
- * with biases (Bézout 12 500) did not finish in 100 s.
+ * Milliseconds the first prime may take to count (within `--timeout`). Measured: the census
+ * systems up to (1,3,3,1) count in under 0.5 s; 1-2-1:quadratic with biases and no regularisation
+ * (positive-dimensional, degree 11) had not finished its first prime after 60 s.
  */
-export const MAX_BEZOUT = 2_000n;
-/** Milliseconds granted to the Gröbner computation of one critical system. */
-export const CRITICAL_MILLIS = 20_000;
+export const COUNT_MILLIS = 5_000;
+/** Primes the estimate assumes a lift takes (the census table needs 9–63). */
+const ESTIMATE_PRIMES = 64;
 
 /** The regularisation added to the loss. */
 export type Regularisation =
@@ -93,6 +100,8 @@ export interface CriticalPoints {
   readonly realSolutions?: readonly CriticalPoint[];
   /** the Gröbner basis (grevlex), text, when short enough to show */
   readonly groebner?: readonly string[];
+  /** how the counts were obtained */
+  readonly counting?: string;
   /** the system as data, for cross-checks (Singular) */
   readonly system: readonly PolyTerms[];
 }
@@ -195,23 +204,52 @@ export function criticalPoints(net: Network, data: Dataset, reg: Regularisation,
     fixed,
     system,
   };
-  if (params.length > MAX_CRITICAL_UNKNOWNS || bezout > MAX_BEZOUT)
+  const millis = opts.millis ?? CRITICAL_MILLIS;
+  const start = Date.now();
+  // Count first, from one prime (checked on a second): dimension and complex solutions in
+  // milliseconds, and the time of one prime, which says whether the rest fits the budget.
+  let counts: ModularCounts;
+  try {
+    counts = modularCounts(system, params, { millis: Math.min(millis, COUNT_MILLIS) });
+  } catch (e) {
+    if (e instanceof ModularBudgetError) return { ...base, status: 'refused', message: `${e.message}; use a smaller network, fewer parameters (:nobias), a longer --timeout, or the numeric engine` };
+    throw e;
+  }
+  const counted = { counting: `modular: leading monomials of the basis modulo ${counts.primes} prime${counts.primes === 1 ? '' : 's'}${counts.primes > 1 ? ' agree' : ''} (probabilistic)` };
+  const left = millis - (Date.now() - start);
+  const D = counts.vdim;
+  // a replay, plus the RUR: 2D³ residue products at about 2·10⁸ a second
+  const perPrime = counts.replayMillis + (D > MAX_SOLVE_DIM ? (2 * D ** 3) / 2e5 : 0);
+  const estimate = Math.round(counts.learnMillis + ESTIMATE_PRIMES * perPrime);
+  if (counts.dimension !== 0 || D > MAX_RUR_DIM || estimate > left) {
+    const why =
+      counts.dimension !== 0
+        ? `the critical set has dimension ${counts.dimension}`
+        : D > MAX_RUR_DIM
+          ? `${D} complex critical points is past the real-solution budget of ${MAX_RUR_DIM} (MAX_RUR_DIM)`
+          : `the real solutions would take about ${estimate} ms (one prime: ${counts.learnMillis} ms learning, ${Math.round(perPrime)} ms per further prime, ${ESTIMATE_PRIMES} primes assumed), past the ${millis} ms budget (--timeout)`;
     return {
       ...base,
-      status: 'refused',
-      message: `${params.length} unknowns with Bézout bound ${bezout} is past the budget (${MAX_CRITICAL_UNKNOWNS} unknowns, Bézout ${MAX_BEZOUT}): use a smaller network, fewer parameters (:nobias) or the numeric engine`,
+      ...counted,
+      status: counts.dimension === 0 ? 'budget' : 'solved',
+      message: counts.dimension === 0 ? `counted exactly but real solutions not computed: ${why}` : why,
+      dimension: counts.dimension,
+      ...(counts.dimension === 0 ? { complexSolutions: D } : {}),
     };
+  }
+  if (D > MAX_SOLVE_DIM) return rurCritical(net, data, params, fixed, lambda, system, base, counted, D, left);
   let s;
   try {
-    const budget = { maxMillis: opts.millis ?? CRITICAL_MILLIS };
+    const budget = { maxMillis: left };
     s = solveSystem(system, params, { budget });
   } catch (e) {
-    if (e instanceof GroebnerBudgetError || e instanceof QuotientBudgetError) return { ...base, status: 'budget', message: e.message };
+    if (e instanceof GroebnerBudgetError || e instanceof QuotientBudgetError) return { ...base, ...counted, status: 'budget', message: e.message, dimension: 0, complexSolutions: D };
     throw e;
   }
   if (s.dimension === 0 && s.realSolutions === undefined)
     return {
       ...base,
+      ...counted,
       status: 'budget',
       message: s.note ?? 'no separating linear form was found, so the real solutions were not isolated',
       dimension: 0,
@@ -229,6 +267,7 @@ export function criticalPoints(net: Network, data: Dataset, reg: Regularisation,
   realSolutions.sort((a, b) => a.loss - b.loss);
   return {
     ...base,
+    ...counted,
     status: 'solved',
     dimension: s.dimension,
     ...(s.dimension === 0 ? { complexSolutions: s.complexSolutions } : {}),
@@ -237,5 +276,61 @@ export function criticalPoints(net: Network, data: Dataset, reg: Regularisation,
     ...(s.radicals !== undefined ? { radicals: s.radicals } : {}),
     ...(s.dimension === 0 ? { realSolutions } : {}),
     ...(s.groebner.length <= 12 && s.groebner.join('').length <= 4000 ? { groebner: s.groebner } : {}),
+  };
+}
+
+/**
+ * Real critical points through the RUR (more than MAX_SOLVE_DIM complex solutions): the real
+ * roots α of f isolated exactly, each coordinate g_i(α)/f′(α) at a point of the isolating interval
+ * narrowed to 2⁻⁶⁰ (decimals), each point classified by the numeric engine's Hessian.
+ */
+function rurCritical(
+  net: Network,
+  data: Dataset,
+  params: readonly string[],
+  fixed: readonly string[],
+  lambda: ReadonlyMap<string, Rational>,
+  system: readonly PolyTerms[],
+  base: Omit<CriticalPoints, 'status'>,
+  counted: { counting: string },
+  D: number,
+  millis: number,
+): CriticalPoints {
+  let rur;
+  try {
+    rur = modularRur(prepareInput(system, params, 'grevlex'), { millis });
+  } catch (e) {
+    if (e instanceof ModularBudgetError) return { ...base, ...counted, status: 'budget', message: e.message, dimension: 0, complexSolutions: D };
+    throw e;
+  }
+  if (typeof rur === 'string')
+    return { ...base, ...counted, status: 'budget', message: `real solutions not computed: no rational univariate representation (${rur})`, dimension: 0, complexSolutions: D };
+  const fp = derivative(rur.f);
+  const lam = net.params.map((p) => qtoNumber(lambda.get(p) ?? Q(0)));
+  const realSolutions = realRoots(rur.f).map((root): CriticalPoint => {
+    const r = root.exact !== undefined ? root : refine(root, Q(1n, 1n << 60n));
+    const m = r.exact ?? qmul(qadd(r.lo, r.hi), Q(1, 2));
+    const dm = evalQ(fp, m);
+    const values: Record<string, string> = {};
+    const point: Record<string, number> = {};
+    for (const p of fixed) point[p] = 1;
+    params.forEach((p, i) => {
+      const v = qdiv(evalQ(rur.g[i]!, m), dm);
+      point[p] = qtoNumber(v);
+      values[p] = r.exact !== undefined ? qtoString(v) : point[p]!.toPrecision(12);
+    });
+    const chk = checkPoint(net.spec, data, point, lam, [...params]);
+    return { point: values, loss: chk.loss, type: classifyEigenvalues(chk.eigenvalues), eigenvalues: chk.eigenvalues, gradientNorm: chk.gradientNorm };
+  });
+  realSolutions.sort((a, b) => a.loss - b.loss);
+  return {
+    ...base,
+    counting: `${counted.counting}; rational univariate representation lifted from ${rur.primes} primes and checked on ${rur.checks} more`,
+    status: 'solved',
+    dimension: 0,
+    complexSolutions: D,
+    distinctSolutions: rur.f.length - 1,
+    eliminantDegree: rur.f.length - 1,
+    realSolutions,
   };
 }

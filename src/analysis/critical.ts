@@ -30,9 +30,9 @@ import { MAX_SOLVE_DIM, solveSystem } from '../poly/solve.js';
 import { type ModularCounts, modularCounts } from '../groebner/counts.js';
 import { ModularBudgetError, prepareInput } from '../groebner/modular.js';
 import { MAX_RUR_DIM, modularRur } from '../groebner/rur.js';
-import { realRoots, refine } from '../poly/roots.js';
+import { isolateRealRoots, refineRoot } from '../groebner/realroots.js';
 import { derivative, evalQ } from '../poly/univariate.js';
-import { qdiv, qadd, qmul } from '../expr/rational.js';
+import { gcd, qdiv, qadd, qmul } from '../expr/rational.js';
 import { checkPoint } from './numeric.js';
 import { rng } from './random.js';
 
@@ -281,7 +281,7 @@ export function criticalPoints(net: Network, data: Dataset, reg: Regularisation,
 
 /**
  * Real critical points through the RUR (more than MAX_SOLVE_DIM complex solutions): the real
- * roots α of f isolated exactly, each coordinate g_i(α)/f′(α) at a point of the isolating interval
+ * roots α of f isolated exactly (Descartes), each coordinate g_i(α)/f′(α) at a point of the isolating interval
  * narrowed to 2⁻⁶⁰ (decimals), each point classified by the numeric engine's Hessian.
  */
 function rurCritical(
@@ -307,8 +307,12 @@ function rurCritical(
     return { ...base, ...counted, status: 'budget', message: `real solutions not computed: no rational univariate representation (${rur})`, dimension: 0, complexSolutions: D };
   const fp = derivative(rur.f);
   const lam = net.params.map((p) => qtoNumber(lambda.get(p) ?? Q(0)));
-  const realSolutions = realRoots(rur.f).map((root): CriticalPoint => {
-    const r = root.exact !== undefined ? root : refine(root, Q(1n, 1n << 60n));
+  // f over Z (denominators cleared) for the exact isolation (Descartes' rule with bisection)
+  let l = 1n;
+  for (const q of rur.f) l = (l / gcd(l, q.d)) * q.d;
+  const fz = rur.f.map((q) => q.n * (l / q.d));
+  const realSolutions = isolateRealRoots(fz).map((root): CriticalPoint => {
+    const r = refineRoot(fz, root, 60);
     const m = r.exact ?? qmul(qadd(r.lo, r.hi), Q(1, 2));
     const dm = evalQ(fp, m);
     const values: Record<string, string> = {};

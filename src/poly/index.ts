@@ -27,6 +27,6 @@ export {
 } from './poly.js';
 export { type ExpansionEstimate, NotPolynomialError, ExpansionTooLargeError, EXPANSION_TERM_BUDGET, MAX_EXPONENT, expand, expansionEstimate } from './expand.js';
 export { type Coefficient, coefficients, degreeIn } from './coefficients.js';
-export { polyToText, polyToLatex, polyToNode, monomialText, monomialLatex, termsToText, termsToLatex } from './print.js';
+export { polyToText, polyTextChunks, polyToLatex, polyToNode, monomialText, monomialLatex, termsToText, termsToLatex } from './print.js';
 export { type VerifyResult, type Counterexample, VERIFY_POINTS, VERIFY_TOLERANCE, VERIFY_RANGE, verifyIdentity } from './verify.js';
 export * from './solve-index.js';

@@ -49,7 +49,14 @@ export interface RegionSplit {
   readonly complete: boolean;
 }
 
-/** Does the expression contain a piecewise function? */
+/**
+ * Does the expression contain a piecewise function?
+ *
+ * @example
+ * ```ts
+ * hasPiecewise(parse('relu(x) + x^2')); // true
+ * ```
+ */
 export function hasPiecewise(...roots: readonly Node[]): boolean {
   return topoOrder(...roots).some((n) => n.kind === 'fn' && lookupFn(n.name)?.kind === 'piecewise');
 }

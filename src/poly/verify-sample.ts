@@ -53,7 +53,14 @@ export function sampleBoxes(scale: number): number[] {
   return [...new Set([VERIFY_RANGE, scale, 4 * scale])];
 }
 
-/** The boxes in words, for the result: `[−2, 2]^1, [−3, 3]^1 and [−12, 12]^1`. */
+/**
+ * The boxes in words, for the result.
+ *
+ * @example
+ * ```ts
+ * boxesText([2, 3, 12], 1); // '[−2, 2]^1, [−3, 3]^1 and [−12, 12]^1'
+ * ```
+ */
 export function boxesText(boxes: readonly number[], dim: number): string {
   const b = boxes.map((r) => `[−${r}, ${r}]^${dim}`);
   return b.length === 1 ? b[0]! : `${b.slice(0, -1).join(', ')} and ${b.at(-1)}`;

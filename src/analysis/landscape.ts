@@ -258,7 +258,14 @@ export function landscape(net: Network, data: Dataset, known?: Landscape['bestKn
     const LS = substitute(L, zeroMap(removed));
     const unknowns = freeSymbols(LS).filter((v) => net.params.includes(v));
     const idle = net.params.filter((p) => !removed.includes(p) && !unknowns.includes(p));
-    const lifts = (['silent', 'off'] as const).filter((k) => (k === 'silent' ? silentLift(S, g) : offLift(S, g)));
+    let lifts: ('silent' | 'off')[];
+    try {
+      lifts = (['silent', 'off'] as const).filter((k) => (k === 'silent' ? silentLift(S, g) : offLift(S, g)));
+    } catch (e) {
+      if (!(e instanceof ExpansionTooLargeError)) throw e;
+      strata.push({ units: S.map((u) => u.name), unknowns, bezout: 0n, status: 'refused', message: `the lift could not be checked: ${e.message}`, lifts: [], reducedPoints: 0 });
+      continue;
+    }
     let polys: Poly[];
     try {
       const gs = grad(LS, unknowns);
@@ -307,7 +314,12 @@ export function landscape(net: Network, data: Dataset, known?: Landscape['bestKn
       reduced = s.realSolutions.map((r) => ({ values: r.values, exact: r.exact, sol: r }));
     }
     strata.push({ ...base, status: 'solved', reducedPoints: reduced.length });
-    const LSpoly = expand(LS);
+    let LSpoly: Poly | undefined;
+    try {
+      LSpoly = expand(LS);
+    } catch (e) {
+      if (!(e instanceof ExpansionTooLargeError)) throw e; // then no exact loss at irrational points
+    }
     for (const r of reduced)
       for (const rep of representatives(S, lifts)) {
         const exact = new Map<string, Rational>(rep.values);
@@ -321,7 +333,7 @@ export function landscape(net: Network, data: Dataset, known?: Landscape['bestKn
         }
         const lossExact = unknowns.every((p) => r.exact[p] !== undefined)
           ? evaluateExact(LS, new Map(unknowns.map((p) => [p, r.exact[p]!])))
-          : s !== undefined && r.sol !== undefined
+          : s !== undefined && r.sol !== undefined && LSpoly !== undefined
             ? exactAtSolution(LSpoly, s, r.sol)
             : undefined;
         const c = classify(net, data, point);

@@ -42,8 +42,9 @@ import { type QPoly, qpolyMul, squarefreePart } from './univariate.js';
 import { VERIFY_RANGE, floatsDiffer, rationalPoint, sampleBoxes } from './verify-sample.js';
 
 /**
- * Most regions visited. Every region costs a Fourier–Motzkin run and an expansion (about a
- * millisecond for the identities of the tests); 3ᵐ sign patterns of m piecewise arguments are
+ * Most regions visited. Every region costs Fourier–Motzkin runs and an expansion: measured
+ * 2.5 ms per region with 8 variables (Σₖ relu(xₖ) − relu(−xₖ) = Σₖ xₖ, 3⁸ feasible patterns: the
+ * first 2,000 in 5 s, then the sampling fallback). 3ᵐ sign patterns of m piecewise arguments are
  * pruned to the feasible ones as they are built, e.g. 2m + 1 for m breakpoints on a line.
  */
 export const MAX_VERIFY_REGIONS = 2_000;

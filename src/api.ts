@@ -17,7 +17,7 @@ import './activations/registry.js';
 export { ClosedformError } from './expr/errors.js';
 export * from './expr/rational.js';
 export * from './expr/node.js';
-export { type FnRule, defineFn, lookupFn, fnNames } from './expr/fns.js';
+export { type FnRule, type FnRuleBase, type Pieces, defineFn, lookupFn, fnNames } from './expr/fns.js';
 export { PI, CONSTANTS, exp, log, atan, sqrt } from './expr/elementary.js';
 export * from './expr/walk.js';
 export { diff } from './diff/forward.js';

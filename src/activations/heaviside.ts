@@ -1,5 +1,5 @@
 import { defineFn } from '../expr/fns.js';
-import { ZERO_NODE } from '../expr/node.js';
+import { ONE_NODE, ZERO_NODE } from '../expr/node.js';
 import { ONE, ZERO } from '../expr/rational.js';
 import { fnActivation } from './activation.js';
 
@@ -18,6 +18,8 @@ export const HEAVISIDE = defineFn({
   latex: (a) => `H\\left(${a}\\right)`,
   mathjs: '(z > 0) ? 1 : 0',
   kind: 'piecewise',
+  // H(u) = 1 for u > 0, 0 for u ≤ 0 (H(0) = 0)
+  pieces: { above: () => ONE_NODE, atOrBelow: () => ZERO_NODE },
 });
 
 /** The Heaviside step H(z) = 1 for z > 0, 0 for z ≤ 0. */

@@ -15,6 +15,8 @@ export const LEAKY_RELU = defineFn({
   latex: (a) => `\\operatorname{LReLU}\\left(${a}\\right)`,
   mathjs: 'max(z, z / 100)',
   kind: 'piecewise',
+  // leaky(u) = u for u > 0, u/100 for u ≤ 0
+  pieces: { above: (u) => u, atOrBelow: (u) => mul(num(LEAKY_SLOPE), u) },
 });
 
 /** Leaky ReLU with slope 1/100: z for z > 0, z/100 for z ≤ 0. */

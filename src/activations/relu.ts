@@ -1,5 +1,5 @@
 import { defineFn } from '../expr/fns.js';
-import { fn } from '../expr/node.js';
+import { ZERO_NODE, fn } from '../expr/node.js';
 import { ZERO } from '../expr/rational.js';
 import { fnActivation } from './activation.js';
 
@@ -12,6 +12,8 @@ export const RELU = defineFn({
   latex: (a) => `\\operatorname{ReLU}\\left(${a}\\right)`,
   mathjs: 'max(z, 0)',
   kind: 'piecewise',
+  // relu(u) = u for u > 0, 0 for u ≤ 0
+  pieces: { above: (u) => u, atOrBelow: () => ZERO_NODE },
 });
 
 /** The rectified linear unit relu(z) = max(z, 0). */

@@ -18,6 +18,7 @@ import { isLinearSpec, linearCollapse } from './linear.js';
 import { type DescentSummary, descend } from './numeric.js';
 import { type ReluAnalysis, reluPatterns } from './relu.js';
 import { type TaylorSurrogate, taylorSurrogate } from './taylor.js';
+import { type Landscape, bestKnownLoss, landscape, landscapeVerdict } from './landscape.js';
 
 export interface AnalyzeOptions {
   readonly data?: Dataset;
@@ -30,6 +31,8 @@ export interface AnalyzeOptions {
   readonly taylorAt?: Rational;
   /** skip the numeric gradient-descent comparison (tests of the exact parts) */
   readonly descent?: boolean;
+  /** skip the critical points on the rank-deficient locus (default: computed) */
+  readonly landscape?: boolean;
   /** called before each stage with the fraction done and the stage's name (the CLI's progress bar) */
   readonly onProgress?: (fraction: number, stage: string) => void;
 }
@@ -59,6 +62,8 @@ export interface Analysis {
   readonly leastSquares?: LeastSquares;
   readonly descent?: DescentSummary;
   readonly criticalPoints?: CriticalPoints;
+  /** critical points on the rank-deficient locus of c (strata of switched-off units), classified */
+  readonly landscape?: Landscape;
   readonly relu?: ReluAnalysis;
   readonly taylor?: { readonly surrogate: TaylorSurrogate; readonly analysis: Analysis };
   /** which parts are exact, which numeric */
@@ -134,6 +139,14 @@ function analyzeNetwork(net: Network, opts: AnalyzeOptions, surrogate: boolean):
       out.criticalPoints = criticalPoints(net, opts.data, opts.l2 ?? { kind: 'none' });
       exact.push('critical-point system, Bézout bound, Gröbner basis, dimension, solution counts, eliminant, real solutions');
       if ((out.criticalPoints.realSolutions ?? []).length > 0) numeric.push('loss, gradient norm and Hessian eigenvalues at each real critical point (classification)');
+      if (!surrogate && opts.landscape !== false && spec.widths.length > 2) {
+        stage(0.8, 'rank-deficient strata');
+        const ls = out.leastSquares;
+        const known = bestKnownLoss(net, opts.data, ls.attained.kind === 'point' ? ls.attained : undefined, out.descent?.bestPoint);
+        out.landscape = landscape(net, opts.data, known);
+        exact.push('critical points on the strata of switched-off hidden units (lift proved by expansion, reduced systems solved exactly)');
+        if (out.landscape.points.length > 0) numeric.push('type of each critical point on those strata (Hessian eigenvalues, descent probe where the Hessian is semidefinite)');
+      }
     }
   } else if (cls.kind === 'piecewise' && opts.data !== undefined) {
     stage(0.1, 'activation patterns');
@@ -168,7 +181,7 @@ export function verdict(a: Analysis, opts: AnalyzeOptions): string {
   if (c.kind === 'transcendental') {
     s.push(`${a.spec} is transcendental: ${c.reason}.`);
     s.push('No finite algebraic procedure solves ∇L = 0 for it in general; only numeric training (or an approximation) applies.');
-    if (a.taylor === undefined) s.push('Next: add --taylor 3 to replace each activation by its Taylor polynomial around 0 and solve that polynomial surrogate, whose answers are approximate.');
+    if (a.taylor === undefined) s.push(`Next: \`closedform analyze ${a.spec} --taylor 3\` replaces each activation by its Taylor polynomial around 0 and solves that polynomial surrogate, whose answers are approximate.`);
     else {
       const t = a.taylor.surrogate;
       s.push(
@@ -223,28 +236,82 @@ export function verdict(a: Analysis, opts: AnalyzeOptions): string {
       `Plain gradient descent (numeric, ${d.starts} random starts × ${d.steps} steps) reached ${d.best.toPrecision(8)}${Math.abs(gap) <= 1e-6 * Math.max(1, Math.abs(d.best)) ? ', the same value' : gap > 0 ? `, ${gap.toPrecision(3)} above ${ls.attained.kind === 'point' ? 'the exact optimum' : 'that lower bound'}` : ''}.`,
     );
   }
-  s.push(criticalSentence(a.criticalPoints!, opts));
+  s.push(criticalSentence(a.criticalPoints!, opts, ls, a.spec));
+  if (a.landscape !== undefined) s.push(landscapeVerdict(a.landscape, col));
   const next = nextSteps(a);
   if (next.length > 0) s.push(`Next: ${next.join('; ')}.`);
   return s.join(' ');
 }
 
-function criticalSentence(cp: CriticalPoints, opts: AnalyzeOptions): string {
+/**
+ * The advice to rerun with analyze's options, naming the command: the verdict is also shown by
+ * `derive` and the notebooks, which have no such options.
+ */
+const analyzeHint = (spec: string, flags: string): string => `\`closedform analyze ${spec} --data FILE ${flags}\``;
+
+/** Which real critical points are minima that are not global, and how the global value is known. */
+export interface MinimaStatus {
+  /** the losses are of the regularised loss L + Σⱼ λⱼθⱼ² */
+  readonly regularised: boolean;
+  /** the global minimum value, when known */
+  readonly globalLoss?: number;
+  /** how it is known */
+  readonly how?: string;
+  /** indices (into realSolutions) of the minima above the global minimum */
+  readonly notGlobal: readonly number[];
+}
+
+/**
+ * The global status of the minima found by the exact critical-point solve. With an L2 term on
+ * every parameter the regularised loss is coercive (≥ Σ λⱼθⱼ², λⱼ > 0), so its global minimum is
+ * attained at a critical point: the lowest critical value, when all real critical points are
+ * listed. Without one, the yardstick is the least-squares optimum when a parameter point attains it.
+ *
+ * @example
+ * ```ts
+ * const a = analyze(parseSpec('1-1-1:identity'), { data, l2: { kind: 'generic', seed: 1 } });
+ * minimaStatus(a.criticalPoints!, a.leastSquares).notGlobal; // e.g. [1]: the second minimum is not global
+ * ```
+ */
+export function minimaStatus(cp: CriticalPoints, ls: LeastSquares | undefined): MinimaStatus {
+  const real = cp.realSolutions ?? [];
+  const lambdas = Object.values(cp.lambda);
+  const regularised = lambdas.length > 0;
+  const above = (g: number): number[] => real.flatMap((r, i) => (r.type === 'minimum' && r.loss > g + 1e-9 * Math.max(1, Math.abs(g)) ? [i] : []));
+  if (cp.status === 'solved' && cp.dimension === 0 && real.length > 0 && regularised && cp.fixed.length === 0 && lambdas.length === cp.unknowns) {
+    const g = Math.min(...real.map((r) => r.loss));
+    return { regularised, globalLoss: g, how: 'the regularised loss is coercive (every λⱼ > 0), so its global minimum is the lowest of its critical values', notGlobal: above(g) };
+  }
+  if (!regularised && cp.fixed.length === 0 && ls?.attained.kind === 'point') {
+    const g = qtoNumber(ls.loss);
+    return { regularised, globalLoss: g, how: 'the least-squares optimum, attained', notGlobal: above(g) };
+  }
+  return { regularised, notGlobal: [] };
+}
+
+function criticalSentence(cp: CriticalPoints, opts: AnalyzeOptions, ls: LeastSquares | undefined, spec: string): string {
   const head = `∇L = 0 is ${plural(cp.equations, 'polynomial equation')} of degrees ${[...new Set(cp.degrees)].join('/')} in ${cp.unknowns} unknowns (Bézout bound ${cp.bezout}; regularisation: ${cp.regularisation}).`;
   if (cp.status === 'budget' && cp.complexSolutions !== undefined)
     return `${head} Exactly: a finite critical set with ${plural(cp.complexSolutions, 'complex solution')} ${cp.eliminantDegree !== undefined ? ` (eliminant of degree ${cp.eliminantDegree})` : ''}; the real ones were not isolated: ${cp.message}.`;
   if (cp.status !== 'solved') return `${head} The exact solution was not attempted or not finished: ${cp.message}.`;
   if (cp.dimension === -1) return `${head} It has no complex solution.`;
   if ((cp.dimension ?? 0) > 0)
-    return `${head} Its Gröbner basis shows a critical set of dimension ${cp.dimension} — continuous families of critical points from the network's symmetries — so the points cannot be listed; ${opts.l2 === undefined || opts.l2.kind === 'none' ? 'add --l2 generic (one random rational coefficient per parameter) to remove the symmetries and make the set finite.' : 'this regularisation did not remove every symmetry: use --l2 generic.'}`;
+    return `${head} Its Gröbner basis shows a critical set of dimension ${cp.dimension} — continuous families of critical points from the network's symmetries — so the points cannot be listed; ${opts.l2 === undefined || opts.l2.kind === 'none' ? `${analyzeHint(spec, '--l2 generic')} adds one random rational L2 coefficient per parameter, which removes the symmetries and makes the set finite.` : `this regularisation did not remove every symmetry: try ${analyzeHint(spec, '--l2 generic')}.`}`;
   const real = cp.realSolutions ?? [];
   const count = (t: string): number => real.filter((r) => r.type === t).length;
   const best = real[0];
+  const st = minimaStatus(cp, ls);
+  const lossWord = st.regularised ? 'regularised loss L + Σλⱼθⱼ²' : 'loss';
+  const notGlobal = st.notGlobal.map((i) => real[i]!.loss.toPrecision(8));
+  const globalText =
+    st.globalLoss === undefined
+      ? ''
+      : ` The global minimum of the ${lossWord} is ${st.globalLoss.toPrecision(8)} (${st.how}); ${notGlobal.length === 0 ? 'no minimum found lies above it' : `${notGlobal.length === 1 ? '1 minimum' : `${notGlobal.length} minima`} lie${notGlobal.length === 1 ? 's' : ''} above it and so ${notGlobal.length === 1 ? 'is a spurious local minimum' : 'are spurious local minima'} of the ${lossWord} (${lossWord === 'loss' ? '' : 'regularised '}loss ${notGlobal.join(', ')})`}.`;
   return (
     `${head} Exactly: ${plural(cp.complexSolutions ?? 0, 'complex solution')} with multiplicity (${cp.distinctSolutions ?? '?'} distinct), an eliminant of degree ${cp.eliminantDegree}` +
     `${cp.radicals === true ? ', so every critical point is expressible by radicals' : cp.radicals === false ? ', beyond degree 4 after removing rational roots, so not by the general radical formulas' : ''}, and ${plural(real.length, 'real critical point')}.` +
     ` Classified by the numeric Hessian: ${count('minimum')} minim${count('minimum') === 1 ? 'um' : 'a'}, ${plural(count('saddle'), 'saddle')}, ${count('maximum')} maxim${count('maximum') === 1 ? 'um' : 'a'}, ${count('degenerate')} degenerate` +
-    `${best !== undefined ? `; the lowest loss among them is ${best.loss.toPrecision(8)} (${best.type})` : ''}.`
+    `${best !== undefined ? `; the lowest ${lossWord} among them is ${best.loss.toPrecision(8)} (${best.type})` : ''}.${globalText}`
   );
 }
 
@@ -297,11 +364,11 @@ function nextSteps(a: Analysis): string[] {
     const small = a.specObject === undefined ? [] : tractableVariants(a.specObject);
     out.push(
       small.length > 0
-        ? `for exact critical points try ${small.map((v) => `\`${v}\``).join(' or ')} (within the budget by the Bézout estimate), with --l2 generic`
+        ? `for exact critical points try ${small.map((v) => analyzeHint(v, '--l2 generic')).join(' or ')} (within the budget by the Bézout estimate)`
         : 'no smaller variant (:nobias, identity output) brings the critical-point system within budget: use fewer hidden units or inputs',
     );
   }
   if (cp !== undefined && cp.status !== 'solved') out.push('treat the gradient-descent value as numeric evidence only');
-  if (cp !== undefined && cp.status === 'solved' && (cp.dimension ?? 0) > 0) out.push('rerun with --l2 generic to count and classify isolated critical points');
+  if (cp !== undefined && cp.status === 'solved' && (cp.dimension ?? 0) > 0) out.push(`rerun as ${analyzeHint(spec, '--l2 generic')} to count and classify isolated critical points`);
   return out;
 }

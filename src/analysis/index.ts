@@ -8,7 +8,7 @@ export { type LinearCollapse, linearCollapse, isLinearSpec } from './linear.js';
 export { type LinearDelta, type SymmetricPowerCheck, linearDelta, symmetricPowerCheck } from './recursion.js';
 export { type Feature, type Collapse, RANK_TRIALS, collapse, jacobianAt, jacobianByGradient, polyAt } from './collapse.js';
 export { type LeastSquares, PREIMAGE_TRIALS, leastSquares, affineParams } from './leastsq.js';
-export { type DescentSummary, type PointCheck, DESCENT_STEPS, DESCENT_STARTS, descend, checkPoint } from './numeric.js';
+export { type DescentSummary, type PointCheck, type DescentProbe, DESCENT_STEPS, DESCENT_STARTS, PROBE_RADII, PROBE_DIRECTIONS, descend, checkPoint, probeDescent } from './numeric.js';
 export {
   type Regularisation,
   type CriticalType,
@@ -25,5 +25,19 @@ export {
 } from './critical.js';
 export { type PatternResult, type ReluAnalysis, MAX_PATTERNS, thresholdOnSets, reluPatterns } from './relu.js';
 export { type TaylorSurrogate, MAX_TAYLOR_ORDER, taylorPolynomial, taylorSurrogate } from './taylor.js';
-export { type AnalyzeOptions, type Analysis, type LinearReport, analyze, linearReport, verdict } from './analyze.js';
+export { type AnalyzeOptions, type Analysis, type LinearReport, type MinimaStatus, analyze, linearReport, minimaStatus, verdict } from './analyze.js';
+export {
+  type HiddenUnit,
+  type Stratum,
+  type StratumStatus,
+  type PointType,
+  type LandscapePoint,
+  type Landscape,
+  MAX_LANDSCAPE_UNITS,
+  LANDSCAPE_MILLIS,
+  hiddenUnits,
+  landscape,
+  landscapeVerdict,
+  bestKnownLoss,
+} from './landscape.js';
 export { type AnalysisJson, analysisJson } from './json.js';

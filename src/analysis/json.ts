@@ -5,7 +5,7 @@
  */
 import { qtoNumber, qtoString } from '../expr/rational.js';
 import { polyToText } from '../poly/print.js';
-import type { Analysis } from './analyze.js';
+import { type Analysis, minimaStatus } from './analyze.js';
 
 export type AnalysisJson = Record<string, unknown>;
 
@@ -71,7 +71,21 @@ export function analysisJson(a: Analysis): AnalysisJson {
             eliminant: cp.eliminant ?? null,
             radicals: cp.radicals ?? null,
             groebner: cp.groebner ?? null,
-            realSolutions: (cp.realSolutions ?? []).map((r) => ({ point: r.point, loss: r.loss, type: r.type, eigenvalues: r.eigenvalues, gradientNorm: r.gradientNorm })),
+            regularisedLoss: Object.keys(cp.lambda).length > 0,
+            realSolutions: (() => {
+              const st = minimaStatus(cp, ls);
+              return (cp.realSolutions ?? []).map((r, i) => ({ point: r.point, loss: r.loss, type: r.type, ...(r.type === 'minimum' && st.globalLoss !== undefined ? { global: !st.notGlobal.includes(i) } : {}), eigenvalues: r.eigenvalues, gradientNorm: r.gradientNorm }));
+            })(),
+          },
+    landscape:
+      a.landscape === undefined
+        ? null
+        : {
+            bestKnown: a.landscape.bestKnown ?? null,
+            subsets: a.landscape.subsets,
+            strata: a.landscape.strata.map((t) => ({ ...t, bezout: t.bezout.toString() })),
+            points: a.landscape.points,
+            spuriousMinima: a.landscape.spuriousMinima.length,
           },
     ...(a.relu !== undefined
       ? {

@@ -113,3 +113,56 @@ export function checkPoint(
   const Hk = keep.map((i) => keep.map((j) => H[i]![j]!));
   return { loss: engineDatasetLoss(spec, p, samples) + l2Loss(v, lam), gradientNorm: Math.hypot(...keep.map((j) => g[j]!)), eigenvalues: symmetricEigenvalues(Hk) };
 }
+
+/** Radii of the perturbations {@link probeDescent} tries, largest first. */
+export const PROBE_RADII = [1e-1, 3e-2, 1e-2, 3e-3, 1e-3] as const;
+/** Random directions per radius (plus the ± coordinate directions). */
+export const PROBE_DIRECTIONS = 200;
+
+export interface DescentProbe {
+  /** a perturbation that lowers the loss, when one was found */
+  readonly descent?: { readonly radius: number; readonly drop: number };
+  /** perturbations evaluated */
+  readonly tried: number;
+}
+
+/**
+ * Look for a descent direction at a critical point whose Hessian has no negative eigenvalue
+ * but some zero ones (the second-order test is silent there): the engine's loss at θ + r·d for
+ * unit directions d (the coordinate axes both ways and seeded random ones) and radii
+ * {@link PROBE_RADII}. A loss below L(θ) by more than 1e−9·max(1, L) is a descent direction: θ is
+ * no local minimum. Finding none is numeric evidence of a local minimum, never a proof.
+ *
+ * @example
+ * ```ts
+ * probeDescent(parseSpec('1-2-1:quadratic'), data, point).descent; // undefined: no descent found
+ * ```
+ */
+export function probeDescent(spec: NetworkSpec, data: Dataset, point: Readonly<Record<string, number>>, seed = 1): DescentProbe {
+  const samples = samplesFromDataset(data);
+  const names = engineParamNames(spec);
+  const v = flattenParams(spec, paramsFromPoint(spec, point));
+  const L0 = engineDatasetLoss(spec, paramsFromPoint(spec, point), samples);
+  const tol = 1e-9 * Math.max(1, Math.abs(L0));
+  const rng = seededRng(seed);
+  const dirs: Float64Array[] = [];
+  for (let j = 0; j < names.length; j++)
+    for (const s of [1, -1]) {
+      const d = new Float64Array(names.length);
+      d[j] = s;
+      dirs.push(d);
+    }
+  for (let k = 0; k < PROBE_DIRECTIONS; k++) {
+    const d = Float64Array.from(names, () => 2 * rng() - 1);
+    const n = Math.hypot(...d);
+    dirs.push(d.map((x) => x / n));
+  }
+  let tried = 0;
+  for (const r of PROBE_RADII)
+    for (const d of dirs) {
+      tried++;
+      const L = engineDatasetLoss(spec, unflattenParams(spec, v.map((x, j) => x + r * d[j]!)), samples);
+      if (L < L0 - tol) return { descent: { radius: r, drop: L0 - L }, tried };
+    }
+  return { tried };
+}

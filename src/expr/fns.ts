@@ -6,7 +6,8 @@
 import type { Rational } from './rational.js';
 import type { Node } from './node.js';
 
-export interface FnRule {
+/** What every named function declares. */
+export interface FnRuleBase {
   /** Registry name, as written in text: `sigmoid`. */
   readonly name: string;
   /** f'(u) as a node, for the chain rule d f(u) = f'(u)·du. */
@@ -22,9 +23,23 @@ export interface FnRule {
    * so that mathjs evaluates printed text independently of our numeric code.
    */
   readonly mathjs: string;
-  /** Polynomial structure for `expand`: 'transcendental' or 'piecewise' (declined by expand). */
-  readonly kind: 'transcendental' | 'piecewise';
 }
+
+/**
+ * A piecewise function as two polynomial pieces split at 0: f(u) = above(u) for u > 0 and
+ * atOrBelow(u) for u ≤ 0 (the side that holds u = 0 follows the project's H(0) = 0). `verify`
+ * decides identities region by region with them.
+ */
+export interface Pieces {
+  readonly above: (u: Node) => Node;
+  readonly atOrBelow: (u: Node) => Node;
+}
+
+/**
+ * A registered function: transcendental, or piecewise polynomial with its two pieces (both are
+ * declined by `expand`). A piecewise rule without pieces does not compile.
+ */
+export type FnRule = FnRuleBase & ({ readonly kind: 'transcendental' } | { readonly kind: 'piecewise'; readonly pieces: Pieces });
 
 const registry = new Map<string, FnRule>();
 

@@ -27,6 +27,10 @@ export {
 } from './poly.js';
 export { type ExpansionEstimate, NotPolynomialError, ExpansionTooLargeError, EXPANSION_TERM_BUDGET, MAX_EXPONENT, expand, expansionEstimate } from './expand.js';
 export { type Coefficient, coefficients, degreeIn } from './coefficients.js';
-export { polyToText, polyToLatex, polyToNode, monomialText, monomialLatex, termsToText, termsToLatex } from './print.js';
-export { type VerifyResult, type Counterexample, VERIFY_POINTS, VERIFY_TOLERANCE, VERIFY_RANGE, verifyIdentity } from './verify.js';
+export { polyToText, polyTextChunks, polyToLatex, polyToNode, monomialText, monomialLatex, termsToText, termsToLatex } from './print.js';
+export { type VerifyResult, type Counterexample, type RegionCounts, VERIFY_POINTS, VERIFY_TOLERANCE, VERIFY_RANGE, verifyIdentity } from './verify.js';
+export { type RegionOutcome, type RegionReport, type RegionVerdict, MAX_VERIFY_REGIONS, REGION_SAMPLES, REGION_FLOAT_POINTS, piecewiseVerdict } from './verify-regions.js';
+export { constantScale, sampleBoxes, boxesText, rationalPoint, floatsDiffer } from './verify-sample.js';
+export { type SignCondition, type Region, type RegionSplit, hasPiecewise, signRegions } from './regions.js';
+export { type AffineForm, type Feasibility, MAX_FM_ROWS, FeasibilityBudgetError, linearFeasibility } from './polyhedron.js';
 export * from './solve-index.js';

@@ -68,6 +68,27 @@ export function termsToLatex(vars: readonly string[], terms: readonly Term[]): s
     .join('');
 }
 
+/**
+ * The text of a polynomial in pieces of at most `termsPerChunk` terms, which concatenate to
+ * {@link polyToText}: for output too large to hold as one string (a 2-million-term expansion is
+ * ~200 MB of text), written piece by piece.
+ *
+ * @example
+ * ```ts
+ * [...polyTextChunks(expand(parse('(x - 1)^3')), 2)]; // ['x^3 - 3*x^2', ' + 3*x - 1']
+ * ```
+ */
+export function* polyTextChunks(p: Poly, termsPerChunk = 10_000): Generator<string> {
+  const vars = p.layout.vars;
+  const terms = sortedTerms(p);
+  if (terms.length === 0) yield '0';
+  for (let i = 0; i < terms.length; i += termsPerChunk) {
+    const text = termsToText(vars, terms.slice(i, i + termsPerChunk));
+    // a later piece continues the sum: its first term carries the separator (' + ' or ' - ')
+    yield i === 0 ? text : text.startsWith('-') ? ` - ${text.slice(1)}` : ` + ${text}`;
+  }
+}
+
 /** Text of a polynomial, e.g. `x^2 - 2*x*y + y^2`. */
 export const polyToText = (p: Poly): string => termsToText(p.layout.vars, sortedTerms(p));
 

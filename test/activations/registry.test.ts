@@ -9,7 +9,10 @@
  *   activation) by exact finite differences of apply(z) at rational points — the d-th difference
  *   of a degree-d polynomial on an equally spaced grid is the constant d!·h^d·(leading
  *   coefficient), the (d+1)-th is 0; breakpoints by a jump in σ or σ′ there; transcendental ones
- *   by an irrational value at a rational point.
+ *   by an irrational value at a rational point;
+ * - the pieces of a piecewise function (what `verify` splits on): above(u) for u > 0 and
+ *   atOrBelow(u) for u ≤ 0, as polynomials of degree `structure.degrees`, against mathjs
+ *   evaluating the `mathjs` text at rational points on both sides and at the breakpoint.
  */
 import fc from 'fast-check';
 import { all, create } from 'mathjs';
@@ -22,7 +25,10 @@ import {
   Q,
   evaluate,
   evaluateExact,
+  expand,
   getActivation,
+  lookupFn,
+  polyDegree,
   num,
   qeq,
   qsub,
@@ -124,6 +130,14 @@ describe.each(table.map((a) => [a.name, a] as const))('activation %s', (_name, a
         expect(gridDegree(a, Q(-3, 2), Q(2, 5), s.degree + 3)).toBe(s.degree);
         return;
       case 'piecewise': {
+        const rule = lookupFn(a.name)!;
+        if (rule.kind !== 'piecewise') throw new Error(`${a.name} is piecewise but its rule declares no pieces`);
+        // the pieces: polynomials of the structure's degrees (left piece first), equal to mathjs's σ on their sides
+        expect([polyDegree(expand(rule.pieces.atOrBelow(z))), polyDegree(expand(rule.pieces.above(z)))].map((d) => Math.max(0, d))).toEqual(s.degrees);
+        for (const q of RATIONALS) {
+          const piece = q.n > 0n ? rule.pieces.above(z) : rule.pieces.atOrBelow(z);
+          expectClose(qtoNumber(evaluateExact(piece, { z: q })!), m(mf, qtoNumber(q)), 1e-15);
+        }
         expect(s.degrees).toHaveLength(s.pieces);
         expect(s.breakpoints).toHaveLength(s.pieces - 1);
         const edges = [-Infinity, ...s.breakpoints, Infinity];
@@ -141,6 +155,7 @@ describe.each(table.map((a) => [a.name, a] as const))('activation %s', (_name, a
         return;
       }
       case 'transcendental':
+        expect(lookupFn(a.name)?.kind ?? 'transcendental').toBe('transcendental');
         expect(s.reason.length).toBeGreaterThan(0);
         // not a polynomial: no exact value at z = 1 (σ(1), tanh 1, log(1 + e), … are irrational)
         expect(exactAt(a, Q(1))).toBeUndefined();

@@ -4,7 +4,7 @@ import { Q, analyze, parseSpec } from '../../src/index.js';
 // The stages a long `analyze` reports to the CLI's progress bar, in order, with rising fractions.
 describe('analyze reports its stages', () => {
   it.each([
-    ['1-1-1:identity', ['collapse', 'least squares', 'critical points']],
+    ['1-1-1:identity', ['collapse', 'least squares', 'critical points', 'rank-deficient strata']],
     ['1-2-1:relu,identity', ['activation patterns']],
   ])('%s', (text, want) => {
     const seen: [number, string][] = [];

@@ -80,12 +80,29 @@ describe('closedform verify', () => {
     expect(JSON.parse(r.out)).toMatchObject({ holds: true, method: 'polynomial identity' });
   });
 
-  it('disproves with a counterexample', async () => {
+  it('disproves with a counterexample, exit 1', async () => {
     const r = await cli('verify', '(x + 1)^2 = x^2 + 1');
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
     expect(r.out).toMatch(/^does not hold \(polynomial identity\)/);
     expect(r.out).toMatch(/lhs - rhs = 2\*x/);
-    expect(r.out).toMatch(/counterexample: x = (-?\d+): lhs = \d+, rhs = \d+/);
+    expect(r.out).toMatch(/counterexample \(exact\): x = (-?\d+): lhs = \d+, rhs = \d+/);
+  });
+
+  it.each([
+    ['relu(x - 3) = 0', /^does not hold \(piecewise regions\): disproved: exact counterexample in the region x - 3 > 0/m, /counterexample \(exact\): x = 4: lhs = 1, rhs = 0/],
+    ['heaviside(w*x - 5) = 0', /^does not hold \(piecewise regions\): disproved: exact counterexample in the region w\*x - 5 > 0/m, /counterexample \(exact\): w = [\d/]+, x = [\d/]+: lhs = 1, rhs = 0/],
+  ])('the issue\'s %s is disproved exactly, exit 1', async (eq, head, point) => {
+    const r = await cli('verify', eq);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(head);
+    expect(r.out).toMatch(point);
+  });
+
+  it('proves a piecewise identity, exit 0', async () => {
+    const r = await cli('verify', 'relu(x) - relu(-x) = x', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ holds: true, exact: true, method: 'piecewise regions', regions: { regions: 3, proved: 3 } });
   });
 
   it('checks non-polynomial identities numerically, saying so', async () => {

@@ -1,5 +1,5 @@
 /** `analyze SPEC`: the solvability explorer — class, collapse, least squares, critical points, verdict. */
-import { type Regularisation, analysisJson, analyze, qparse, qsign, readCsv, readSpec } from '../../node/index.js';
+import { type Analysis, type Regularisation, analysisJson, analyze, minimaStatus, qparse, qsign, readCsv, readSpec } from '../../node/index.js';
 import { type Io, type Register, UsageError, json, readInput } from '../io.js';
 import { progress } from '../progress.js';
 
@@ -65,6 +65,46 @@ function run(specText: string, o: Opts, io: Io): void {
   io.out(`exact: ${a.exact.join('; ')}\n`);
   if (a.numeric.length > 0) io.out(`numeric: ${a.numeric.join('; ')}\n`);
   io.out(`\n${a.verdict}\n`);
+  io.out(pointListing(a));
+}
+
+/** Lines shown per listing; --json lists everything. */
+export const LISTED_POINTS = 20;
+
+const coords = (p: Readonly<Record<string, string>>): string =>
+  Object.entries(p)
+    .map(([k, v]) => `${k} = ${v}`)
+    .join(', ');
+
+/** The critical points found, one per line: type, loss (labelled when regularised), global or not, coordinates. */
+export function pointListing(a: Analysis): string {
+  const out: string[] = [];
+  const more = (n: number): void => {
+    if (n > LISTED_POINTS) out.push(`  … ${n - LISTED_POINTS} more (--json lists them all)`);
+  };
+  const cp = a.criticalPoints;
+  const real = cp?.realSolutions ?? [];
+  if (cp !== undefined && real.length > 0) {
+    const st = minimaStatus(cp, a.leastSquares);
+    const word = st.regularised ? 'regularised loss' : 'loss';
+    out.push(`\ncritical points of the ${st.regularised ? 'regularised loss L + Σλⱼθⱼ²' : 'loss'} (∇L = 0 solved exactly; ${real.length} real, by ${word}):`);
+    real.slice(0, LISTED_POINTS).forEach((r, i) => {
+      const g = r.type !== 'minimum' || st.globalLoss === undefined ? '' : st.notGlobal.includes(i) ? ', NOT global' : ', global';
+      out.push(`  ${i + 1}. ${r.type}, ${word} ${r.loss.toPrecision(8)}${g}: ${coords(r.point)}`);
+    });
+    more(real.length);
+  }
+  const ls = a.landscape;
+  if (ls !== undefined && ls.points.length > 0) {
+    const k = ls.bestKnown;
+    out.push(`\ncritical points on the rank-deficient strata (loss L without regularisation${k ? `; lowest loss attained ${k.exact ?? k.loss.toPrecision(3)}, ${k.source}` : ''}):`);
+    ls.points.slice(0, LISTED_POINTS).forEach((p, i) => {
+      const tag = p.aboveKnown ? (p.type === 'minimum' ? ', SPURIOUS local minimum (not global)' : ', not global') : '';
+      out.push(`  ${i + 1}. ${p.type}${tag}, loss ${p.lossExact ?? p.loss.toPrecision(8)}: ${p.stratum}: ${coords(p.point)}`);
+    });
+    more(ls.points.length);
+  }
+  return out.length > 0 ? `${out.join('\n')}\n` : '';
 }
 
 export const registerAnalyze: Register = (program, io) =>

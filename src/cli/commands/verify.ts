@@ -1,6 +1,10 @@
-/** `verify "<lhs> = <rhs>"`: exact polynomial identity, or a numeric check with a counterexample. */
+/**
+ * `verify "<lhs> = <rhs>"`: exact for polynomial and piecewise-polynomial identities (region by
+ * region), numeric otherwise, with a counterexample when it fails. Exit 0 when the identity holds
+ * (proved, or as far as sampled: the first line says which), 1 when it does not, 2 for bad input.
+ */
 import { verifyIdentity } from '../../node/index.js';
-import { type Register, UsageError, json } from '../io.js';
+import { ExitStatus, type Register, UsageError, json } from '../io.js';
 import { expression } from './expr.js';
 
 /** Split `lhs = rhs` at its one `=`. */
@@ -13,24 +17,28 @@ export function splitEquation(text: string): [string, string] {
 export const registerVerify: Register = (program, io) =>
   program
     .command('verify')
-    .description('decide whether "<lhs> = <rhs>" is an identity (exact for polynomials, else numeric)')
+    .description('decide whether "<lhs> = <rhs>" is an identity (exact for polynomials and relu/heaviside/leaky_relu, else numeric)')
     .argument('<equation>', 'e.g. "(a + b)^2 = a^2 + 2*a*b + b^2"')
     .option('--json', 'machine-readable output')
-    .addHelpText('after', '\nExamples:\n  closedform verify "(a + b)^2 = a^2 + 2*a*b + b^2"\n  closedform verify "tanh(x) = 2*sigmoid(2*x) - 1" --json\n')
+    .addHelpText(
+      'after',
+      '\nExit status: 0 the identity holds, 1 it does not, 2 bad input.\n' +
+        'Examples:\n  closedform verify "(a + b)^2 = a^2 + 2*a*b + b^2"\n  closedform verify "relu(x) - relu(-x) = x"\n  closedform verify "tanh(x) = 2*sigmoid(2*x) - 1" --json\n',
+    )
     .action((text: string, opts: { json?: boolean }) => {
       const [l, r] = splitEquation(text);
       const res = verifyIdentity(expression(l), expression(r));
-      if (opts.json) {
-        io.out(json(res));
-        return;
+      if (opts.json) io.out(json(res));
+      else {
+        const lines = [`${res.holds ? 'holds' : 'does not hold'} (${res.method}): ${res.confidence}`];
+        if (res.reason !== undefined) lines.push(`  not a polynomial identity because ${res.reason}`);
+        if (res.difference !== undefined && !res.holds) lines.push(`  lhs - rhs = ${res.difference}`);
+        const c = res.counterexample;
+        if (c !== undefined) {
+          const at = Object.entries(c.point).map(([k, v]) => `${k} = ${v}`).join(', ');
+          lines.push(`  counterexample${res.exact ? ' (exact)' : ''}: ${at || '(no variables)'}: lhs = ${c.lhs}, rhs = ${c.rhs}`);
+        }
+        io.out(`${lines.join('\n')}\n`);
       }
-      const lines = [`${res.holds ? 'holds' : 'does not hold'} (${res.method}): ${res.confidence}`];
-      if (res.reason !== undefined) lines.push(`  numeric because ${res.reason}`);
-      if (res.difference !== undefined && !res.holds) lines.push(`  lhs - rhs = ${res.difference}`);
-      const c = res.counterexample;
-      if (c !== undefined) {
-        const at = Object.entries(c.point).map(([k, v]) => `${k} = ${v}`).join(', ');
-        lines.push(`  counterexample: ${at || '(no variables)'}: lhs = ${c.lhs}, rhs = ${c.rhs}`);
-      }
-      io.out(`${lines.join('\n')}\n`);
+      if (!res.holds) throw new ExitStatus(1, 'the identity does not hold');
     });

@@ -36,6 +36,28 @@ describe('derive', () => {
     expect(md).not.toContain('\\frac{\\partial L_{\\text{data}}}{\\partial b^{(1)}_{1}}');
   });
 
+  it.each([
+    ['1-1-1:identity', 'x1,y1\n0,1\n1,3\n2,4\n'], // positive-dimensional critical set: the advice to regularise
+    ['1-2-1:quadratic', 'x1,y1\n-1,1\n0,4\n1,1\n'], // refused critical system: the advice to try a smaller variant
+    ['1-2-1:sigmoid,identity', 'x1,y1\n0,1\n1,2\n'], // transcendental: the advice to use a Taylor surrogate
+  ])('derive %s --data: the document advises no option derive lacks (options of analyze come as an analyze command)', async (spec, data) => {
+    const csv = join(dir, `advice-${spec.replace(/\W/g, '')}.csv`);
+    writeFileSync(csv, data);
+    const path = join(dir, `advice-${spec.replace(/\W/g, '')}.md`);
+    const r = await cli('derive', spec, '--data', csv, '--out', path);
+    expect(r.code).toBe(0);
+    // derive's own options, read from its --help (the independent list)
+    const help = (await cli('derive', '--help')).out;
+    const own = new Set([...help.matchAll(/^\s+(?:-\w, )?(--[a-z-]+)/gm)].map((m) => m[1]!));
+    expect(own).toContain('--data');
+    const md = readFileSync(path, 'utf8');
+    // every option mentioned outside a quoted `closedform analyze …` command is one of derive's
+    const outside = md.replace(/`closedform analyze [^`]*`/g, '');
+    const mentioned = [...outside.matchAll(/(?<![\w-])--[a-z][a-z0-9-]*/g)].map((m) => m[0]);
+    expect(mentioned.filter((o) => !own.has(o))).toEqual([]);
+    expect(md).toMatch(/`closedform analyze [^`]*--(l2|taylor)/);
+  }, 60_000);
+
   it('--help shows examples', async () => {
     const r = await cli('derive', '--help');
     expect(r.code).toBe(0);

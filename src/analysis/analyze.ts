@@ -364,7 +364,7 @@ function nextSteps(a: Analysis): string[] {
     const small = a.specObject === undefined ? [] : tractableVariants(a.specObject);
     out.push(
       small.length > 0
-        ? `for exact critical points try ${small.map((v) => analyzeHint(v, '--l2 generic')).join(' or ')} (within the budget by the Bézout estimate)`
+        ? `for exact critical points try ${small.map((v) => analyzeHint(v, '--l2 generic')).join(' or ')} (smaller systems the engine is likely to finish)`
         : 'no smaller variant (:nobias, identity output) brings the critical-point system within budget: use fewer hidden units or inputs',
     );
   }

@@ -311,17 +311,33 @@ function rurCritical(
   let l = 1n;
   for (const q of rur.f) l = (l / gcd(l, q.d)) * q.d;
   const fz = rur.f.map((q) => q.n * (l / q.d));
-  const realSolutions = isolateRealRoots(fz).map((root): CriticalPoint => {
-    const r = refineRoot(fz, root, 60);
+  // x_i = g_i(α)/f′(α) at a rational point of α's isolating interval; the interval is narrowed
+  // until two successive narrowings give the same doubles (the RUR's coefficients are large, so
+  // the needed width is found, not assumed).
+  const at = (r: { lo: Rational; hi: Rational; exact?: Rational }): Rational[] => {
     const m = r.exact ?? qmul(qadd(r.lo, r.hi), Q(1, 2));
     const dm = evalQ(fp, m);
+    return params.map((_, i) => qdiv(evalQ(rur.g[i]!, m), dm));
+  };
+  const realSolutions = isolateRealRoots(fz).map((root): CriticalPoint => {
+    let bits = 64;
+    let r = refineRoot(fz, root, bits);
+    let xs = at(r);
+    while (r.exact === undefined && bits < 8192) {
+      const r2 = refineRoot(fz, r, bits * 2);
+      const ys = at(r2);
+      const same = xs.every((x, i) => qtoNumber(x) === qtoNumber(ys[i]!));
+      r = r2;
+      xs = ys;
+      bits *= 2;
+      if (same) break;
+    }
     const values: Record<string, string> = {};
     const point: Record<string, number> = {};
     for (const p of fixed) point[p] = 1;
     params.forEach((p, i) => {
-      const v = qdiv(evalQ(rur.g[i]!, m), dm);
-      point[p] = qtoNumber(v);
-      values[p] = r.exact !== undefined ? qtoString(v) : point[p]!.toPrecision(12);
+      point[p] = qtoNumber(xs[i]!);
+      values[p] = r.exact !== undefined ? qtoString(xs[i]!) : point[p]!.toPrecision(12);
     });
     const chk = checkPoint(net.spec, data, point, lam, [...params]);
     return { point: values, loss: chk.loss, type: classifyEigenvalues(chk.eigenvalues), eigenvalues: chk.eigenvalues, gradientNorm: chk.gradientNorm };

@@ -45,7 +45,7 @@ describe('closedform analyze', () => {
     expect(j.verdict).toMatch(/quartic|degree 4 in x/);
     expect(j.verdict).toMatch(/Next: /);
     // the suggested variant is one whose critical points the explorer can actually solve
-    expect(j.verdict).toMatch(/try `closedform analyze 1-2-1:quadratic,identity:nobias --data FILE --l2 generic`/);
+    expect(j.verdict).toMatch(/`closedform analyze 1-2-1:quadratic,identity:nobias --data FILE --l2 generic`/);
     expect(j.numeric.join(' ')).toMatch(/gradient descent/);
   });
   it('1-1-1:identity with --l2 generic: finite critical set, classified points', async () => {

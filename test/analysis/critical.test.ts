@@ -64,19 +64,30 @@ describe('critical points of the loss: counts agree with Singular, points with t
     }
   });
 
-  it('refuses up front past the budget, with the Bézout estimate and a hint', () => {
+  it('refuses when the first prime alone passes its budget, saying so, with a hint', () => {
     const net = buildNetwork(parseSpec('1-2-1:quadratic'));
     const cp = criticalPoints(net, readCsv(THREE, net.spec), generic);
     expect(cp.status).toBe('refused');
-    expect(cp.message).toMatch(/Bézout bound \d+ is past the budget.*:nobias/);
+    expect(cp.message).toMatch(/time budget of \d+ ms within the first prime.*:nobias/);
   });
 
-  it('past the solver\'s real-root budget the exact counts are kept and the status says so (Singular agrees)', () => {
+  it('past the exact quotient\'s budget the real points come from the modular RUR (Singular agrees on the count, the engine on ∇L = 0)', () => {
     const net = taylorSurrogate(buildNetwork(parseSpec('1-1:sigmoid')), 5).net;
     const cp = criticalPoints(net, readCsv('x1,y1\n0,1\n1,3\n2,4\n3,8\n', net.spec), generic);
-    expect(cp.status).toBe('budget');
+    expect(cp.status).toBe('solved');
     expect(cp.complexSolutions).toBe(81);
-    expect(cp.message).toMatch(/real solutions not computed|separating/);
+    expect(cp.counting).toMatch(/rational univariate representation lifted from \d+ primes/);
+    expect(cp.realSolutions!.length).toBeGreaterThan(0);
+    // Each point solves the surrogate's system: every equation's value is tiny against the size
+    // of its terms there (the engine would check the true sigmoid network, not the surrogate).
+    for (const p of cp.realSolutions!) {
+      for (const eq of cp.system) {
+        const x = eq.vars.map((v) => Number(p.point[v]));
+        const terms = eq.terms.map((t) => qtoNumber(t.coeff) * t.exps.reduce((m, e, k) => m * x[k]! ** e, 1));
+        const size = terms.reduce((a, b) => a + Math.abs(b), 0);
+        expect(Math.abs(terms.reduce((a, b) => a + b, 0))).toBeLessThan(1e-9 * Math.max(1, size));
+      }
+    }
     if (isSingularAvailable()) expect(singularStd(cp.system, net.params).vdim).toBe(81);
   });
 

@@ -219,11 +219,19 @@ export function modularGroebner(polys: readonly PolyTerms[], vars: readonly stri
       try {
         c = basisModP(inp, makePrime(q), trace);
       } catch (e) {
-        if (e instanceof TraceMismatch) {
-          skipped.offTrace++;
-          continue;
+        if (!(e instanceof TraceMismatch)) throw e;
+        skipped.offTrace++;
+        if (skipped.offTrace > agreeing) {
+          // the lift came from an unlucky learner's trace: start again
+          skipped.relearned++;
+          trace = undefined;
+          crt = newCrt();
+          agreeing = 0;
+          attempt = 1;
+          ok = false;
+          break;
         }
-        throw e;
+        continue;
       }
       if (c === undefined) {
         skipped.bad++;

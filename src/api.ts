@@ -39,6 +39,7 @@ export type { NetworkSpec, Loss, Convention } from './network/spec.js';
 export * from './network/index.js';
 export * from './numeric/index.js';
 export * from './poly/index.js';
+export * from './groebner/index.js';
 export * from './analysis/index.js';
 export * from './report/index.js';
 export { type MimeBundle, mimeBundle } from './report/mime.js';

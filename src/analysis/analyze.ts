@@ -26,6 +26,8 @@ export interface AnalyzeOptions {
   readonly l2?: Regularisation;
   /** seed of every random choice (rank point, preimage, descent starts, generic L2) */
   readonly seed?: number;
+  /** milliseconds granted to the critical-point computation (default CRITICAL_MILLIS) */
+  readonly millis?: number;
   /** Taylor order for transcendental networks (off when absent) */
   readonly taylor?: number;
   readonly taylorAt?: Rational;
@@ -136,7 +138,7 @@ function analyzeNetwork(net: Network, opts: AnalyzeOptions, surrogate: boolean):
         numeric.push('gradient descent (mathjs engine, random starts)');
       }
       stage(0.6, 'critical points');
-      out.criticalPoints = criticalPoints(net, opts.data, opts.l2 ?? { kind: 'none' });
+      out.criticalPoints = criticalPoints(net, opts.data, opts.l2 ?? { kind: 'none' }, opts.millis !== undefined ? { millis: opts.millis } : {});
       exact.push('critical-point system, Bézout bound, Gröbner basis, dimension, solution counts, eliminant, real solutions');
       if ((out.criticalPoints.realSolutions ?? []).length > 0) numeric.push('loss, gradient norm and Hessian eigenvalues at each real critical point (classification)');
       if (!surrogate && opts.landscape !== false && spec.widths.length > 2) {

@@ -16,6 +16,7 @@
  * Numeric (the mathjs engine): the gradient norm, loss and Hessian eigenvalues at each real
  * solution, which classify it.
  */
+import { ClosedformError } from '../expr/errors.js';
 import { type Node, ONE_NODE, add, mul, num, pow, sym } from '../expr/node.js';
 import { substitute } from '../expr/walk.js';
 import { getActivation } from '../activations/registry.js';
@@ -53,6 +54,11 @@ export const CRITICAL_MILLIS = 60_000;
 export const COUNT_MILLIS = 5_000;
 /** Primes the estimate assumes a lift takes (the census table needs 9–63). */
 const ESTIMATE_PRIMES = 64;
+
+/** A bad option to the critical-point computation. */
+export class CriticalOptionError extends ClosedformError {
+  override readonly name = 'CriticalOptionError';
+}
 
 /** The regularisation added to the loss. */
 export type Regularisation =
@@ -185,6 +191,7 @@ export function classifyEigenvalues(ev: readonly number[]): CriticalType {
  * ```
  */
 export function criticalPoints(net: Network, data: Dataset, reg: Regularisation, opts: { millis?: number } = {}): CriticalPoints {
+  if (opts.millis !== undefined && !(Number.isFinite(opts.millis) && opts.millis > 0)) throw new CriticalOptionError(`millis must be a positive number, got ${opts.millis}`);
   const fixed = reg.kind === 'normalise' ? normalisedWeights(net) : [];
   const params = net.params.filter((p) => !fixed.includes(p));
   const lambda = l2Coefficients(params, reg);
@@ -210,9 +217,10 @@ export function criticalPoints(net: Network, data: Dataset, reg: Regularisation,
   // milliseconds, and the time of one prime, which says whether the rest fits the budget.
   let counts: ModularCounts;
   try {
-    counts = modularCounts(system, params, { millis: Math.min(millis, COUNT_MILLIS) });
+    // by default the first prime gets COUNT_MILLIS; a budget given explicitly is the whole budget
+    counts = modularCounts(system, params, { millis: opts.millis !== undefined ? millis : Math.min(millis, COUNT_MILLIS) });
   } catch (e) {
-    if (e instanceof ModularBudgetError) return { ...base, status: 'refused', message: `${e.message}; use a smaller network, fewer parameters (:nobias), a longer --timeout, or the numeric engine` };
+    if (e instanceof ModularBudgetError) return { ...base, status: 'refused', message: `${e.message}; use a smaller network, fewer parameters (:nobias), a longer budget (\`closedform analyze … --timeout S\`), or the numeric engine` };
     throw e;
   }
   const counted = { counting: `modular: leading monomials of the basis modulo ${counts.primes} prime${counts.primes === 1 ? '' : 's'}${counts.primes > 1 ? ' agree' : ''} (probabilistic)` };
@@ -227,7 +235,7 @@ export function criticalPoints(net: Network, data: Dataset, reg: Regularisation,
         ? `the critical set has dimension ${counts.dimension}`
         : D > MAX_RUR_DIM
           ? `${D} complex critical points is past the real-solution budget of ${MAX_RUR_DIM} (MAX_RUR_DIM)`
-          : `the real solutions would take about ${estimate} ms (one prime: ${counts.learnMillis} ms learning, ${Math.round(perPrime)} ms per further prime, ${ESTIMATE_PRIMES} primes assumed), past the ${millis} ms budget (--timeout)`;
+          : `the real solutions would take about ${estimate} ms (one prime: ${counts.learnMillis} ms learning, ${Math.round(perPrime)} ms per further prime, ${ESTIMATE_PRIMES} primes assumed), past the ${millis} ms budget (\`closedform analyze … --timeout S\`)`;
     return {
       ...base,
       ...counted,

@@ -127,3 +127,25 @@ describe('closedform analyze: the critical points listed, spurious minima named'
     expect(Math.abs(d.best - g)).toBeLessThan(1e-3 * g); // and comes close to it (1500 steps do not fully converge)
   }, 60_000);
 });
+
+describe('closedform analyze at census scale', () => {
+  it('2-2-2:identity:nobias on one point with generic L2: 8 unknowns, no longer refused; 33 complex critical points (Singular: test/groebner/census.test.ts), each real one a critical point for the engine', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const csv = join(mkdtempSync(join(tmpdir(), 'cf-')), 'one.csv');
+    writeFileSync(csv, 'x1,x2,y1,y2\n2,-3,1,4\n');
+    const r = await cli('analyze', '2-2-2:identity:nobias', '--data', csv, '--l2', 'generic', '--json');
+    expect(r.code).toBe(0);
+    const cp = JSON.parse(r.out).criticalPoints;
+    expect([cp.status, cp.dimension, cp.complexSolutions]).toEqual(['solved', 0, 33]);
+    expect(cp.realSolutions.length).toBeGreaterThan(0);
+    for (const p of cp.realSolutions) expect(p.gradientNorm).toBeLessThan(1e-6);
+  }, 60_000);
+  it.each([['0'], ['-1'], ['1.5'], ['x']])('--timeout %s is refused with one line, exit 2', async (t) => {
+    const r = await cli('analyze', '1-1-1:identity', '--timeout', t);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/--timeout/);
+  });
+});

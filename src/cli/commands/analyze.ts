@@ -29,6 +29,7 @@ interface Opts {
   seed?: string;
   taylor?: string;
   taylorAt?: string;
+  timeout?: string;
   normalise?: boolean;
   json?: boolean;
 }
@@ -37,6 +38,8 @@ function run(specText: string, o: Opts, io: Io): void {
   const spec = readSpec(specText);
   const seed = intOption('--seed', o.seed, 1);
   const data = o.data === undefined ? undefined : readCsv(readInput(io, o.data, 'data file', '--data'), spec);
+  const timeout = o.timeout === undefined ? undefined : intOption('--timeout', o.timeout, 60, 86_400);
+  if (timeout === 0) throw new UsageError("bad --timeout '0': a whole number of seconds from 1 to 86400");
   const taylor = o.taylor === undefined ? undefined : intOption('--taylor', o.taylor, 3, 64);
   const at = o.taylorAt === undefined ? undefined : qparse(o.taylorAt);
   if (o.taylorAt !== undefined && at === undefined) throw new UsageError(`bad --taylor-at '${o.taylorAt}': a rational such as 0 or 1/2`);
@@ -48,6 +51,7 @@ function run(specText: string, o: Opts, io: Io): void {
       ...(data ? { data } : {}),
       l2: parseL2(o.l2, seed, o.normalise === true),
       seed,
+      ...(timeout !== undefined ? { millis: timeout * 1000 } : {}),
       ...(taylor !== undefined ? { taylor } : {}),
       ...(at !== undefined ? { taylorAt: at } : {}),
       onProgress: (fraction, stage) => bar.update(fraction, stage),
@@ -116,6 +120,7 @@ export const registerAnalyze: Register = (program, io) =>
     .option('--l2 <r>', "L2 term for the critical points: a rational (one coefficient for all), 'generic' (a random one per parameter) or 'none'")
     .option('--normalise', 'instead of L2: fix the first incoming weight of every hidden unit to 1 (removes rescaling symmetries)')
     .option('--seed <n>', 'seed of every random choice (default 1)')
+    .option('--timeout <s>', 'seconds granted to the critical-point computation (default 60)')
     .option('--taylor <n>', 'transcendental networks: solve the Taylor surrogate of this order (approximate)')
     .option('--taylor-at <r>', 'expansion point of the Taylor surrogate (default 0)')
     .option('--json', 'machine-readable output')

@@ -28,3 +28,4 @@ export { type RealRoot, MAX_REFINE_STEPS, realRoots, isolateSquarefree, countRea
 export { type RadicalRoot, SQRT_TRIAL_LIMIT, rootsByRadicals, sqrtQ } from './radicals.js';
 export { type SolveOptions, type SolveResult, type RealSolution, SEPARATING_TRIES, MAX_SOLVE_DIM, solveSystem } from './solve.js';
 export { systemFromNodes, parseEquations } from './solve-input.js';
+export { type BasisCertificate, certifyBasis } from './groebner-certify.js';

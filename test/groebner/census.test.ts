@@ -9,7 +9,8 @@ import { modularCounts } from '../../src/groebner/counts.js';
 import { basisModP, modularGroebner, prepareInput } from '../../src/groebner/modular.js';
 import { makePrime, primesBelowBound } from '../../src/groebner/prime.js';
 import { expsOf } from '../../src/groebner/monomials.js';
-import { termsToString } from '../../src/poly/groebner.js';
+import { groebner, termsToString } from '../../src/poly/groebner.js';
+import { certifyBasis } from '../../src/poly/groebner-certify.js';
 import { Q } from '../../src/expr/rational.js';
 import { buildNetwork } from '../../src/network/build.js';
 import { readCsv } from '../../src/network/csv.js';
@@ -101,3 +102,23 @@ describe('primes', () => {
 });
 
 const expsOfLead = (inp: ReturnType<typeof prepareInput>, m: number): number[] => expsOf(inp.table, m);
+
+describe('certification over Q', () => {
+  it.each(TABLE.filter(([, , v]) => v <= 73))('%s: the lifted basis is proved exactly (input reduces, S-pairs reduce, equal ideals by counting)', (spec, point) => {
+    const { vars, system } = census(spec, point);
+    const gb = groebner(system, vars);
+    const c = certifyBasis(gb, system, modularCounts(system, vars).vdim);
+    expect([c.inputReduces, c.sPairsReduce, c.sameIdeal]).toEqual([true, true, 'proved']);
+  });
+  it('a basis with an element dropped, or a coefficient changed, is not certified', () => {
+    const { vars, system } = census('2-2-2:identity:nobias', [2, -3, 1, 4]);
+    const gb = groebner(system, vars);
+    const dropped = { ...gb, internal: gb.internal.slice(1), polys: gb.polys.slice(1) };
+    const c1 = certifyBasis(dropped, system, 33);
+    expect(c1.inputReduces && c1.sPairsReduce && c1.sameIdeal === 'proved').toBe(false);
+    const last = gb.internal.at(-1)!;
+    const bent = { ...last, cs: last.cs.map((c, k) => (k === last.cs.length - 1 ? c + 1n : c)) };
+    const c2 = certifyBasis({ ...gb, internal: [...gb.internal.slice(0, -1), bent] }, system, 33);
+    expect(c2.inputReduces && c2.sPairsReduce).toBe(false);
+  });
+});

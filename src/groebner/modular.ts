@@ -129,7 +129,7 @@ export interface ModularOptions {
 }
 
 /** Shape of a basis: supports, used to flatten residues in one order. */
-const flatten = (basis: readonly ModPoly[]): Float64Array => {
+export const flatten = (basis: readonly ModPoly[]): Float64Array => {
   let n = 0;
   for (const g of basis) n += g.cfs.length - 1;
   const out = new Float64Array(n);
@@ -274,7 +274,7 @@ export function tryLift(crt: Crt): Rational[] | undefined {
   return out;
 }
 
-function unflatten(inp: ModularInput, shape: readonly ModPoly[], values: readonly Rational[]): PolyTerms[] {
+export function unflatten(inp: ModularInput, shape: readonly ModPoly[], values: readonly Rational[]): PolyTerms[] {
   const T = inp.table;
   let w = 0;
   return shape.map((g) => ({

@@ -166,6 +166,13 @@ export function modularGroebner(polys: readonly PolyTerms[], vars: readonly stri
   let crt: Crt = newCrt();
   let agreeing = 0;
   let attempt = 1;
+  const relearn = (): void => {
+    skipped.relearned++;
+    trace = undefined;
+    crt = newCrt();
+    agreeing = 0;
+    attempt = 1;
+  };
   const timeUp = (): void => {
     if (Date.now() - start > millis)
       throw new ModularBudgetError(`the modular Gröbner basis passed its time budget of ${millis} ms after ${crt.primes.length} primes (coefficients of ${crt.modulus.toString(2).length} bits not yet enough)`);
@@ -183,13 +190,7 @@ export function modularGroebner(polys: readonly PolyTerms[], vars: readonly stri
       if (!(e instanceof TraceMismatch)) throw e;
       skipped.offTrace++;
       // More primes off the trace than on it: the learning prime was unlucky; learn again.
-      if (skipped.offTrace > agreeing) {
-        skipped.relearned++;
-        trace = undefined;
-        crt = newCrt();
-        agreeing = 0;
-        attempt = 1;
-      }
+      if (skipped.offTrace > agreeing) relearn();
       continue;
     }
     if (r === undefined) {
@@ -223,11 +224,7 @@ export function modularGroebner(polys: readonly PolyTerms[], vars: readonly stri
         skipped.offTrace++;
         if (skipped.offTrace > agreeing) {
           // the lift came from an unlucky learner's trace: start again
-          skipped.relearned++;
-          trace = undefined;
-          crt = newCrt();
-          agreeing = 0;
-          attempt = 1;
+          relearn();
           ok = false;
           break;
         }

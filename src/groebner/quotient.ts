@@ -19,15 +19,13 @@ import { type ModPoly } from './f4.js';
 import { type MonomialTable, type Order, compareIds, dividesIds, insertExps } from './monomials.js';
 import { type Prime, invmod, mulmod, reduce } from './prime.js';
 
-/** Krull dimension of F_p[x]/I from the leading monomials (−1 for the unit ideal). */
-export function dimensionFromLeads(T: MonomialTable, lms: readonly number[]): number {
-  const n = T.n;
-  if (lms.some((m) => T.exps[m * (n + 1)] === 0)) return -1;
-  const supports = lms.map((m) => {
-    const s: number[] = [];
-    for (let k = 1; k <= n; k++) if (T.exps[m * (n + 1) + k]! > 0) s.push(k - 1);
-    return s;
-  });
+/**
+ * The largest set U of variables (0 … n − 1) containing no support in full: the Krull dimension of
+ * a quotient whose initial ideal has these supports (U is independent when no leading monomial
+ * lives in its variables). Depth-first over the variables, keeping independent sets only
+ * (independence is inherited by subsets).
+ */
+export function maxIndependentSet(supports: readonly (readonly number[])[], n: number): number {
   let best = 0;
   const inU = new Array<boolean>(n).fill(false);
   const independent = (): boolean => supports.every((s) => s.some((i) => !inU[i]));
@@ -44,6 +42,18 @@ export function dimensionFromLeads(T: MonomialTable, lms: readonly number[]): nu
   };
   dfs(0, 0);
   return best;
+}
+
+/** Krull dimension of F_p[x]/I from the leading monomials (−1 for the unit ideal). */
+export function dimensionFromLeads(T: MonomialTable, lms: readonly number[]): number {
+  const n = T.n;
+  if (lms.some((m) => T.exps[m * (n + 1)] === 0)) return -1;
+  const supports = lms.map((m) => {
+    const s: number[] = [];
+    for (let k = 1; k <= n; k++) if (T.exps[m * (n + 1) + k]! > 0) s.push(k - 1);
+    return s;
+  });
+  return maxIndependentSet(supports, n);
 }
 
 /** Standard monomials past this are not enumerated (the multiplication matrices are D × D). */

@@ -13,6 +13,7 @@ import { type Rational, Q } from '../expr/rational.js';
 import { type IPoly, type MonoCmp, divides, makePrimitive, mono, monoMul, normalForm, orderCmp } from './groebner-core.js';
 import type { GroebnerBasis } from './groebner.js';
 import { ClosedformError } from '../expr/errors.js';
+import { maxIndependentSet } from '../groebner/quotient.js';
 
 /** Standard monomials past this make the quotient-ring linear algebra (O(D³) rationals) too slow. */
 export const MAX_QUOTIENT_DIM = 2_000;
@@ -42,24 +43,7 @@ export function idealDimension(gb: GroebnerBasis): number {
     for (let i = 1; i <= n; i++) if (p.ms[0]![i]! > 0) s.push(i - 1);
     return s;
   });
-  // U is independent iff no leading monomial's support lies inside U. Depth-first search over
-  // variables, keeping only independent sets (independence is inherited by subsets).
-  let best = 0;
-  const inU = new Array<boolean>(n).fill(false);
-  const independent = (): boolean => supports.every((s) => s.some((i) => !inU[i]));
-  const dfs = (i: number, size: number): void => {
-    if (size + (n - i) <= best) return;
-    if (i === n) {
-      best = size;
-      return;
-    }
-    inU[i] = true;
-    if (independent()) dfs(i + 1, size + 1);
-    inU[i] = false;
-    dfs(i + 1, size);
-  };
-  dfs(0, 0);
-  return best;
+  return maxIndependentSet(supports, n);
 }
 
 /**

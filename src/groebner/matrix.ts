@@ -90,12 +90,22 @@ function preprocess(
   done: Set<number>,
   check?: SizeCheck,
 ): Matrix {
-  const all = new Set<number>();
+  // Membership by monomial id in typed arrays (ids are dense), grown as the table grows.
+  let inAll = new Uint8Array(T.size + 1024);
+  const all: number[] = [];
   const todo: number[] = [];
   const visit = (mons: Int32Array): void => {
     for (let k = 0; k < mons.length; k++) {
       const m = mons[k]!;
-      all.add(m);
+      if (m >= inAll.length) {
+        const grown = new Uint8Array(Math.max(2 * inAll.length, T.size + 1024));
+        grown.set(inAll);
+        inAll = grown;
+      }
+      if (inAll[m] === 0) {
+        inAll[m] = 1;
+        all.push(m);
+      }
       if (k > 0 && !done.has(m)) todo.push(m);
     }
   };
@@ -112,14 +122,14 @@ function preprocess(
     const d = { poly: g, mons: multiply(T, B, divIds(T, m, B.lms[g]!), g) };
     upper.push(d);
     visit(d.mons);
-    check?.(upper.length + lower.length, all.size);
+    check?.(upper.length + lower.length, all.length);
   }
   const colMons = Int32Array.from(all).sort((a, b) => compareIds(T, order, b, a));
-  const pos = new Map<number, number>();
-  colMons.forEach((m, k) => pos.set(m, k));
+  const pos = new Int32Array(T.size);
+  colMons.forEach((m, k) => (pos[m] = k));
   const toRow = (d: Draft): Row => {
     const cols = new Int32Array(d.mons.length);
-    for (let k = 0; k < cols.length; k++) cols[k] = pos.get(d.mons[k]!)!;
+    for (let k = 0; k < cols.length; k++) cols[k] = pos[d.mons[k]!]!;
     return { poly: d.poly, cols };
   };
   return { colMons, upper: upper.map(toRow), lower: lower.map(toRow) };

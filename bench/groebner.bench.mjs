@@ -108,7 +108,7 @@ export async function run(log) {
   }
   const geo = ratios.length ? Math.exp(ratios.reduce((a, b) => a + Math.log(b), 0) / ratios.length) : NaN;
   return [
-    'Reduced Gröbner bases (Buchberger with Gebauer–Möller and sugar for grevlex; lex via grevlex + FGLM',
+    'Reduced Gröbner bases (the modular F4 engine for grevlex, lifted to Q and checked on one more prime; lex via grevlex + FGLM',
     'when zero-dimensional). Ours: median of 5 in-process runs after a warm-up (≥ 3 runs and ≥ 200 ms).',
     'Singular 4.3: median of 5 runs of its own `rtimer` around `std` (lex: `std` in dp then `fglm`),',
     'start-up excluded (its timer reads ~50–100 µs even for trivial ideals).',

@@ -8,7 +8,7 @@
  *
  * This folder is the one place, with src/cli/, where `node:` modules may be imported
  * (test/packaging/browser.test.ts checks it). Parallel work belongs here too: the worker-thread
- * pool of the modular Gröbner driver (one prime per worker) goes in src/node/workers.ts, exported
+ * pool of the modular Gröbner driver (one prime per worker) is src/node/workers.ts, exported
  * from this file, with the computation each worker runs kept browser-clean below src/ so that a
  * Web Worker can run the same code.
  *

@@ -8,6 +8,7 @@
  * which the caller checks.
  */
 import { type Rational, Q } from '../expr/rational.js';
+import { bigmod, invmod, makePrime, mulmod } from './prime.js';
 
 /** Residue vectors combined so far: every value modulo M, in [0, M). */
 export interface Crt {
@@ -30,7 +31,7 @@ export function crtAdd(c: Crt, residues: ArrayLike<number>, p: number): void {
   if (residues.length !== c.values.length) throw new RangeError(`residue vector of length ${residues.length}, expected ${c.values.length}`);
   // x ≡ a (mod M), x ≡ r (mod p): x = a + M·((r − a)·M⁻¹ mod p)
   const Mp = Number(c.modulus % P);
-  const Minv = BigInt(modInverse(Mp, p));
+  const Minv = BigInt(invmod(Mp, makePrime(p)));
   for (let k = 0; k < c.values.length; k++) {
     const a = c.values[k]!;
     const am = Number(a % P);
@@ -41,17 +42,6 @@ export function crtAdd(c: Crt, residues: ArrayLike<number>, p: number): void {
   }
   c.modulus *= P;
   c.primes.push(p);
-}
-
-function modInverse(a: number, p: number): number {
-  let [r0, r1] = [p, a % p];
-  let [s0, s1] = [0, 1];
-  while (r1 !== 0) {
-    const q = Math.floor(r0 / r1);
-    [r0, r1] = [r1, r0 - q * r1];
-    [s0, s1] = [s1, s0 - q * s1];
-  }
-  return s0 < 0 ? s0 + p : s0;
 }
 
 /** Integer square root ⌊√n⌋ for n ≥ 0: Newton's iteration from a power of two above the root decreases to it. */
@@ -92,11 +82,9 @@ export function reconstruct(a: bigint, M: bigint, bound: bigint = isqrt(M / 2n))
   return q;
 }
 
-/** Residue of a rational modulo p, or undefined if p divides the denominator. */
+/** Residue of a rational modulo p (zero allowed), or undefined if p divides the denominator. */
 export function rationalMod(q: Rational, p: number): number | undefined {
-  const P = BigInt(p);
-  const d = Number(((q.d % P) + P) % P);
-  if (d === 0) return undefined;
-  const n = Number(((q.n % P) + P) % P);
-  return Number((BigInt(n) * BigInt(modInverse(d, p))) % P);
+  const P = makePrime(p);
+  const d = bigmod(q.d, p);
+  return d === 0 ? undefined : mulmod(bigmod(q.n, p), invmod(d, P), P);
 }

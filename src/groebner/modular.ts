@@ -14,7 +14,7 @@
  */
 import { type Rational, ONE, qadd } from '../expr/rational.js';
 import { ClosedformError } from '../expr/errors.js';
-import type { PolyTerms } from '../poly/terms.js';
+import { type PolyTerms, toCommonVars } from '../poly/terms.js';
 import { type F4Stats, type ModPoly, type StepHook, type Trace, TraceMismatch, f4Apply, f4Learn } from './f4.js';
 import { type Crt, crtAdd, newCrt, rationalMod, reconstruct } from './lift.js';
 import { type MonomialTable, type Order, compareIds, expsOf, insertExps, newTable } from './monomials.js';
@@ -30,11 +30,6 @@ export interface ModularInput {
   readonly coeffs: Rational[][];
 }
 
-/** Malformed input to the engine. */
-export class GroebnerInputError extends ClosedformError {
-  override readonly name = 'GroebnerInputError';
-}
-
 /** A modular computation stopped by its limits. */
 export class ModularBudgetError extends ClosedformError {
   override readonly name = 'ModularBudgetError';
@@ -43,28 +38,16 @@ export class ModularBudgetError extends ClosedformError {
 /** Primes tried before giving up on a lift (26-bit primes: 2 000 of them lift 50 000-bit numbers). */
 export const MAX_PRIMES = 2_000;
 
-/** The input polynomials over one variable list, zero polynomials dropped. */
+/** The input polynomials over one variable list (validated by toCommonVars), zero polynomials dropped. */
 export function prepareInput(polys: readonly PolyTerms[], vars: readonly string[], order: Order): ModularInput {
   const T = newTable(vars.length);
-  const index = new Map(vars.map((v, i) => [v, i]));
-  if (index.size !== vars.length) throw new GroebnerInputError(`repeated variable among ${vars.join(', ')}`);
   const supports: Int32Array[] = [];
   const coeffs: Rational[][] = [];
-  for (const p of polys) {
-    const map = p.vars.map((v) => index.get(v));
+  for (const terms of toCommonVars(polys, vars)) {
     const acc = new Map<number, Rational>();
-    for (const t of p.terms) {
+    for (const t of terms) {
       if (t.coeff.n === 0n) continue;
-      if (t.exps.length !== p.vars.length) throw new GroebnerInputError(`a term has ${t.exps.length} exponents for ${p.vars.length} variables`);
-      const e = new Array<number>(vars.length).fill(0);
-      t.exps.forEach((x, k) => {
-        if (!Number.isSafeInteger(x) || x < 0) throw new GroebnerInputError(`exponent ${x} is not a non-negative integer`);
-        if (x === 0) return;
-        const j = map[k];
-        if (j === undefined) throw new GroebnerInputError(`variable '${p.vars[k]}' is not among ${vars.join(', ')}`);
-        e[j] += x;
-      });
-      const id = insertExps(T, e);
+      const id = insertExps(T, t.exps);
       const old = acc.get(id);
       acc.set(id, old === undefined ? t.coeff : qadd(old, t.coeff));
     }

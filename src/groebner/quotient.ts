@@ -120,11 +120,6 @@ export function modQuotient(T: MonomialTable, basis: readonly ModPoly[], order: 
   }
   const sorted = [...border].sort((a, b) => compareIds(T, order, a, b));
   const nf = new Map<number, Float64Array>();
-  const xs = Array.from({ length: n }, (_, k) => {
-    const e = new Array<number>(n).fill(0);
-    e[k] = 1;
-    return insertExps(T, e);
-  });
   const mulVar = (k: number, s: number): number => {
     const e = Array.from(T.exps.subarray(s * (n + 1) + 1, (s + 1) * (n + 1)));
     e[k]!++;
@@ -161,7 +156,6 @@ export function modQuotient(T: MonomialTable, basis: readonly ModPoly[], order: 
     }
     nf.set(m, v);
   }
-  void xs;
   return { T, P, std, pos, nf };
 }
 

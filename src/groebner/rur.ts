@@ -149,7 +149,7 @@ export function rurModP(inp: ModularInput, P: Prime, trace: Trace | undefined, f
   const { g: gg, s: inv1 } = xgcd(N1, f, P);
   if (gg.length !== 1) return 'not-separating';
   const scale = invmod(gg[0]!, P);
-  const h = pmod(pmul(pmul(inv1.map((c) => mulmod(c, scale, P)), fp, P), [1], P), f, P);
+  const h = pmod(pmul(inv1.map((c) => mulmod(c, scale, P)), fp, P), f, P);
   const g = b.map((bi) => {
     const gi = pmod(pmul(N(bi), h, P), f, P);
     while (gi.length < D) gi.push(0);
@@ -180,6 +180,15 @@ export function modularRur(inp: ModularInput, opts: { millis?: number; maxDim?: 
   const primes = primesBelowBound(MAX_PRIMES);
   const n = inp.vars.length;
   let next = 0;
+  // One prime's RUR; undefined when the prime left the learned trace (it is then skipped).
+  const attemptPrime = (p: number, trace: Trace | undefined, form: readonly number[]) => {
+    try {
+      return rurModP(inp, makePrime(p), trace, form, opts.maxDim);
+    } catch (e) {
+      if (e instanceof TraceMismatch) return undefined;
+      throw e;
+    }
+  };
   const forms: number[][] = [inp.vars.map((_, i) => i + 1), ...[2, 3, 5].map((k) => inp.vars.map((_, i) => 1 + ((i * k + 1) % 7)))];
   for (const form of forms) {
     let trace: Trace | undefined;
@@ -189,14 +198,8 @@ export function modularRur(inp: ModularInput, opts: { millis?: number; maxDim?: 
     while (next < primes.length) {
       if (Date.now() - start > (opts.millis ?? Infinity)) throw new ModularBudgetError(`the RUR passed its time budget of ${opts.millis} ms after ${crt.primes.length} primes`);
       const p = primes[next++]!;
-      let r;
-      try {
-        r = rurModP(inp, makePrime(p), trace, form, opts.maxDim);
-      } catch (e) {
-        if (e instanceof TraceMismatch) continue;
-        throw e;
-      }
-      if (r === 'bad-prime') continue;
+      const r = attemptPrime(p, trace, form);
+      if (r === undefined || r === 'bad-prime') continue;
       if (typeof r === 'string') {
         refused = r;
         break;
@@ -213,14 +216,8 @@ export function modularRur(inp: ModularInput, opts: { millis?: number; maxDim?: 
       let checked = false;
       while (next < primes.length && !checked) {
         const q = primes[next++]!;
-        let c;
-        try {
-          c = rurModP(inp, makePrime(q), trace, form, opts.maxDim);
-        } catch (e) {
-          if (e instanceof TraceMismatch) continue;
-          throw e;
-        }
-        if (typeof c === 'string') continue;
+        const c = attemptPrime(q, trace, form);
+        if (c === undefined || typeof c === 'string') continue;
         const fc = [...c.rur.f.slice(0, -1), ...c.rur.g.flat()];
         if (lifted.every((v, k) => rationalMod(v, q) === fc[k])) checked = true;
         else {

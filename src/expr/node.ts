@@ -26,7 +26,7 @@ import {
   qtoString,
 } from './rational.js';
 import { lookupFn } from './fns.js';
-import { ClosedformError } from './errors.js';
+import { ClosedformError, describeValue } from './errors.js';
 import { textFormOf } from './text-form.js';
 
 /** An exact rational constant. */
@@ -78,7 +78,8 @@ export class ExprError extends ClosedformError {
 
 /** Exhaustiveness guard for `switch (node.kind)`. */
 export function assertNever(x: never): never {
-  throw new Error(`unexpected value ${JSON.stringify(x)}`);
+  // a bug, not a user error: a plain Error (the CLI reports it as internal), never a typed refusal
+  throw new Error(`unexpected value ${describeValue(x)}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -127,6 +128,25 @@ function intern<T extends Node>(key: string, make: (id: number) => T): T {
   cleanup.register(node, key);
   return node;
 }
+
+/**
+ * Whether a value is an expression node: made by the constructors of this module (every node
+ * has their one frozen prototype; an object of the same fields made by hand does not).
+ *
+ * @example
+ * ```ts
+ * isNode(parse('x + 1')); // true
+ * isNode({ kind: 'sym', id: 0, name: 'x' }); // false
+ * ```
+ */
+export const isNode = (x: unknown): x is Node => {
+  if (typeof x !== 'object' || x === null) return false;
+  try {
+    return Object.getPrototypeOf(x) === NODE_PROTO;
+  } catch {
+    return false; // a proxy whose trap throws is not a node
+  }
+};
 
 /**
  * Entries in the intern table: the nodes alive, plus collected ones whose entry is not yet

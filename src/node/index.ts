@@ -21,7 +21,33 @@
 import './mathjs.js';
 
 export * from '../api.js';
-export { type SingularResult, type SingularLocation, SINGULAR_ENV, SINGULAR_TIMEOUT_MS, SingularError, locateSingular, isSingularAvailable, singularStd, parseSingularPoly } from './singular.js';
-export { inlinedKatexCss, renderHtmlPage } from './katex.js';
-export { InputFileError, readStdin, readTextFile } from './files.js';
-export { modularGroebnerParallel } from './workers.js';
+export { type SingularResult, type SingularLocation, SINGULAR_ENV, SINGULAR_TIMEOUT_MS, SingularError } from './singular.js';
+export { InputFileError, MAX_INPUT_BYTES } from './files.js';
+
+// The node-only functions, with their arguments checked at the door as the rest of the API (src/args/).
+import * as Singular from './singular.js';
+import * as Katex from './katex.js';
+import * as Files from './files.js';
+import * as Workers from './workers.js';
+import { arr, guard, guardAsync, int, name, opt, options, oneOf, str } from '../args/check.js';
+import { derivation, millis, polyTerms } from '../args/data.js';
+
+const order = oneOf('grevlex', 'lex');
+export const locateSingular = guard('locateSingular', Singular.locateSingular, { path: opt(str) });
+export const isSingularAvailable = guard('isSingularAvailable', Singular.isSingularAvailable, { path: opt(str) });
+export const singularStd = guard('singularStd', Singular.singularStd, {
+  polys: arr(polyTerms),
+  vars: arr(name),
+  opts: opt(options({ order: opt(order), timeoutMs: opt(millis), singular: opt(str) })),
+});
+export const parseSingularPoly = guard('parseSingularPoly', Singular.parseSingularPoly, { text: str, n: int(0, 100_000) });
+export const inlinedKatexCss = guard('inlinedKatexCss', Katex.inlinedKatexCss, {});
+export const renderHtmlPage = guard('renderHtmlPage', Katex.renderHtmlPage, { d: derivation, generator: opt(str) });
+export const readStdin = guard('readStdin', Files.readStdin, {});
+export const readTextFile = guard('readTextFile', Files.readTextFile, { path: str, what: opt(str) });
+export const modularGroebnerParallel = guardAsync('modularGroebnerParallel', Workers.modularGroebnerParallel, {
+  polys: arr(polyTerms),
+  vars: arr(name),
+  order: opt(order),
+  opts: opt(options({ workers: opt(int(1, 64)), millis: opt(millis) })),
+});

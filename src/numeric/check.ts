@@ -48,6 +48,9 @@ export const KINK_MARGIN = 1e-3;
  */
 export const MAX_FD_COORDINATES = 64;
 
+/** Most random points one check takes: each costs one backprop and 2·min(P, MAX_FD_COORDINATES) loss evaluations. */
+export const MAX_CHECK_POINTS = 1000;
+
 /** Give up after this many rejected points (kinks, overflow): the network cannot be sampled usefully. */
 export const MAX_RESAMPLES = 1000;
 
@@ -148,7 +151,7 @@ export function checkNetwork(net: Network, options: CheckOptions = {}): CheckRep
   const seed = options.seed ?? 1;
   const K = options.points ?? 8;
   if (!Number.isSafeInteger(seed)) throw new NumericError(`seed must be an integer, got ${seed}`);
-  if (!Number.isSafeInteger(K) || K < 1) throw new NumericError(`points must be a positive integer, got ${K}`);
+  if (!Number.isSafeInteger(K) || K < 1 || K > MAX_CHECK_POINTS) throw new NumericError(`points must be a positive integer (at most ${MAX_CHECK_POINTS}), got ${K}`);
   const names = engineParamNames(net.spec);
   if (names.join(',') !== net.params.join(','))
     throw new NumericError(`the network's parameters (${net.params.length}) are not the engine's (${names.length}) in the same order`);

@@ -14,6 +14,7 @@ import * as Params from '../numeric/params.js';
 import * as Engine from '../numeric/engine.js';
 import * as Train from '../numeric/train.js';
 import * as Check from '../numeric/check.js';
+import * as Fd from '../numeric/fdcheck.js';
 import { NumericError } from '../numeric/mathjs.js';
 import type { NetworkSpec } from '../network/spec.js';
 import type { EngineParams } from '../numeric/params.js';
@@ -138,6 +139,19 @@ export const hessian = guard('hessian', Train.hessian, { spec, p: engineParams, 
   const P = Parse.parameterCount(a[0] as NetworkSpec);
   return P <= MAX_HESSIAN_PARAMETERS ? undefined : ['spec', `has ${P} parameters; the Hessian is formed for at most ${MAX_HESSIAN_PARAMETERS} (MAX_HESSIAN_PARAMETERS)`];
 });
+export const lossRoundingBound = guard('lossRoundingBound', Fd.lossRoundingBound, { spec, p: engineParams, s: sample }, fits(0, 1));
+const numbers: Arg = arg('an array of numbers or a Float64Array', (x) => (Array.isArray(x) || x instanceof Float64Array) && Array.prototype.every.call(x, (v: unknown) => typeof v === 'number'));
+export const compareWithDifferences = guard(
+  'compareWithDifferences',
+  Fd.compareWithDifferences,
+  { g: numbers, theta: typed('Float64Array'), f: func, coordinates: arr(int(0, MAX_LENGTH)), lossError: between(0, Number.MAX_VALUE), gradientTolerance: between(0, Number.MAX_VALUE) },
+  (a: readonly never[]) => {
+    const n = (a[1] as Float64Array).length;
+    if ((a[0] as ArrayLike<number>).length < n) return ['g', `has ${(a[0] as ArrayLike<number>).length} entries for ${n} coordinates of theta`];
+    const bad = (a[3] as number[]).find((k) => k >= n);
+    return bad === undefined ? undefined : ['coordinates', `has ${bad}, past the ${n} coordinates of theta`];
+  },
+);
 export const symmetricEigenvalues = guard('symmetricEigenvalues', Train.symmetricEigenvalues, { H: numberMatrix });
 export const checkNetwork = guard('checkNetwork', Check.checkNetwork, {
   net: network,

@@ -19,13 +19,14 @@ import * as Roots from '../poly/roots.js';
 import * as Rad from '../poly/radicals.js';
 import * as Solve from '../poly/solve.js';
 import * as Input from '../poly/solve-input.js';
+import * as Forms from '../poly/solve-forms.js';
 import * as Cert from '../poly/groebner-certify.js';
 import * as Prime from '../groebner/prime.js';
 import * as Modular from '../groebner/modular.js';
 import * as Counts from '../groebner/counts.js';
 import * as Rur from '../groebner/rur.js';
 import * as Lift from '../groebner/lift.js';
-import { type Arg, any, arg, arr, between, big, bigBetween, func, guard, int, MAX_LENGTH, name, node, oneOf, opt, options, q, refine as refined, shape, str, typed } from './check.js';
+import { type Arg, any, arg, arr, between, big, bigBetween, func, guard, int, MAX_LENGTH, name, node, oneOf, opt, options, q, recordOf, refine as refined, shape, str, typed } from './check.js';
 import { layout, millis, poly, polyTerms, qpoly, realRoot, groebnerBasis, term } from './data.js';
 
 export * from '../poly/index.js';
@@ -145,6 +146,12 @@ export const solutionCount = guard('solutionCount', Quo.solutionCount, { gb: gro
 export const standardMonomials = guard('standardMonomials', Quo.standardMonomials, { gb: groebnerBasis });
 export const certifyBasis = guard('certifyBasis', Cert.certifyBasis, { gb: groebnerBasis, input: system, modularVdim: opt(int(0, MAX_LENGTH)) });
 export const solveSystem = guard('solveSystem', Solve.solveSystem, { polys: system, vars, opts: opt(options({ order: opt(order), digits: opt(digits), budget: opt(budget) })) });
+const solveResult: Arg = shape('a solve result (from solveSystem)', {
+  vars,
+  realSolutions: opt(arr(shape('a real solution', { values: recordOf(str), exact: recordOf(opt(q)) }))),
+  separating: opt(shape('a separating element', { form: arr(int(-MAX_LENGTH, MAX_LENGTH)), poly: qpoly, coordinates: recordOf(qpoly) })),
+});
+export const realSolutionForms = guard('realSolutionForms', Forms.realSolutionForms, { r: solveResult });
 export const parseEquations = guard('parseEquations', Input.parseEquations, { text: str });
 export const systemFromNodes = guard('systemFromNodes', Input.systemFromNodes, { eqs: arr(node), vars });
 export const primesBelowBound = guard('primesBelowBound', Prime.primesBelowBound, { k: int(0, Modular.MAX_PRIMES + 64) });

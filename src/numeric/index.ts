@@ -30,6 +30,7 @@ export {
   columnEntries,
 } from './engine.js';
 export { gradientStep, gradientDescent, hessian, symmetricEigenvalues, type Descent } from './train.js';
+export { type DifferenceCheck, ACTIVATION_ULPS, DIFFERENCE_TOLERANCE_BASIS, compareWithDifferences, lossRoundingBound } from './fdcheck.js';
 export {
   checkNetwork,
   type CheckOptions,

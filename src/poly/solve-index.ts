@@ -28,4 +28,5 @@ export { type RealRoot, MAX_REFINE_STEPS, MAX_DIGITS, RootRefinementError, realR
 export { type RadicalRoot, SQRT_TRIAL_LIMIT, rootsByRadicals, sqrtQ } from './radicals.js';
 export { type SolveOptions, type SolveResult, type RealSolution, SEPARATING_TRIES, MAX_SOLVE_DIM, solveSystem } from './solve.js';
 export { systemFromNodes, parseEquations } from './solve-input.js';
+export { type CoordinateForm, realSolutionForms } from './solve-forms.js';
 export { type BasisCertificate, certifyBasis } from './groebner-certify.js';

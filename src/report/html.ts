@@ -14,8 +14,11 @@ const KATEX_OPTIONS = { throwOnError: false, strict: 'ignore' as const, output: 
 
 /** Escape text for HTML element content and attribute values: `escapeHtml('<a & "b">')` is `'&lt;a &amp; &quot;b&quot;&gt;'`. */
 export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
+
+/** A stylesheet inside `<style>`: nothing in it can close the element (`</style>` is written `<\/style>`, still valid CSS). */
+const styleText = (css: string): string => css.replace(/<\/(style)/gi, '<\\/$1');
 
 const inline = (parts: readonly Inline[]): string =>
   parts.map((p) => (typeof p === 'string' ? escapeHtml(p) : katex.renderToString(p.math, { ...KATEX_OPTIONS, displayMode: false }))).join('');
@@ -107,7 +110,7 @@ export function renderHtml(d: Derivation, opts: HtmlOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="${escapeHtml(generator)}">
 <title>${escapeHtml(d.title)}</title>
-<style>${opts.katexCss}</style>
+<style>${styleText(opts.katexCss)}</style>
 <style>${PAGE_CSS}</style>
 </head>
 <body>

@@ -35,7 +35,7 @@ export const spec: Arg = {
 };
 
 /** A built network (from buildNetwork): its spec checked as above and its names and nodes consistent with it. */
-export const network: Arg = refine(
+const networkFields: Arg = refine(
   shape('a network (from buildNetwork)', {
     spec,
     params: arr(name),
@@ -53,6 +53,15 @@ export const network: Arg = refine(
     return undefined;
   },
 );
+export const network: Arg = {
+  expected: 'a network (from buildNetwork)',
+  check: (x) => {
+    const o = x as Record<string, unknown> | null;
+    if (typeof o === 'object' && o !== null && !Array.isArray(o) && o.loss === undefined && o.outputs === undefined)
+      return { at: '', says: `must be a network (from buildNetwork), got ${o.widths !== undefined ? 'a spec: build it first with buildNetwork(spec)' : describeValue(x)}` };
+    return networkFields.check(x);
+  },
+};
 
 /** Exact data points, each a list of rationals (their number and lengths are the network module's to check: DatasetError). */
 export const dataset: Arg = shape('a data set {inputs, targets} of exact rationals (from readCsv)', { inputs: arr(arr(q)), targets: arr(arr(q)) });

@@ -57,7 +57,7 @@ export const network: Arg = {
   expected: 'a network (from buildNetwork)',
   check: (x) => {
     const o = x as Record<string, unknown> | null;
-    if (typeof o === 'object' && o !== null && !Array.isArray(o) && o.loss === undefined && o.outputs === undefined)
+    if (typeof o === 'object' && o !== null && !Array.isArray(o) && o.outputs === undefined && o.params === undefined)
       return { at: '', says: `must be a network (from buildNetwork), got ${o.widths !== undefined ? 'a spec: build it first with buildNetwork(spec)' : describeValue(x)}` };
     return networkFields.check(x);
   },

@@ -32,7 +32,7 @@ import * as Sum from '../report/analysis.js';
 import * as Mime from '../report/mime.js';
 import { MAX_CHECK_POINTS } from '../numeric/check.js';
 import { type Arg, any, arg, arr, bool, either, finite, func, guard, int, mapOnly, MAX_LENGTH, name, node, oneOf, opt, options, q, recordOf, refine, shape, str, union } from './check.js';
-import { MAX_MATRIX_SIDE, dataset, derivation, displayRow, displayRows, inlines, inline, step, millis, network, nodeMatrix, poly, qmatrix, regularisation, rng, seed, spec } from './data.js';
+import { MAX_MATRIX_SIDE, tex, dataset, derivation, displayRow, displayRows, inlines, inline, step, millis, network, nodeMatrix, poly, qmatrix, regularisation, rng, seed, spec } from './data.js';
 
 export * from '../analysis/index.js';
 export * from '../report/index.js';
@@ -193,12 +193,14 @@ export const displayCount = guard('displayCount', Doc.displayCount, { d: derivat
 export const displayLatex = guard('displayLatex', Doc.displayLatex, { rows: displayRows });
 export const alignedRows = guard('alignedRows', Doc.alignedRows, { rows: displayRows });
 export const plainText = guard('plainText', Doc.plainText, { parts: inlines });
-export const latexWidth = guard('latexWidth', Brk.latexWidth, { s: str });
+// latexWidth reads groups recursively: LaTeX nested past what can be typeset is refused
+export const latexWidth = guard('latexWidth', Brk.latexWidth, { s: tex });
 export const breakLines = guard('breakLines', Brk.breakLines, { e: node, budget: opt(int(1, MAX_LENGTH)) });
 export const splitFraction = guard('splitFraction', Brk.splitFraction, { e: node });
 export const fillTerms = guard('fillTerms', Brk.fillTerms, { terms: arr(str), budget: opt(int(1, MAX_LENGTH)) });
 export const renderHtml = guard('renderHtml', Html.renderHtml, { d: derivation, opts: options({ katexCss: str, generator: opt(str) }) });
 export const escapeHtml = guard('escapeHtml', Html.escapeHtml, { s: str });
+export const texNesting = guard('texNesting', Html.texNesting, { tex: str });
 export const renderTex = guard('renderTex', Tex.renderTex, { d: derivation });
 export const escapeTex = guard('escapeTex', Tex.escapeTex, { s: str });
 export const renderMarkdown = guard('renderMarkdown', Md.renderMarkdown, { d: derivation });

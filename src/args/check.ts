@@ -98,7 +98,17 @@ export const oneOf = (...values: readonly (string | number | boolean)[]): Arg =>
 /** Either check. */
 export const either = (a: Arg, b: Arg): Arg => ({
   expected: `${a.expected}, or ${b.expected}`,
-  check: (x) => (a.check(x) === undefined || b.check(x) === undefined ? undefined : mismatch(`${a.expected}, or ${b.expected}`, x)),
+  check: (x) => {
+    const ma = a.check(x);
+    if (ma === undefined) return undefined;
+    const mb = b.check(x);
+    if (mb === undefined) return undefined;
+    // a branch that got past the value's type (a path inside it, or a reason of its own) says more
+    const specific = (m: Miss): boolean => m.at !== '' || !m.says.startsWith('must be ');
+    if (specific(mb)) return mb;
+    if (specific(ma)) return ma;
+    return mismatch(`${a.expected}, or ${b.expected}`, x);
+  },
 });
 
 /** Undefined, or what `a` checks. */

@@ -7,6 +7,7 @@
 import { describeValue } from '../expr/errors.js';
 import { SpecError, parameterCount, specFromJson } from '../network/parse.js';
 import type { NetworkSpec } from '../network/spec.js';
+import { MAX_TEX_NESTING, texNesting } from '../report/html.js';
 import { type Arg, any, arr, big, bool, either, finite, func, int, isPlainObject, MAX_LENGTH, name, node, oneOf, opt, q, refine, shape, str, typed, union } from './check.js';
 
 /** Most entries of one dimension of a dense matrix argument (a million entries in all). */
@@ -152,9 +153,14 @@ export const millis: Arg = int(1, 86_400_000);
 export const flag: Arg = opt(bool);
 
 // --- documents -------------------------------------------------------------------------------
-export const inline: Arg = either(str, shape('inline math {math}', { math: str }));
+/** LaTeX source that KaTeX can typeset: its groups nest within MAX_TEX_NESTING (less 2 for the display around a row). */
+export const tex: Arg = refine(str, (s: string) => {
+  const n = texNesting(s);
+  return n <= MAX_TEX_NESTING - 2 ? undefined : `is LaTeX nested ${n} groups deep, past what can be typeset (MAX_TEX_NESTING = ${MAX_TEX_NESTING})`;
+});
+export const inline: Arg = either(str, shape('inline math {math}', { math: tex }));
 export const inlines: Arg = arr(inline);
-export const displayRow: Arg = shape('a display row {lhs, rel?, rhs}', { lhs: str, rel: opt(str), rhs: arr(str) });
+export const displayRow: Arg = shape('a display row {lhs, rel?, rhs}', { lhs: tex, rel: opt(tex), rhs: arr(tex) });
 /** The rows of one display: at least one. */
 export const displayRows: Arg = refine(arr(displayRow), (r: unknown[]) => (r.length > 0 ? undefined : 'is empty: a display has at least one row'));
 export const step: Arg = union('a document step {kind: heading | prose | display | table | note, …}', 'kind', {

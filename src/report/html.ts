@@ -10,6 +10,38 @@ import { assertNever } from '../expr/node.js';
 import { type Derivation, type Inline, type Row, type Step, displayLatex } from './document.js';
 
 /** KaTeX renders into a `.katex-error` span instead of throwing, so a bad formula shows on the page and fails the browser test. */
+/**
+ * Deepest group nesting (braces and \left … \right) typeset with KaTeX: its parser recurses per
+ * level and overflows Node's default stack near 2 000 levels (measured: 1 000 render, 2 000 throw
+ * a RangeError); 500 leaves a factor of four for the stack the caller already uses.
+ */
+export const MAX_TEX_NESTING = 500;
+
+/**
+ * The deepest nesting of `{…}` and `\left … \right` groups in LaTeX source (escaped braces `\{`
+ * do not count).
+ *
+ * @example
+ * ```ts
+ * texNesting('e^{x^{2}}'); // 2
+ * ```
+ */
+export function texNesting(tex: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < tex.length; i++) {
+    const c = tex[i]!;
+    if (c === '\\') {
+      if (tex.startsWith('left', i + 1)) depth++;
+      else if (tex.startsWith('right', i + 1)) depth--;
+      i++; // the escaped character (\{, \}) is not a group
+    } else if (c === '{') depth++;
+    else if (c === '}') depth--;
+    if (depth > max) max = depth;
+  }
+  return max;
+}
+
 const KATEX_OPTIONS = { throwOnError: false, strict: 'ignore' as const, output: 'htmlAndMathml' as const };
 
 /** Escape text for HTML element content and attribute values: `escapeHtml('<a & "b">')` is `'&lt;a &amp; &quot;b&quot;&gt;'`. */

@@ -17,7 +17,7 @@ export {
   plainText,
 } from './document.js';
 export { LINE_WIDTH_BUDGET, latexWidth, breakLines, splitFraction, fillTerms } from './linebreak.js';
-export { type HtmlOptions, renderHtml, escapeHtml } from './html.js';
+export { type HtmlOptions, MAX_TEX_NESTING, renderHtml, escapeHtml, texNesting } from './html.js';
 export { renderTex, escapeTex } from './tex.js';
 export { renderMarkdown } from './markdown.js';
 export { type AnalysisSummary, type DeriveOptions, type NetworkDerivation, MAX_DOCUMENT_PARAMETERS, ReportError, deriveNetwork } from './derive.js';

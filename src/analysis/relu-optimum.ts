@@ -35,7 +35,8 @@ import { type Dataset, type Network, biasName, datasetLoss, lossFactor, weightNa
 import { solveQ } from './linalg.js';
 import { type Chamber, MAX_CHAMBERS, binomial, chambers, coverBound } from './relu-arrangement.js';
 import { coneLeastSquares } from './relu-qp.js';
-import { checkPoint } from './numeric.js';
+import { engineDatasetLoss, samplesFromDataset } from '../numeric/engine.js';
+import { paramsFromPoint } from '../numeric/params.js';
 
 /**
  * Most pattern QPs solved (sets of (sign, chamber) pairs). Measured (see bench/RESULTS.md,
@@ -222,7 +223,7 @@ export function reluOptimum(net: Network, data: Dataset, opts: { maxQps?: number
   const loss = qmul(best.value, lossFactor(spec));
   const formulaLoss = evaluateExact(datasetLoss(net, data), point);
   if (formulaLoss === undefined) throw new RangeError('the loss of a relu network at a rational point is rational');
-  const engineLoss = checkPoint(spec, data, Object.fromEntries(Object.entries(point).map(([k, v]) => [k, qtoNumber(v)]))).loss;
+  const engineLoss = engineDatasetLoss(spec, paramsFromPoint(spec, Object.fromEntries(Object.entries(point).map(([k, v]) => [k, qtoNumber(v)]))), samplesFromDataset(data));
   const units = Array.from({ length: M }, (_, i) => {
     const u = Array.from({ length: d }, (_, j) => point[j < n0 ? weightName(1, i + 1, j + 1) : biasName(1, i + 1)]!);
     return { on: xt.flatMap((x, p) => (dot(u, x).n > 0n ? [p + 1] : [])), sign: qtoNumber(point[weightName(2, 1, i + 1)]!) };

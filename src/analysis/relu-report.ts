@@ -1,0 +1,99 @@
+/**
+ * The exact ReLU results as the analysis reports them: which solver applies to the network, the
+ * verdict's sentences, and the JSON under `relu`. The solvers live in relu-optimum.ts (one hidden
+ * layer, one output); this file only dispatches and words their results.
+ */
+import { assertNever } from '../expr/node.js';
+import { qtoNumber, qtoString } from '../expr/rational.js';
+import type { Dataset, Network } from '../network/build.js';
+import { HARDNESS, type ReluOptimum, pointText, reluOptimum } from './relu-optimum.js';
+
+/** Everything exact the analysis has to say about a ReLU network on a data set. */
+export interface ReluExact {
+  readonly optimum: ReluOptimum;
+}
+
+/**
+ * The exact ReLU analysis of a network on data: the global optimum where a solver applies.
+ *
+ * @example
+ * ```ts
+ * const net = buildNetwork(parseSpec('2-2-1:relu,identity'));
+ * reluExact(net, data).optimum.kind; // 'solved'
+ * ```
+ */
+export function reluExact(net: Network, data: Dataset): ReluExact {
+  return { optimum: reluOptimum(net, data) };
+}
+
+/** A double in 8 significant digits, 0 as 0. */
+const dec = (x: number, digits = 8): string => (x === 0 ? '0' : x.toPrecision(digits));
+
+/** Relative tolerance within which a descent run counts as having reached the exact optimum. */
+export const REACHED_TOLERANCE = 1e-6;
+
+/** How many descent runs ended within {@link REACHED_TOLERANCE} of the exact optimum. */
+export function descentReached(finalLosses: readonly number[], optimum: number): number {
+  return finalLosses.filter((f) => Math.abs(f - optimum) <= REACHED_TOLERANCE * Math.max(1, Math.abs(optimum))).length;
+}
+
+/** The verdict's one sentence about the exact optimum (undefined when no solver applies). */
+export function reluOptimumSentence(r: ReluExact): string | undefined {
+  const o = r.optimum;
+  switch (o.kind) {
+    case 'unsupported':
+      return undefined;
+    case 'refused':
+      return `The exact global optimum was not computed: ${o.message}.`;
+    case 'solved':
+      return (
+        `Exactly, the global minimum of the loss is ${qtoString(o.loss)} (≈ ${dec(qtoNumber(o.loss))}), attained at ${pointText(o.point)} ` +
+        `(checked: the network's formula gives ${qtoString(o.formulaLoss)} there exactly, the numeric engine ${dec(o.engineLoss, 12)}); ` +
+        `with output weights rescaled to ±1 each activation pattern is a convex quadratic program solved exactly over Q, boundaries included: ` +
+        `${o.onSetsPerUnit} activation patterns per unit (Cover's bound ${o.onSetBound}), ${o.patternsFeasible} for the hidden layer, ${o.patternsTried} pattern QPs solved and ${o.patternsPruned} pruned by a least-squares bound, in ${o.millis} ms; ${HARDNESS}.`
+      );
+    default:
+      return assertNever(o);
+  }
+}
+
+/** The verdict's sentence comparing gradient descent with the exact optimum. */
+export function reluDescentSentence(r: ReluExact, d: { readonly best: number; readonly finalLosses: readonly number[]; readonly starts: number; readonly steps: number }): string | undefined {
+  if (r.optimum.kind !== 'solved') return undefined;
+  const opt = qtoNumber(r.optimum.loss);
+  const k = descentReached(d.finalLosses, opt);
+  return `Plain gradient descent (numeric, ${d.starts} random starts × ${d.steps} steps) reached the exact optimum in ${k} of ${d.starts} runs (best ${dec(d.best)}${k < d.starts ? '; the others stopped higher, at dead units, kinks or local minima' : ''}).`;
+}
+
+/** `relu.optimum` and friends for the JSON output. */
+export function reluExactJson(r: ReluExact, descent?: { readonly finalLosses: readonly number[] }): Record<string, unknown> {
+  const o = r.optimum;
+  switch (o.kind) {
+    case 'unsupported':
+      return { optimum: null, optimumUnsupported: o.reason };
+    case 'refused':
+      return { optimum: { status: 'refused', estimate: o.estimate.toString(), message: o.message } };
+    case 'solved':
+      return {
+        optimum: {
+          status: 'solved',
+          loss: qtoString(o.loss),
+          lossDecimal: qtoNumber(o.loss),
+          point: Object.fromEntries(Object.entries(o.point).map(([k, v]) => [k, qtoString(v)])),
+          units: o.units,
+          formulaLoss: qtoString(o.formulaLoss),
+          engineLoss: o.engineLoss,
+          onSetsPerUnit: o.onSetsPerUnit,
+          onSetBound: o.onSetBound.toString(),
+          patternsFeasible: o.patternsFeasible.toString(),
+          patternsTried: o.patternsTried,
+          patternsPruned: o.patternsPruned,
+          millis: o.millis,
+          hardness: HARDNESS,
+          ...(descent !== undefined ? { descentReached: descentReached(descent.finalLosses, qtoNumber(o.loss)), descentRuns: descent.finalLosses.length } : {}),
+        },
+      };
+    default:
+      return assertNever(o);
+  }
+}

@@ -45,6 +45,8 @@ export const MAX_CHAMBERS = 20_000;
 /**
  * The chambers of the central arrangement of the hyperplanes vₚ^⊥ (vₚ ∈ Q^d), each with its
  * on-set {p : u·vₚ > 0} and an interior witness u. Sorted by on-set (size, then indices).
+ * With `base` rows the arrangement is taken inside the open cone {u : b·u > 0 for every b}
+ * (empty result when that cone is empty); the chambers are those of the vₚ within it.
  *
  * @example
  * ```ts
@@ -52,14 +54,22 @@ export const MAX_CHAMBERS = 20_000;
  * chambers([[Q(0), Q(1)], [Q(1), Q(1)], [Q(2), Q(1)]]).chambers.length; // 6
  * ```
  */
-export function chambers(vectors: readonly (readonly Rational[])[], d = vectors[0]?.length ?? 0): Arrangement {
+export function chambers(vectors: readonly (readonly Rational[])[], d = vectors[0]?.length ?? 0, base: readonly (readonly Rational[])[] = []): Arrangement {
   const alwaysOff = vectors.flatMap((v, p) => (v.every(qisZero) ? [p] : []));
   const live = vectors.flatMap((v, p) => (v.every(qisZero) ? [] : [p]));
   // a chamber: signs σⱼ = ±1 on the hyperplanes added so far, and a witness with σⱼ vⱼ·w > 0
-  let cells: { sign: number[]; witness: Rational[] }[] = [{ sign: [], witness: Array.from({ length: d }, () => ZERO) }];
+  // the base rows come first, each with sign +1, and are never reported
+  const rowsOf = [...base, ...live.map((p) => vectors[p]!)];
   let lpCalls = 0;
-  for (let k = 0; k < live.length; k++) {
-    const vk = vectors[live[k]!]!;
+  let start: Rational[] | undefined = Array.from({ length: d }, () => ZERO);
+  if (base.length > 0) {
+    lpCalls++;
+    start = feasiblePoint(base, base.map(() => ONE), d);
+  }
+  if (start === undefined) return { chambers: [], lpCalls, alwaysOff };
+  let cells: { sign: number[]; witness: Rational[] }[] = [{ sign: base.map(() => 1), witness: start }];
+  for (let k = base.length; k < rowsOf.length; k++) {
+    const vk = rowsOf[k]!;
     const next: typeof cells = [];
     for (const c of cells) {
       const s = qsign(dot(vk, c.witness));
@@ -68,7 +78,7 @@ export function chambers(vectors: readonly (readonly Rational[])[], d = vectors[
         // side and still inside for ε below every margin σⱼvⱼ·w / |σⱼvⱼ·vₖ|
         let eps: Rational = ONE;
         c.sign.forEach((sg, j) => {
-          const vj = vectors[live[j]!]!;
+          const vj = rowsOf[j]!;
           const margin = qmul(Q(sg), dot(vj, c.witness));
           const slope = dot(vj, vk);
           if (qisZero(slope)) return;
@@ -80,7 +90,7 @@ export function chambers(vectors: readonly (readonly Rational[])[], d = vectors[
       }
       next.push({ sign: [...c.sign, s], witness: c.witness });
       // the other side: σⱼ vⱼ·u ≥ 1 (j < k) and −s·vₖ·u ≥ 1, homogeneous so ≥ 1 is as good as > 0
-      const rows = [...c.sign.map((sg, j) => vectors[live[j]!]!.map((v) => qmul(Q(sg), v))), vk.map((v) => qmul(Q(-s), v))];
+      const rows = [...c.sign.map((sg, j) => rowsOf[j]!.map((v) => qmul(Q(sg), v))), vk.map((v) => qmul(Q(-s), v))];
       lpCalls++;
       const u = feasiblePoint(rows, rows.map(() => ONE), d);
       if (u !== undefined) next.push({ sign: [...c.sign, -s], witness: u });
@@ -88,7 +98,7 @@ export function chambers(vectors: readonly (readonly Rational[])[], d = vectors[
     if (next.length > MAX_CHAMBERS) throw new AnalysisError(`the arrangement of ${live.length} data hyperplanes in ${d} dimensions has more than ${MAX_CHAMBERS} chambers (Cover's bound ${coverBound(live.length, d)}), past the budget: use fewer data points or inputs`);
     cells = next;
   }
-  const out = cells.map((c) => ({ on: live.filter((_, j) => c.sign[j]! > 0), witness: c.witness }));
+  const out = cells.map((c) => ({ on: live.filter((_, j) => c.sign[base.length + j]! > 0), witness: c.witness }));
   out.sort((a, b) => a.on.length - b.on.length || cmpLex(a.on, b.on));
   return { chambers: out, lpCalls, alwaysOff };
 }

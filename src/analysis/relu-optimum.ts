@@ -58,6 +58,8 @@ export type ReluOptimum =
       readonly point: Readonly<Record<string, Rational>>;
       /** per hidden unit: the data points (1-based) where it is on at the point, and its output sign */
       readonly units: readonly { readonly on: readonly number[]; readonly sign: number }[];
+      /** two hidden layers: the second layer's unit, its on-set at the optimum's pattern and its output sign */
+      readonly second?: { readonly on: readonly number[]; readonly sign: number };
       /** the loss of the network's own formula at the point, evaluated exactly (equals `loss`) */
       readonly formulaLoss: Rational;
       /** the numeric engine's loss at the point (doubles) */
@@ -66,7 +68,7 @@ export type ReluOptimum =
       readonly onSetsPerUnit: number;
       /** Cover's bound on that count (equal for data in general position) */
       readonly onSetBound: bigint;
-      /** realisable activation patterns of the hidden layer, units interchangeable: multisets of M on-sets */
+      /** realisable activation patterns of the hidden layer, units interchangeable: multisets of M on-sets (two layers: with the second layer's on-set) */
       readonly patternsFeasible: bigint;
       /** pattern QPs (a set of (sign, on-set) pairs) solved exactly */
       readonly patternsTried: number;
@@ -174,23 +176,7 @@ export function reluOptimum(net: Network, data: Dataset, opts: { maxQps?: number
   });
   const design = (rs: readonly number[], signs: readonly number[]): Rational[][] =>
     xt.map((x, p) => [...rs.flatMap((r, i) => x.map((v) => qmul(Q(signs[i]!), qmul(mult[r]![p]!, v)))), ...(b2 ? [ONE] : [])]);
-  // sets of chambers with multiplicity ≤ 2 (a chamber twice takes both signs), of size m
-  const sets: number[][] = [];
-  const grow = (from: number, acc: number[]): void => {
-    if (acc.length === m) return void sets.push([...acc]);
-    for (let k = from; k < usable.length; k++) {
-      const r = usable[k]!;
-      acc.push(r);
-      grow(k + 1, acc);
-      if (acc.length < m) {
-        acc.push(r);
-        grow(k + 1, acc);
-        acc.pop();
-      }
-      acc.pop();
-    }
-  };
-  grow(0, []);
+  const sets = chamberSets(usable, m);
   const lsBound = gramBounds(xt, y, mult, b2);
   const bounds = sets.map(lsBound);
   const order = sets.map((_, i) => i).sort((i, j) => qcmp(bounds[i]!, bounds[j]!) || i - j);
@@ -245,8 +231,32 @@ export function reluOptimum(net: Network, data: Dataset, opts: { maxQps?: number
   };
 }
 
+/**
+ * The sets of m (sign, chamber) pairs as sorted chamber lists: each chamber of `usable` at most
+ * twice (twice means both signs).
+ */
+export function chamberSets(usable: readonly number[], m: number): number[][] {
+  const sets: number[][] = [];
+  const grow = (from: number, acc: number[]): void => {
+    if (acc.length === m) return void sets.push([...acc]);
+    for (let k = from; k < usable.length; k++) {
+      const r = usable[k]!;
+      acc.push(r);
+      grow(k + 1, acc);
+      if (acc.length < m) {
+        acc.push(r);
+        grow(k + 1, acc);
+        acc.pop();
+      }
+      acc.pop();
+    }
+  };
+  grow(0, []);
+  return sets;
+}
+
 /** The sign choices of a sorted chamber list: a repeated chamber takes (+, −); a single one either sign. */
-function signsFor(rs: readonly number[]): number[][] {
+export function signsFor(rs: readonly number[]): number[][] {
   let out: number[][] = [[]];
   for (let i = 0; i < rs.length; i++) {
     if (rs[i + 1] === rs[i]) {

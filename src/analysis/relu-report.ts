@@ -7,6 +7,7 @@ import { assertNever } from '../expr/node.js';
 import { qtoNumber, qtoString } from '../expr/rational.js';
 import type { Dataset, Network } from '../network/build.js';
 import { HARDNESS, type ReluOptimum, pointText, reluOptimum } from './relu-optimum.js';
+import { reluOptimumDeep } from './relu-deep.js';
 
 /** Everything exact the analysis has to say about a ReLU network on a data set. */
 export interface ReluExact {
@@ -23,7 +24,7 @@ export interface ReluExact {
  * ```
  */
 export function reluExact(net: Network, data: Dataset): ReluExact {
-  return { optimum: reluOptimum(net, data) };
+  return { optimum: net.spec.widths.length === 4 ? reluOptimumDeep(net, data) : reluOptimum(net, data) };
 }
 
 /** A double in 8 significant digits, 0 as 0. */

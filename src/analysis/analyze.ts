@@ -17,7 +17,7 @@ import { type LeastSquares, leastSquares } from './leastsq.js';
 import { isLinearSpec, linearCollapse } from './linear.js';
 import { type DescentSummary, descend } from './numeric.js';
 import { type ReluAnalysis, reluPatterns } from './relu.js';
-import { type ReluExact, reluDescentSentence, reluExact, reluOptimumSentence } from './relu-report.js';
+import { type ReluExact, reluDescentSentence, reluExact, reluOptimumSentence, reluRegionsSentence } from './relu-report.js';
 import { type TaylorSurrogate, taylorSurrogate } from './taylor.js';
 import { type Landscape, bestKnownLoss, landscape, landscapeVerdict } from './landscape.js';
 
@@ -160,6 +160,7 @@ function analyzeNetwork(net: Network, opts: AnalyzeOptions, surrogate: boolean):
     const rx = reluExact(net, opts.data);
     out.relu = { ...out.relu, exact: rx };
     if (rx.optimum.kind === 'solved') exact.push('the global optimum over all activation patterns (convex QPs over Q after rescaling), its point checked in the formula');
+    if (rx.regions !== undefined) exact.push('the linear regions of the optimal network over the data box (exact polygons)');
     if (opts.descent !== false) {
       stage(0.6, 'gradient descent');
       out.descent = descend(spec, opts.data, { seed });
@@ -205,6 +206,8 @@ export function verdict(a: Analysis, opts: AnalyzeOptions): string {
     const optimum = rx === undefined ? undefined : reluOptimumSentence(rx);
     if (a.relu !== undefined && (optimum === undefined || rx!.optimum.kind !== 'solved')) s.push(a.relu.summary);
     if (optimum !== undefined) s.push(optimum);
+    const regions = rx === undefined ? undefined : reluRegionsSentence(rx);
+    if (regions !== undefined) s.push(regions);
     const versus = rx === undefined || a.descent === undefined ? undefined : reluDescentSentence(rx, a.descent);
     if (versus !== undefined) s.push(versus);
     else if (a.descent !== undefined) {

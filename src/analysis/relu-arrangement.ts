@@ -19,7 +19,7 @@
  * chambers of N vectors in general position in ℝ^d: C(N, d) = 2 Σ_{i<d} binom(N − 1, i), and no
  * arrangement of N hyperplanes through 0 in ℝ^d has more.
  */
-import { type Rational, ONE, Q, ZERO, qadd, qcmp, qdiv, qisZero, qmul, qneg, qsign } from '../expr/rational.js';
+import { type Rational, ONE, Q, ZERO, qadd, qcmp, qdiv, qisZero, qmul, qneg, qsign, gcd } from '../expr/rational.js';
 import { AnalysisError } from './errors.js';
 import { feasiblePoint } from './relu-lp.js';
 
@@ -57,9 +57,24 @@ export const MAX_CHAMBERS = 20_000;
 export function chambers(vectors: readonly (readonly Rational[])[], d = vectors[0]?.length ?? 0, base: readonly (readonly Rational[])[] = []): Arrangement {
   const alwaysOff = vectors.flatMap((v, p) => (v.every(qisZero) ? [p] : []));
   const live = vectors.flatMap((v, p) => (v.every(qisZero) ? [] : [p]));
-  // a chamber: signs σⱼ = ±1 on the hyperplanes added so far, and a witness with σⱼ vⱼ·w > 0
-  // the base rows come first, each with sign +1, and are never reported
-  const rowsOf = [...base, ...live.map((p) => vectors[p]!)];
+  // Points whose vectors are positive or negative multiples of each other share a hyperplane:
+  // it is added once, and each point reads its sign from it (times its orientation).
+  const planes: Rational[][] = [];
+  const planeOf = new Map<string, number>();
+  const orient = live.map((p) => {
+    const u = primitive(vectors[p]!);
+    const sg = qsign(u.find((q) => !qisZero(q))!);
+    const canon = sg > 0 ? u : u.map(qneg);
+    const key = canon.map((q) => q.n.toString()).join(',');
+    if (!planeOf.has(key)) {
+      planeOf.set(key, planes.length);
+      planes.push(canon);
+    }
+    return { plane: planeOf.get(key)!, sign: sg };
+  });
+  // a chamber: signs σⱼ = ±1 on the rows so far (the base rows first, each +1), and a witness
+  // with σⱼ rowⱼ·w > 0
+  const rowsOf = [...base, ...planes];
   let lpCalls = 0;
   let start: Rational[] | undefined = Array.from({ length: d }, () => ZERO);
   if (base.length > 0) {
@@ -67,7 +82,7 @@ export function chambers(vectors: readonly (readonly Rational[])[], d = vectors[
     start = feasiblePoint(base, base.map(() => ONE), d);
   }
   if (start === undefined) return { chambers: [], lpCalls, alwaysOff };
-  let cells: { sign: number[]; witness: Rational[] }[] = [{ sign: base.map(() => 1), witness: start }];
+  let cells: { sign: number[]; witness: Rational[] }[] = [{ sign: base.map(() => 1), witness: primitive(start) }];
   for (let k = base.length; k < rowsOf.length; k++) {
     const vk = rowsOf[k]!;
     const next: typeof cells = [];
@@ -85,7 +100,7 @@ export function chambers(vectors: readonly (readonly Rational[])[], d = vectors[
           const bound = qdiv(margin, qsign(slope) < 0 ? qneg(slope) : slope);
           if (qcmp(bound, eps) <= 0) eps = qdiv(bound, Q(2));
         });
-        for (const sg of [1, -1]) next.push({ sign: [...c.sign, sg], witness: c.witness.map((w, i) => qadd(w, qmul(Q(sg), qmul(eps, vk[i]!)))) });
+        for (const sg of [1, -1]) next.push({ sign: [...c.sign, sg], witness: primitive(c.witness.map((w, i) => qadd(w, qmul(Q(sg), qmul(eps, vk[i]!))))) });
         continue;
       }
       next.push({ sign: [...c.sign, s], witness: c.witness });
@@ -93,14 +108,25 @@ export function chambers(vectors: readonly (readonly Rational[])[], d = vectors[
       const rows = [...c.sign.map((sg, j) => rowsOf[j]!.map((v) => qmul(Q(sg), v))), vk.map((v) => qmul(Q(-s), v))];
       lpCalls++;
       const u = feasiblePoint(rows, rows.map(() => ONE), d);
-      if (u !== undefined) next.push({ sign: [...c.sign, -s], witness: u });
+      if (u !== undefined) next.push({ sign: [...c.sign, -s], witness: primitive(u) });
     }
     if (next.length > MAX_CHAMBERS) throw new AnalysisError(`the arrangement of ${live.length} data hyperplanes in ${d} dimensions has more than ${MAX_CHAMBERS} chambers (Cover's bound ${coverBound(live.length, d)}), past the budget: use fewer data points or inputs`);
     cells = next;
   }
-  const out = cells.map((c) => ({ on: live.filter((_, j) => c.sign[base.length + j]! > 0), witness: c.witness }));
+  const out = cells.map((c) => ({ on: live.filter((_, j) => orient[j]!.sign * c.sign[base.length + orient[j]!.plane]! > 0), witness: c.witness }));
   out.sort((a, b) => a.on.length - b.on.length || cmpLex(a.on, b.on));
   return { chambers: out, lpCalls, alwaysOff };
+}
+
+/** The positive multiple of a point with coprime integer coordinates (the cones are homogeneous, so it stays inside). */
+function primitive(u: readonly Rational[]): Rational[] {
+  let l = 1n;
+  for (const q of u) l = (l / gcd(l, q.d)) * q.d;
+  let g = 0n;
+  for (const q of u) g = gcd(g, q.n * (l / q.d));
+  if (g === 0n) return [...u];
+  if (g < 0n) g = -g;
+  return u.map((q) => Q((q.n * (l / q.d)) / g));
 }
 
 const cmpLex = (a: readonly number[], b: readonly number[]): number => {

@@ -11,11 +11,14 @@
  *   z2ₚ = Σᵢ rᵢ m¹ᵢₚ uᵢ·x̃ₚ + β,   f(xₚ) = s·m²ₚ·z2ₚ + c
  * are linear in θ = (u, β, c), and so are the constraints (uᵢ·x̃ₚ ≥ 0 on Sᵢ, ≤ 0 off it;
  * z2ₚ ≥ 0 on T, ≤ 0 off it): the loss is a convex QP on a polyhedral cone, solved exactly
- * (relu-qp.ts). The second layer's arrangement depends on the first's choice: for each choice
- * of (rᵢ, Sᵢ), the on-sets T are the chambers of the hyperplanes z2ₚ = 0 inside the open cone of
- * the layer-1 constraints (a pre-activation that is identically 0 is always off). Parameters
- * where some pre-activation is exactly 0 form finitely many hyperplanes, so the closures of the
- * realisable open regions cover the space, and the least QP minimum is the global minimum,
+ * (relu-qp.ts). The second layer's patterns depend on the first's choice: for a choice of
+ * (rᵢ, Sᵢ), T is realisable iff the strict system (uᵢ inside the open chambers, z2ₚ > 0 on T,
+ * < 0 off it; a z2ₚ that is identically 0 is always off) has a solution, which one exact LP
+ * decides (relu-lp.ts) and whose solution starts the QP. Parameters where some pre-activation is
+ * exactly 0 form finitely many hyperplanes, so the closures of the realisable open regions cover
+ * the space, and the least QP minimum is the global minimum, attained. Every (Sᵢ, T) is first
+ * bounded below by unconstrained least squares (signs do not matter there) and examined in the
+ * order of that bound, so realisability is decided only for the candidates the search reaches.
  * attained. With two or more units in the second layer each unit's outgoing weights are a
  * vector, one entry of which rescaling can fix: the patterns become bilinear problems, not
  * convex ones, and are not solved here.
@@ -28,6 +31,7 @@ import { engineDatasetLoss, samplesFromDataset } from '../numeric/engine.js';
 import { paramsFromPoint } from '../numeric/params.js';
 import { solveQ } from './linalg.js';
 import { MAX_CHAMBERS, binomial, chambers, coverBound } from './relu-arrangement.js';
+import { feasiblePoint } from './relu-lp.js';
 import { coneLeastSquares } from './relu-qp.js';
 import { HARDNESS, MAX_RELU_QPS, type ReluOptimum, chamberSets, signsFor } from './relu-optimum.js';
 
@@ -58,9 +62,7 @@ function leastSquaresValue(A: readonly (readonly Rational[])[], y: readonly Rati
 
 interface Candidate {
   readonly rs: readonly number[];
-  readonly r: readonly number[];
   readonly T: readonly number[];
-  readonly witness: readonly Rational[];
   readonly bound: Rational;
 }
 
@@ -95,8 +97,8 @@ export function reluOptimumDeep(net: Network, data: Dataset, opts: { maxQps?: nu
   const P = 2 * usable.length;
   const m = Math.min(M, P);
   const n2 = m * d + (b2 ? 1 : 0);
-  // up front: (sign, chamber) sets of the first layer × on-sets of the second (Cover's bound in the (u, β) space) × 2 output signs
-  const estimate = binomial(P, m) * coverBound(N, n2) * 2n;
+  // up front: (sign, chamber) sets of the first layer × on-sets of the second × 2 output signs
+  const estimate = binomial(P, m) * 2n ** BigInt(N) * 2n;
   const maxQps = opts.maxQps ?? MAX_RELU_QPS;
   if (estimate > BigInt(maxQps))
     return {
@@ -121,37 +123,52 @@ export function reluOptimumDeep(net: Network, data: Dataset, opts: { maxQps?: nu
     const m2 = mult(T, a2);
     return L.map((row, p) => [...row.map((v) => qmul(Q(s), qmul(m2[p]!, v))), ...(b3 ? [ONE] : [])]);
   };
+  // Candidates: every set of first-layer chambers with every second-layer on-set T (points whose
+  // z2 is identically 0 are always off), bounded below by unconstrained least squares (signs do
+  // not matter there). They are examined in the order of the bound; each sign choice of the
+  // first layer is tested for realisability by one exact LP (the strict system inside the
+  // first layer's open cone), whose point starts the QP.
   const candidates: Candidate[] = [];
-  const joint = new Set<string>();
-  for (const rs of chamberSets(usable, m))
-    for (const r of signsFor(rs)) {
-      const L = ell(rs, r);
-      const arr2 = chambers(L, n2, base(rs));
-      for (const ch of arr2.chambers) {
-        joint.add(`${rs.join(',')}|${ch.on.join(',')}`);
-        candidates.push({ rs, r, T: ch.on, witness: ch.witness, bound: leastSquaresValue(design(L, ch.on, 1), y) });
-      }
+  for (const rs of chamberSets(usable, m)) {
+    const L = ell(rs, rs.map(() => 1));
+    const free = L.flatMap((row, p) => (row.every((v) => v.n === 0n) ? [] : [p]));
+    for (let mask = 0; mask < 1 << free.length; mask++) {
+      const T = free.filter((_, k) => mask & (1 << k));
+      candidates.push({ rs, T, bound: leastSquaresValue(design(L, T, 1), y) });
     }
+  }
   const order = candidates.map((_, i) => i).sort((i, j) => qcmp(candidates[i]!.bound, candidates[j]!.bound) || i - j);
-  let best: { value: Rational; c: Candidate; s: number; theta: readonly Rational[] } | undefined;
+  let best: { value: Rational; c: Candidate; r: readonly number[]; s: number; theta: readonly Rational[] } | undefined;
   let tried = 0;
   let pruned = 0;
+  let examined = 0;
+  let feasible = 0;
   for (const i of order) {
     const c = candidates[i]!;
-    const L = ell(c.rs, c.r);
-    const onT = new Set(c.T);
-    const rows = [
-      ...base(c.rs),
-      ...L.flatMap((row, p) => (row.every((v) => v.n === 0n) ? [] : [onT.has(p) ? row : row.map(qneg)])),
-    ].map((row) => [...row, ...(b3 ? [ZERO] : [])]);
-    for (const s of [1, -1]) {
-      if (best !== undefined && qcmp(c.bound, best.value) >= 0) {
-        pruned++;
-        continue;
+    const signs = signsFor(c.rs);
+    if (best !== undefined && qcmp(c.bound, best.value) >= 0) {
+      pruned += 2 * signs.length;
+      continue;
+    }
+    for (const r of signs) {
+      examined++;
+      const L = ell(c.rs, r);
+      const onT = new Set(c.T);
+      const second = L.flatMap((row, p) => (row.every((v) => v.n === 0n) ? [] : [onT.has(p) ? row : row.map(qneg)]));
+      const strict = [...base(c.rs), ...second];
+      const witness = feasiblePoint(strict, strict.map(() => ONE), n2);
+      if (witness === undefined) continue;
+      feasible++;
+      const rows = strict.map((row) => [...row, ...(b3 ? [ZERO] : [])]);
+      for (const s of [1, -1]) {
+        if (best !== undefined && qcmp(c.bound, best.value) >= 0) {
+          pruned++;
+          continue;
+        }
+        tried++;
+        const res = coneLeastSquares(design(L, c.T, s), y, rows, [...witness, ...(b3 ? [ZERO] : [])]);
+        if (best === undefined || qcmp(res.value, best.value) < 0) best = { value: res.value, c, r, s, theta: res.theta };
       }
-      tried++;
-      const res = coneLeastSquares(design(L, c.T, s), y, rows, [...c.witness, ...(b3 ? [ZERO] : [])]);
-      if (best === undefined || qcmp(res.value, best.value) < 0) best = { value: res.value, c, s, theta: res.theta };
     }
   }
   if (best === undefined) throw new RangeError('reluOptimumDeep: no pattern was solved');
@@ -160,7 +177,7 @@ export function reluOptimumDeep(net: Network, data: Dataset, opts: { maxQps?: nu
     const used = i < best.c.rs.length;
     for (let j = 0; j < n0; j++) point[weightName(1, i + 1, j + 1)] = used ? best.theta[i * d + j]! : ZERO;
     if (b1) point[biasName(1, i + 1)] = used ? best.theta[i * d + n0]! : ZERO;
-    point[weightName(2, 1, i + 1)] = used ? Q(best.c.r[i]!) : ZERO;
+    point[weightName(2, 1, i + 1)] = used ? Q(best.r[i]!) : ZERO;
   }
   if (b2) point[biasName(2, 1)] = best.theta[m * d]!;
   point[weightName(3, 1, 1)] = Q(best.s);
@@ -183,9 +200,10 @@ export function reluOptimumDeep(net: Network, data: Dataset, opts: { maxQps?: nu
     engineLoss,
     onSetsPerUnit: arr.chambers.length,
     onSetBound: bound1,
-    patternsFeasible: BigInt(joint.size),
+    patternsFeasible: BigInt(feasible),
     patternsTried: tried,
     patternsPruned: pruned,
+    patternsExamined: examined,
     boundsComputed: candidates.length,
     millis: Date.now() - start,
   };

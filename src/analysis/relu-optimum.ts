@@ -74,6 +74,8 @@ export type ReluOptimum =
       readonly patternsTried: number;
       /** pattern QPs skipped because their least-squares lower bound was not below the optimum */
       readonly patternsPruned: number;
+      /** two layers: the (first-layer signs and chambers, second-layer on-set) candidates tested for realisability before the bound stopped the search; patternsFeasible counts the realisable ones among them */
+      readonly patternsExamined?: number;
       /** sets of on-sets bounded below by unconstrained least squares */
       readonly boundsComputed: number;
       readonly millis: number;

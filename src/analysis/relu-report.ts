@@ -8,10 +8,13 @@ import { qtoNumber, qtoString } from '../expr/rational.js';
 import type { Dataset, Network } from '../network/build.js';
 import { HARDNESS, type ReluOptimum, pointText, reluOptimum } from './relu-optimum.js';
 import { reluOptimumDeep } from './relu-deep.js';
+import { type Regions, dataBox, linearRegions, polygonText } from './relu-regions.js';
 
 /** Everything exact the analysis has to say about a ReLU network on a data set. */
 export interface ReluExact {
   readonly optimum: ReluOptimum;
+  /** two inputs: the linear regions of the optimal network over the data's box (widened by a tenth) */
+  readonly regions?: Regions;
 }
 
 /**
@@ -24,7 +27,9 @@ export interface ReluExact {
  * ```
  */
 export function reluExact(net: Network, data: Dataset): ReluExact {
-  return { optimum: net.spec.widths.length === 4 ? reluOptimumDeep(net, data) : reluOptimum(net, data) };
+  const optimum = net.spec.widths.length === 4 ? reluOptimumDeep(net, data) : reluOptimum(net, data);
+  if (optimum.kind !== 'solved' || net.spec.widths[0] !== 2) return { optimum };
+  return { optimum, regions: linearRegions(net.spec, optimum.point, dataBox(data.inputs)) };
 }
 
 /** A double in 8 significant digits, 0 as 0. */
@@ -51,11 +56,19 @@ export function reluOptimumSentence(r: ReluExact): string | undefined {
         `Exactly, the global minimum of the loss is ${qtoString(o.loss)} (≈ ${dec(qtoNumber(o.loss))}), attained at ${pointText(o.point)} ` +
         `(checked: the network's formula gives ${qtoString(o.formulaLoss)} there exactly, the numeric engine ${dec(o.engineLoss, 12)}); ` +
         `with output weights rescaled to ±1 each activation pattern is a convex quadratic program solved exactly over Q, boundaries included: ` +
-        `${o.onSetsPerUnit} activation patterns per unit (Cover's bound ${o.onSetBound}), ${o.patternsFeasible} for the hidden layer, ${o.patternsTried} pattern QPs solved and ${o.patternsPruned} pruned by a least-squares bound, in ${o.millis} ms; ${HARDNESS}.`
+        `${o.onSetsPerUnit} activation patterns per ${o.second === undefined ? '' : 'first-layer '}unit (Cover's bound ${o.onSetBound}), ${o.second === undefined ? `${o.patternsFeasible} for the hidden layer` : `${o.patternsFeasible} realisable patterns of both layers among the ${o.patternsExamined} the search examined`}, ${o.patternsTried} pattern QPs solved and ${o.patternsPruned} pruned by a least-squares bound, in ${o.millis} ms; ${HARDNESS}.`
       );
     default:
       return assertNever(o);
   }
+}
+
+/** The verdict's sentence on the optimal network's linear regions (two inputs). */
+export function reluRegionsSentence(r: ReluExact): string | undefined {
+  const g = r.regions;
+  if (g === undefined) return undefined;
+  const b = g.box;
+  return `At that optimum the network cuts the box [${qtoString(b.lo[0])}, ${qtoString(b.hi[0])}] × [${qtoString(b.lo[1])}, ${qtoString(b.hi[1])}] around the data into ${g.regions.length} activation region${g.regions.length === 1 ? '' : 's'} (${g.pieces} linear piece${g.pieces === 1 ? '' : 's'} once neighbours with the same affine function are merged; bound over the whole plane ${g.bound}, ${g.boundName}); their exact polygons are in the JSON under relu.regions.`;
 }
 
 /** The verdict's sentence comparing gradient descent with the exact optimum. */
@@ -76,6 +89,7 @@ export function reluExactJson(r: ReluExact, descent?: { readonly finalLosses: re
       return { optimum: { status: 'refused', estimate: o.estimate.toString(), message: o.message } };
     case 'solved':
       return {
+        ...(r.regions !== undefined ? { regions: regionsJson(r.regions) } : {}),
         optimum: {
           status: 'solved',
           loss: qtoString(o.loss),
@@ -91,10 +105,29 @@ export function reluExactJson(r: ReluExact, descent?: { readonly finalLosses: re
           patternsPruned: o.patternsPruned,
           millis: o.millis,
           hardness: HARDNESS,
+          ...(o.second !== undefined ? { second: o.second, patternsExamined: o.patternsExamined } : {}),
           ...(descent !== undefined ? { descentReached: descentReached(descent.finalLosses, qtoNumber(o.loss)), descentRuns: descent.finalLosses.length } : {}),
         },
       };
     default:
       return assertNever(o);
   }
+}
+
+/** Linear regions as plain JSON: rationals as text, polygons as vertex lists. */
+export function regionsJson(g: Regions): Record<string, unknown> {
+  return {
+    box: { lo: g.box.lo.map(qtoString), hi: g.box.hi.map(qtoString) },
+    count: g.regions.length,
+    pieces: g.pieces,
+    bound: g.bound.toString(),
+    boundName: g.boundName,
+    regions: g.regions.map((r) => ({
+      pattern: r.pattern,
+      polygon: r.polygon.map((v) => v.map(qtoString)),
+      polygonText: polygonText(r.polygon),
+      area: qtoString(r.area),
+      affine: r.affine.map((f) => ({ x1: qtoString(f[0]), x2: qtoString(f[1]), constant: qtoString(f[2]) })),
+    })),
+  };
 }

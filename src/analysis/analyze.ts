@@ -204,7 +204,8 @@ export function verdict(a: Analysis, opts: AnalyzeOptions): string {
     if (a.relu === undefined) s.push('Next: give a data set (--data FILE.csv) to enumerate the activation patterns it allows and solve each pattern exactly.');
     const rx = a.relu?.exact;
     const optimum = rx === undefined ? undefined : reluOptimumSentence(rx);
-    if (a.relu !== undefined && (optimum === undefined || rx!.optimum.kind !== 'solved')) s.push(a.relu.summary);
+    // the 1-M-1 interior enumeration is said when the exact optimum is not (and it applies, or nothing else does)
+    if (a.relu !== undefined && rx?.optimum.kind !== 'solved' && (a.relu.supported || optimum === undefined)) s.push(a.relu.summary);
     if (optimum !== undefined) s.push(optimum);
     const regions = rx === undefined ? undefined : reluRegionsSentence(rx);
     if (regions !== undefined) s.push(regions);

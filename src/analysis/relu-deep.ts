@@ -26,7 +26,7 @@
 import { type Rational, ONE, Q, ZERO, qadd, qcmp, qmul, qneg, qsub, qtoNumber } from '../expr/rational.js';
 import { evaluateExact } from '../expr/walk.js';
 import { LEAKY_SLOPE } from '../activations/leaky_relu.js';
-import { type Dataset, type Network, biasName, datasetLoss, lossFactor, weightName } from '../network/build.js';
+import { type Dataset, type Network, biasName, buildNetwork, datasetLoss, lossFactor, weightName } from '../network/build.js';
 import { engineDatasetLoss, samplesFromDataset } from '../numeric/engine.js';
 import { paramsFromPoint } from '../numeric/params.js';
 import { solveQ } from './linalg.js';
@@ -207,4 +207,49 @@ export function reluOptimumDeep(net: Network, data: Dataset, opts: { maxQps?: nu
     boundsComputed: candidates.length,
     millis: Date.now() - start,
   };
+}
+
+/** An exact loss the network attains, from a smaller network embedded in it (not certified optimal). */
+export interface ReluUpperBound {
+  readonly loss: Rational;
+  readonly point: Readonly<Record<string, Rational>>;
+  /** the loss of the network's own formula at the point, exactly (equals `loss`) */
+  readonly formulaLoss: Rational;
+  readonly engineLoss: number;
+  /** the embedded network, e.g. `2-3-1-1` */
+  readonly from: string;
+}
+
+/**
+ * For n0-M-K-1 with K ≥ 2 (a second hidden layer the convex route does not cover): the exact
+ * optimum of the sub-network n0-M-1-1, embedded by switching the other K − 1 second-layer units
+ * off (incoming weights 0, bias −1 or 0, outgoing weight 0). The network attains this loss, so it
+ * is an exact upper bound on its optimum; undefined when the sub-network is not solved.
+ *
+ * @example
+ * ```ts
+ * const net = buildNetwork(parseSpec('1-2-2-1:relu,relu,identity'));
+ * reluUpperBoundWide(net, data)?.from; // '1-2-1-1'
+ * ```
+ */
+export function reluUpperBoundWide(net: Network, data: Dataset, opts: { maxQps?: number } = {}): ReluUpperBound | undefined {
+  const spec = net.spec;
+  const w = spec.widths;
+  if (w.length !== 4 || w[2]! < 2 || w[3] !== 1) return undefined;
+  const subSpec = { ...spec, widths: [w[0]!, w[1]!, 1, 1] };
+  const sub = buildNetwork(subSpec);
+  const r = reluOptimumDeep(sub, data, opts);
+  if (r.kind !== 'solved') return undefined;
+  const point: Record<string, Rational> = {};
+  for (const p of net.params) point[p] = ZERO;
+  for (const [k, v] of Object.entries(r.point)) {
+    // the sub-network's output layer is layer 3 with one input: w3_1_1 stays, other w3_1_j are 0
+    point[k] = v;
+  }
+  if (spec.bias[1]) for (let j = 2; j <= w[2]!; j++) point[biasName(2, j)] = Q(-1);
+  const ordered = Object.fromEntries(net.params.map((p) => [p, point[p]!]));
+  const formulaLoss = evaluateExact(datasetLoss(net, data), ordered);
+  if (formulaLoss === undefined) throw new RangeError('the loss of a relu network at a rational point is rational');
+  const engineLoss = engineDatasetLoss(spec, paramsFromPoint(spec, Object.fromEntries(Object.entries(ordered).map(([k, v]) => [k, qtoNumber(v)]))), samplesFromDataset(data));
+  return { loss: r.loss, point: ordered, formulaLoss, engineLoss, from: `${w[0]}-${w[1]}-1-1` };
 }

@@ -7,7 +7,7 @@ import { assertNever } from '../expr/node.js';
 import { qtoNumber, qtoString } from '../expr/rational.js';
 import type { Dataset, Network } from '../network/build.js';
 import { HARDNESS, type ReluOptimum, pointText, reluOptimum } from './relu-optimum.js';
-import { reluOptimumDeep } from './relu-deep.js';
+import { type ReluUpperBound, reluOptimumDeep, reluUpperBoundWide } from './relu-deep.js';
 import { type Regions, dataBox, linearRegions, polygonText } from './relu-regions.js';
 
 /** Everything exact the analysis has to say about a ReLU network on a data set. */
@@ -15,6 +15,8 @@ export interface ReluExact {
   readonly optimum: ReluOptimum;
   /** two inputs: the linear regions of the optimal network over the data's box (widened by a tenth) */
   readonly regions?: Regions;
+  /** where the optimum is not solved: an exact loss the network attains (a smaller network embedded) */
+  readonly upperBound?: ReluUpperBound;
 }
 
 /**
@@ -28,6 +30,10 @@ export interface ReluExact {
  */
 export function reluExact(net: Network, data: Dataset): ReluExact {
   const optimum = net.spec.widths.length === 4 ? reluOptimumDeep(net, data) : reluOptimum(net, data);
+  if (optimum.kind === 'unsupported') {
+    const upperBound = reluUpperBoundWide(net, data);
+    return upperBound === undefined ? { optimum } : { optimum, upperBound };
+  }
   if (optimum.kind !== 'solved' || net.spec.widths[0] !== 2) return { optimum };
   return { optimum, regions: linearRegions(net.spec, optimum.point, dataBox(data.inputs)) };
 }
@@ -47,8 +53,11 @@ export function descentReached(finalLosses: readonly number[], optimum: number):
 export function reluOptimumSentence(r: ReluExact): string | undefined {
   const o = r.optimum;
   switch (o.kind) {
-    case 'unsupported':
-      return undefined;
+    case 'unsupported': {
+      const b = r.upperBound;
+      if (b === undefined) return undefined;
+      return `The exact global optimum is not computed here: ${o.reason}. An exact upper bound the network attains: ${qtoString(b.loss)} (≈ ${dec(qtoNumber(b.loss))}), the exact optimum of the sub-network ${b.from} with the other second-layer units switched off, at ${pointText(b.point)} (checked: the network's formula gives ${qtoString(b.formulaLoss)} exactly, the numeric engine ${dec(b.engineLoss, 12)}).`;
+    }
     case 'refused':
       return `The exact global optimum was not computed: ${o.message}.`;
     case 'solved':
@@ -73,7 +82,12 @@ export function reluRegionsSentence(r: ReluExact): string | undefined {
 
 /** The verdict's sentence comparing gradient descent with the exact optimum. */
 export function reluDescentSentence(r: ReluExact, d: { readonly best: number; readonly finalLosses: readonly number[]; readonly starts: number; readonly steps: number }): string | undefined {
-  if (r.optimum.kind !== 'solved') return undefined;
+  if (r.optimum.kind !== 'solved') {
+    if (r.upperBound === undefined) return undefined;
+    const ub = qtoNumber(r.upperBound.loss);
+    const below = d.best < ub - REACHED_TOLERANCE * Math.max(1, Math.abs(ub));
+    return `Plain gradient descent (numeric, ${d.starts} random starts × ${d.steps} steps) reached ${dec(d.best)}, ${below ? 'below the exact upper bound: the wider second layer does better than the embedded sub-network there' : 'not below the exact upper bound'}.`;
+  }
   const opt = qtoNumber(r.optimum.loss);
   const k = descentReached(d.finalLosses, opt);
   return `Plain gradient descent (numeric, ${d.starts} random starts × ${d.steps} steps) reached the exact optimum in ${k} of ${d.starts} runs (best ${dec(d.best)}${k < d.starts ? '; the others stopped higher, at dead units, kinks or local minima' : ''}).`;
@@ -83,8 +97,16 @@ export function reluDescentSentence(r: ReluExact, d: { readonly best: number; re
 export function reluExactJson(r: ReluExact, descent?: { readonly finalLosses: readonly number[] }): Record<string, unknown> {
   const o = r.optimum;
   switch (o.kind) {
-    case 'unsupported':
-      return { optimum: null, optimumUnsupported: o.reason };
+    case 'unsupported': {
+      const b = r.upperBound;
+      return {
+        optimum: null,
+        optimumUnsupported: o.reason,
+        ...(b !== undefined
+          ? { upperBound: { loss: qtoString(b.loss), lossDecimal: qtoNumber(b.loss), point: Object.fromEntries(Object.entries(b.point).map(([k, v]) => [k, qtoString(v)])), formulaLoss: qtoString(b.formulaLoss), engineLoss: b.engineLoss, from: b.from } }
+          : {}),
+      };
+    }
     case 'refused':
       return { optimum: { status: 'refused', estimate: o.estimate.toString(), message: o.message } };
     case 'solved':

@@ -20,7 +20,7 @@ import { parseSpec } from '../../src/network/parse.js';
 import type { NetworkSpec } from '../../src/network/spec.js';
 import { descend } from '../../src/analysis/numeric.js';
 import { reluOptimum } from '../../src/analysis/relu-optimum.js';
-import { reluOptimumDeep } from '../../src/analysis/relu-deep.js';
+import { reluOptimumDeep, reluUpperBoundWide } from '../../src/analysis/relu-deep.js';
 
 const dot = (a: readonly Rational[], b: readonly Rational[]): Rational => a.reduce((s, v, i) => qadd(s, qmul(v, b[i]!)), ZERO);
 const tuples = (k: number, n: number): number[][] => (k === 0 ? [[]] : tuples(k - 1, n).flatMap((t) => Array.from({ length: n }, (_, i) => [...t, i])));
@@ -149,5 +149,15 @@ describe('reluOptimumDeep: the exact global optimum of n0-M-1-1 ReLU networks', 
     const q = reluOptimumDeep(big, readCsv(`x1,x2,y1\n${rows}\n`, big.spec));
     expect(q.kind).toBe('refused');
     if (q.kind === 'refused') expect(q.estimate).toBeGreaterThan(50_000n);
+  });
+
+  it('1-2-2-1 (not convex per pattern): the embedded 1-2-1-1 optimum is a loss the wider network attains, checked in its formula and the engine', () => {
+    const net = buildNetwork(parseSpec('1-2-2-1:relu,relu,identity'));
+    const data = readCsv('x1,y1\n0,0\n1,2\n2,0\n3,1\n4,3\n', net.spec);
+    const b = reluUpperBoundWide(net, data)!;
+    expect(b.from).toBe('1-2-1-1');
+    expect(b.formulaLoss).toEqual(b.loss);
+    expect(b.engineLoss).toBeCloseTo(qtoNumber(b.loss), 10);
+    expect(Object.keys(b.point).sort()).toEqual([...net.params].sort());
   });
 });

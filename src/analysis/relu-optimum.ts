@@ -76,8 +76,25 @@ export type ReluOptimum =
       readonly patternsPruned: number;
       /** two layers: the (first-layer signs and chambers, second-layer on-set) candidates tested for realisability before the bound stopped the search; patternsFeasible counts the realisable ones among them */
       readonly patternsExamined?: number;
+      /** several outputs: the optimum is certified by a relaxation met by a network point (relu-outputs.ts) */
+      readonly certificate?: string;
       /** sets of on-sets bounded below by unconstrained least squares */
       readonly boundsComputed: number;
+      readonly millis: number;
+    }
+  | {
+      /** several outputs: exact bounds on the optimum that did not meet (relu-outputs.ts) */
+      readonly kind: 'bounds';
+      /** no network does better: the least relaxed pattern value */
+      readonly lower: Rational;
+      /** the network attains it at `point` */
+      readonly upper: Rational;
+      readonly point: Readonly<Record<string, Rational>>;
+      readonly formulaLoss: Rational;
+      readonly engineLoss: number;
+      readonly onSetsPerUnit: number;
+      readonly patternsFeasible: bigint;
+      readonly patternsTried: number;
       readonly millis: number;
     }
   | { readonly kind: 'refused'; readonly estimate: bigint; readonly message: string }
@@ -101,7 +118,7 @@ const dot = (a: readonly Rational[], b: readonly Rational[]): Rational => a.redu
  * Aᵀ A has blocks Σₚ m_{rp} m_{r′p} x̃ₚ x̃ₚᵀ, and at a solution of the normal equations
  * ‖Aθ − y‖² = ‖y‖² − θ·Aᵀy.
  */
-function gramBounds(xt: readonly (readonly Rational[])[], y: readonly Rational[], mult: readonly (readonly Rational[])[], b2: boolean): (rs: readonly number[]) => Rational {
+export function gramBounds(xt: readonly (readonly Rational[])[], y: readonly Rational[], mult: readonly (readonly Rational[])[], b2: boolean): (rs: readonly number[]) => Rational {
   const d = xt[0]?.length ?? 0;
   const blocks = new Map<string, Rational[][]>();
   const block = (r: number, s: number): Rational[][] => {

@@ -43,8 +43,12 @@ export function reluExact(net: Network, data: Dataset): ReluExact {
 /** A double in 8 significant digits, 0 as 0. */
 const dec = (x: number, digits = 8): string => (x === 0 ? '0' : x.toPrecision(digits));
 
-/** Relative tolerance within which a descent run counts as having reached the exact optimum. */
-export const REACHED_TOLERANCE = 1e-6;
+/**
+ * Relative distance from the exact optimum within which a descent run counts as having reached
+ * it. Plain descent closes in on a minimum at a kink slowly (2-3-1 on 6 points: 2.00043 after
+ * 1 000 steps for an optimum of 2), so 10⁻³ separates "converging to it" from "stuck elsewhere".
+ */
+export const REACHED_TOLERANCE = 1e-3;
 
 /** How many descent runs ended within {@link REACHED_TOLERANCE} of the exact optimum. */
 export function descentReached(finalLosses: readonly number[], optimum: number): number {

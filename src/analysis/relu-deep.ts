@@ -30,7 +30,7 @@ import { type Dataset, type Network, biasName, buildNetwork, datasetLoss, lossFa
 import { engineDatasetLoss, samplesFromDataset } from '../numeric/engine.js';
 import { paramsFromPoint } from '../numeric/params.js';
 import { solveQ } from './linalg.js';
-import { MAX_CHAMBERS, binomial, chambers, coverBound } from './relu-arrangement.js';
+import { MAX_CHAMBERS, affordableChambers, binomial, chambers, coverBound } from './relu-arrangement.js';
 import { feasiblePoint } from './relu-lp.js';
 import { coneLeastSquares } from './relu-qp.js';
 import { HARDNESS, MAX_RELU_QPS, type ReluOptimum, chamberSets, signsFor } from './relu-optimum.js';
@@ -92,14 +92,17 @@ export function reluOptimumDeep(net: Network, data: Dataset, opts: { maxQps?: nu
   const bound1 = coverBound(live, d);
   if (bound1 > BigInt(MAX_CHAMBERS))
     return { kind: 'refused', estimate: bound1, message: `one first-layer unit can have up to ${bound1} activation patterns (Cover's bound), past the budget of ${MAX_CHAMBERS}: use fewer data points` };
-  const arr = chambers(xt, d);
+  const maxQps = opts.maxQps ?? MAX_RELU_QPS;
+  const cost = (r: number): bigint => binomial(2 * Math.max(0, r - 1), Math.min(M, 2 * Math.max(0, r - 1))) * 2n ** BigInt(N) * 2n;
+  const arr = chambers(xt, d, [], affordableChambers(cost, maxQps));
+  if (arr.truncated)
+    return { kind: 'refused', estimate: cost(arr.chambers.length), message: `at least ${arr.chambers.length} activation patterns per first-layer unit on ${N} points, so at least ${cost(arr.chambers.length)} pattern QPs with the second layer's patterns, past the budget of ${maxQps}; ${HARDNESS}. Use fewer hidden units or data points, or gradient descent (numeric)` };
   const usable = arr.chambers.map((_, k) => k).filter((k) => !(a1.n === 0n && arr.chambers[k]!.on.length === 0));
   const P = 2 * usable.length;
   const m = Math.min(M, P);
   const n2 = m * d + (b2 ? 1 : 0);
   // up front: (sign, chamber) sets of the first layer × on-sets of the second × 2 output signs
   const estimate = binomial(P, m) * 2n ** BigInt(N) * 2n;
-  const maxQps = opts.maxQps ?? MAX_RELU_QPS;
   if (estimate > BigInt(maxQps))
     return {
       kind: 'refused',

@@ -33,7 +33,7 @@ import { evaluateExact } from '../expr/walk.js';
 import { LEAKY_SLOPE } from '../activations/leaky_relu.js';
 import { type Dataset, type Network, biasName, datasetLoss, lossFactor, weightName } from '../network/build.js';
 import { solveQ } from './linalg.js';
-import { type Chamber, MAX_CHAMBERS, binomial, chambers, coverBound } from './relu-arrangement.js';
+import { type Chamber, MAX_CHAMBERS, affordableChambers, binomial, chambers, coverBound } from './relu-arrangement.js';
 import { coneLeastSquares } from './relu-qp.js';
 import { engineDatasetLoss, samplesFromDataset } from '../numeric/engine.js';
 import { paramsFromPoint } from '../numeric/params.js';
@@ -177,14 +177,18 @@ export function reluOptimum(net: Network, data: Dataset, opts: { maxQps?: number
   const bound = coverBound(live, d);
   if (bound > BigInt(MAX_CHAMBERS))
     return { kind: 'refused', estimate: bound, message: `one unit can have up to ${bound} activation patterns on ${N} points in ${n0} inputs (Cover's bound), past the budget of ${MAX_CHAMBERS}: use fewer data points` };
-  const arr = chambers(xt, d);
+  const maxQps = opts.maxQps ?? MAX_RELU_QPS;
+  // chambers past the affordable count are not built: ∅ aside, R chambers make C(2R, M) QPs
+  const limit = affordableChambers((r) => binomial(2 * Math.max(0, r - 1), Math.min(M, 2 * Math.max(0, r - 1))), maxQps);
+  const arr = chambers(xt, d, [], limit);
+  if (arr.truncated)
+    return { kind: 'refused', estimate: binomial(2 * (arr.chambers.length - 1), M), message: `at least ${arr.chambers.length} activation patterns per unit on ${N} points (Cover's bound ${bound}), so at least ${binomial(2 * (arr.chambers.length - 1), M)} pattern QPs for ${M} units, past the budget of ${maxQps}; ${HARDNESS}. Use fewer hidden units or data points, or gradient descent (numeric)` };
   const R = arr.chambers.length;
   // the (sign, chamber) pairs a unit may take; a relu unit off everywhere is a zero unit
   const usable = arr.chambers.map((_, r) => r).filter((r) => !(alpha.n === 0n && arr.chambers[r]!.on.length === 0));
   const P = 2 * usable.length;
   const m = Math.min(M, P);
   const qps = binomial(P, m);
-  const maxQps = opts.maxQps ?? MAX_RELU_QPS;
   if (qps > BigInt(maxQps))
     return {
       kind: 'refused',

@@ -22,7 +22,7 @@ import { type Dataset, type Network, biasName, datasetLoss, lossFactor, weightNa
 import { engineDatasetLoss, samplesFromDataset } from '../numeric/engine.js';
 import { paramsFromPoint } from '../numeric/params.js';
 import { solveQ } from './linalg.js';
-import { MAX_CHAMBERS, binomial, chambers, coverBound } from './relu-arrangement.js';
+import { MAX_CHAMBERS, affordableChambers, binomial, chambers, coverBound } from './relu-arrangement.js';
 import { coneLeastSquares } from './relu-qp.js';
 import { HARDNESS, MAX_RELU_QPS, type ReluOptimum, gramBounds } from './relu-optimum.js';
 
@@ -88,11 +88,14 @@ export function reluOptimumOutputs(net: Network, data: Dataset, opts: { maxQps?:
   const bound = coverBound(live, d);
   if (bound > BigInt(MAX_CHAMBERS))
     return { kind: 'refused', estimate: bound, message: `one unit can have up to ${bound} activation patterns (Cover's bound), past the budget of ${MAX_CHAMBERS}: use fewer data points` };
-  const arr = chambers(xt, d);
+  const maxQps = opts.maxQps ?? MAX_RELU_QPS;
+  const cost = (r: number): bigint => binomial(r + M - 1, M) * BigInt(K) * 2n ** BigInt(M);
+  const arr = chambers(xt, d, [], affordableChambers(cost, maxQps));
+  if (arr.truncated)
+    return { kind: 'refused', estimate: cost(arr.chambers.length - 1), message: `at least ${arr.chambers.length} activation patterns per unit on ${data.inputs.length} points, so at least ${cost(arr.chambers.length - 1)} pattern QPs, past the budget of ${maxQps}; ${HARDNESS}. Use fewer hidden units or data points` };
   const usable = arr.chambers.map((_, r) => r).filter((r) => !(alpha.n === 0n && arr.chambers[r]!.on.length === 0));
   const sets = usable.length === 0 ? [[]] : multisets(usable, M);
   const estimate = BigInt(sets.length) * BigInt(K) * 2n ** BigInt(M);
-  const maxQps = opts.maxQps ?? MAX_RELU_QPS;
   if (estimate > BigInt(maxQps))
     return { kind: 'refused', estimate, message: `${estimate} pattern QPs (${sets.length} chamber sets × ${K} outputs × 2^${M} signs), past the budget of ${maxQps}; ${HARDNESS}. Use fewer hidden units or data points` };
   const mult = arr.chambers.map((ch) => {

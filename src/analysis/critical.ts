@@ -210,10 +210,11 @@ export function classifyEigenvalues(ev: readonly number[]): CriticalType {
  * cp.realSolutions!.map((s) => s.type); // e.g. ['minimum', 'saddle', 'minimum']
  * ```
  */
-export function criticalPoints(net: Network, data: Dataset, reg: Regularisation, opts: { millis?: number; digits?: number } = {}): CriticalPoints {
+export function criticalPoints(net: Network, data: Dataset, reg: Regularisation, opts: { millis?: number; digits?: number; onProgress?: (fraction: number, phase: string) => void } = {}): CriticalPoints {
   if (opts.millis !== undefined && !(Number.isFinite(opts.millis) && opts.millis > 0)) throw new CriticalOptionError(`millis must be a positive number, got ${opts.millis}`);
   if (opts.digits !== undefined && !(Number.isInteger(opts.digits) && opts.digits >= 1 && opts.digits <= MAX_DIGITS)) throw new CriticalOptionError(`digits must be an integer from 1 to ${MAX_DIGITS}, got ${opts.digits}`);
   const digits = opts.digits ?? 12;
+  const report = opts.onProgress ?? (() => {});
   const fixed = reg.kind === 'normalise' ? normalisedWeights(net) : [];
   const params = net.params.filter((p) => !fixed.includes(p));
   const lambda = l2Coefficients(params, reg);
@@ -240,7 +241,10 @@ export function criticalPoints(net: Network, data: Dataset, reg: Regularisation,
   let counts: ModularCounts;
   try {
     // by default the first prime gets COUNT_MILLIS; a budget given explicitly is the whole budget
-    counts = modularCounts(system, params, { millis: opts.millis !== undefined ? millis : Math.min(millis, COUNT_MILLIS) });
+    counts = modularCounts(system, params, {
+      millis: opts.millis !== undefined ? millis : Math.min(millis, COUNT_MILLIS),
+      onStep: (i) => report(0.05, `counting: first prime, F4 degree ${i.degree}, ${i.basis} basis elements`),
+    });
   } catch (e) {
     if (e instanceof ModularBudgetError) return { ...base, status: 'refused', message: `${e.message}; use a smaller network, fewer parameters (:nobias), a longer budget (\`closedform analyze … --timeout S\`), or the numeric engine` };
     throw e;
@@ -269,12 +273,13 @@ export function criticalPoints(net: Network, data: Dataset, reg: Regularisation,
   }
   // The RUR first (modular, lifted); a non-radical ideal has none, and then, within
   // MAX_SOLVE_DIM, the exact quotient over Q finds the distinct solutions through the radical.
-  const viaRur = rurCritical(net, data, params, fixed, lambda, system, base, counted, D, left, digits);
+  const viaRur = rurCritical(net, data, params, fixed, lambda, system, base, counted, D, left, digits, report);
   if (viaRur !== undefined || D > MAX_SOLVE_DIM)
     return viaRur ?? { ...base, ...counted, status: 'budget', message: `real solutions not computed: the ideal is not radical (no rational univariate representation), and ${D} complex solutions is past the exact quotient's budget of ${MAX_SOLVE_DIM} (MAX_SOLVE_DIM)`, dimension: 0, complexSolutions: D };
   let s;
   try {
     const budget = { maxMillis: Math.max(1, millis - (Date.now() - start)) };
+    report(0.2, 'exact quotient over Q (a non-radical ideal)');
     s = solveSystem(system, params, { budget });
   } catch (e) {
     if (e instanceof GroebnerBudgetError || e instanceof QuotientBudgetError) return { ...base, ...counted, status: 'budget', message: e.message, dimension: 0, complexSolutions: D };
@@ -371,10 +376,16 @@ function rurCritical(
   D: number,
   millis: number,
   digits: number,
+  report: (fraction: number, phase: string) => void,
 ): CriticalPoints | undefined {
   let rur;
   try {
-    rur = modularRur(prepareInput(system, params, 'grevlex'), { millis });
+    rur = modularRur(prepareInput(system, params, 'grevlex'), {
+      millis,
+      onStep: (i) => report(0.1, `rational univariate representation: first prime, F4 degree ${i.degree}`),
+      // the number of primes is not known in advance: the bar approaches 60% as they come
+      onPrime: (k) => report(0.1 + (0.5 * k) / (k + 8), `rational univariate representation: ${k} prime${k === 1 ? '' : 's'} (lifting to Q)`),
+    });
   } catch (e) {
     if (e instanceof ModularBudgetError) return { ...base, ...counted, status: 'budget', message: e.message, dimension: 0, complexSolutions: D };
     throw e;
@@ -389,7 +400,10 @@ function rurCritical(
   const den = derivative(rur.f);
   const H = hessianFromGradient(system, params);
   const roots = isolateRealRoots(fz);
-  const realSolutions = roots.map((root) => realPoint(net, data, params, fixed, lambda, H, { f: fz, root, num: rur.g, den }, digits));
+  const realSolutions = roots.map((root, i) => {
+    report(0.6 + (0.4 * i) / roots.length, `real critical point ${i + 1} of ${roots.length}: type and coordinates`);
+    return realPoint(net, data, params, fixed, lambda, H, { f: fz, root, num: rur.g, den }, digits);
+  });
   realSolutions.sort((a, b) => a.loss - b.loss);
   return {
     ...base,

@@ -12,7 +12,7 @@ import { type Rational, ONE } from '../expr/rational.js';
 import { seededRng } from '../util/rng.js';
 import { crtAdd, newCrt, rationalMod } from './lift.js';
 import { type ModularInput, MAX_PRIMES, ModularBudgetError, basisModP, tryLift } from './modular.js';
-import { type Trace, TraceMismatch } from './f4.js';
+import { type StepHook, type Trace, TraceMismatch } from './f4.js';
 import { berlekampMassey, modQuotient, multiplicationMatrix } from './quotient.js';
 import { type Prime, invmod, makePrime, mulmod, primesBelowBound, reduce } from './prime.js';
 import { insertExps } from './monomials.js';
@@ -82,8 +82,8 @@ const deriv = (f: number[], P: Prime): number[] => trim(f.slice(1).map((c, i) =>
 export type RurRefusal = 'bad-prime' | 'not-zero-dimensional' | 'too-large' | 'not-separating';
 
 /** The RUR modulo one prime, or the reason there is none. */
-export function rurModP(inp: ModularInput, P: Prime, trace: Trace | undefined, form: readonly number[], maxDim = MAX_RUR_DIM): { rur: ModRur; trace: Trace; dim: number } | RurRefusal {
-  const r = basisModP(inp, P, trace);
+export function rurModP(inp: ModularInput, P: Prime, trace: Trace | undefined, form: readonly number[], maxDim = MAX_RUR_DIM, hook?: StepHook): { rur: ModRur; trace: Trace; dim: number } | RurRefusal {
+  const r = basisModP(inp, P, trace, hook);
   if (r === undefined) return 'bad-prime';
   const T = inp.table;
   const q = modQuotient(T, r.basis, inp.order, P, maxDim);
@@ -175,7 +175,7 @@ export interface Rur {
  * The RUR over Q by lifting; undefined with the reason when the ideal is not zero-dimensional,
  * too large, or no separating form was found among a few tries (a non-radical ideal).
  */
-export function modularRur(inp: ModularInput, opts: { millis?: number; maxDim?: number; onPrime?: (k: number) => void } = {}): Rur | RurRefusal {
+export function modularRur(inp: ModularInput, opts: { millis?: number; maxDim?: number; onPrime?: (k: number) => void; onStep?: StepHook } = {}): Rur | RurRefusal {
   const start = Date.now();
   const primes = primesBelowBound(MAX_PRIMES);
   const n = inp.vars.length;
@@ -183,7 +183,7 @@ export function modularRur(inp: ModularInput, opts: { millis?: number; maxDim?: 
   // One prime's RUR; undefined when the prime left the learned trace (it is then skipped).
   const attemptPrime = (p: number, trace: Trace | undefined, form: readonly number[]) => {
     try {
-      return rurModP(inp, makePrime(p), trace, form, opts.maxDim);
+      return rurModP(inp, makePrime(p), trace, form, opts.maxDim, trace === undefined ? opts.onStep : undefined);
     } catch (e) {
       if (e instanceof TraceMismatch) return undefined;
       throw e;

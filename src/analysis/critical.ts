@@ -57,8 +57,13 @@ export const CRITICAL_MILLIS = 60_000;
 export const COUNT_MILLIS = 5_000;
 /** Largest `digits` accepted (the coordinates are refined to that many decimal places). */
 export const MAX_DIGITS = 1_000;
-/** Primes the estimate assumes a lift takes (the census table needs 9–63). */
-const ESTIMATE_PRIMES = 64;
+/**
+ * Primes the estimate assumes the RUR's lift takes, per complex solution: its coefficients' height
+ * grows with D. Measured on the census table (generic L2, seed 1): 42 primes for (2,2,2) (D = 33),
+ * 141 for (3,2,3) (73), 63 for (1,2,2,1) (129), 9 and 19 for the quadratic (1,2,1), (2,2,1) (33);
+ * 2D covers them all.
+ */
+const ESTIMATE_PRIMES_PER_SOLUTION = 2;
 
 /** A bad option to the critical-point computation. */
 export class CriticalOptionError extends ClosedformError {
@@ -131,6 +136,10 @@ export interface CriticalPoints {
   /** the system as data, for cross-checks (Singular) */
   readonly system: readonly PolyTerms[];
 }
+
+/** A duration for a person: `850 ms`, `12 s`, `61 min`, `3.2 h`. */
+const duration = (ms: number): string =>
+  ms < 1000 ? `${Math.round(ms)} ms` : ms < 120_000 ? `${Math.round(ms / 1000)} s` : ms < 7_200_000 ? `${Math.round(ms / 60_000)} min` : `${(ms / 3_600_000).toFixed(1)} h`;
 
 /** L2 coefficients by parameter: uniform λ, or one random rational in (0, 1] per parameter. */
 export function l2Coefficients(params: readonly string[], reg: Regularisation): Map<string, Rational> {
@@ -254,14 +263,15 @@ export function criticalPoints(net: Network, data: Dataset, reg: Regularisation,
   const D = counts.vdim;
   // a replay, plus the RUR: 2D³ residue products at about 2·10⁸ a second
   const perPrime = counts.replayMillis + (2 * D ** 3) / 2e5;
-  const estimate = Math.round(counts.learnMillis + ESTIMATE_PRIMES * perPrime);
+  const primesNeeded = Math.max(16, ESTIMATE_PRIMES_PER_SOLUTION * D);
+  const estimate = Math.round(counts.learnMillis + primesNeeded * perPrime);
   if (counts.dimension !== 0 || D > MAX_RUR_DIM || estimate > left) {
     const why =
       counts.dimension !== 0
         ? `the critical set has dimension ${counts.dimension}`
         : D > MAX_RUR_DIM
           ? `${D} complex critical points is past the real-solution budget of ${MAX_RUR_DIM} (MAX_RUR_DIM)`
-          : `the real solutions would take about ${estimate} ms (one prime: ${counts.learnMillis} ms learning, ${Math.round(perPrime)} ms per further prime, ${ESTIMATE_PRIMES} primes assumed), past the ${millis} ms budget (\`closedform analyze … --timeout S\`)`;
+          : `the real solutions would take about ${duration(estimate)} (one prime: ${counts.learnMillis} ms learning, ${Math.round(perPrime)} ms per further prime, about ${primesNeeded} primes for the lift of the rational univariate representation), past the ${millis} ms budget (\`closedform analyze … --timeout S\`)`;
     return {
       ...base,
       ...counted,

@@ -20,6 +20,11 @@ import { insertExps } from './monomials.js';
 /** Largest quotient the RUR is computed for: the Krylov sequence costs 2D³ per prime (D = 641: ~1 s). */
 export const MAX_RUR_DIM = 700;
 
+/** w = SPLIT·hi + lo with hi, lo < 2¹³ (the Krylov products stay below 2³⁹; see rurModP). */
+const SPLIT = 8192;
+/** The exact-sum bound of that splitting: 2¹⁴ products of 2³⁹ stay below 2⁵³. */
+const MAX_SPLIT_DIM = 16_384;
+
 /** RUR over F_p: f monic of degree D (lowest first), g_i of degree < D. */
 export interface ModRur {
   f: number[];
@@ -89,7 +94,16 @@ export function rurModP(inp: ModularInput, P: Prime, trace: Trace | undefined, f
   const q = modQuotient(T, r.basis, inp.order, P, maxDim);
   if (q === undefined) return r.basis.length > 0 && modQuotient(T, r.basis, inp.order, P) !== undefined ? 'too-large' : 'not-zero-dimensional';
   const D = q.std.length;
+  if (D > MAX_SPLIT_DIM) return 'too-large';
   const M = multiplicationMatrix(q, form);
+  // M transposed, flat: column j of M (the normal form of t·b_j) at Mt[j·D …]
+  const Mt = new Float64Array(D * D);
+  for (let r2 = 0; r2 < D; r2++) {
+    const row = M[r2]!;
+    for (let j = 0; j < D; j++) Mt[j * D + r2] = row[j]!;
+  }
+  const wlo = new Float64Array(D);
+  const whi = new Float64Array(D);
   const n = T.n;
   const coord = (k: number): Float64Array => {
     const e = new Array<number>(n).fill(0);
@@ -121,15 +135,26 @@ export function rurModP(inp: ModularInput, P: Prime, trace: Trace | undefined, f
         b[i]![k] = s;
       }
     if (k === 2 * D - 1) break;
-    // w ← w·M
-    const nw = new Float64Array(D);
+    // w ← w·M, each entry a dot product with a column of M (contiguous in Mt). w is split as
+    // w = 2¹³·hi + lo so that every product is below 2¹³·2²⁶ = 2³⁹ and a column's 2¹⁴ of them sum
+    // exactly in a double: one reduction per entry instead of one per product.
     for (let r2 = 0; r2 < D; r2++) {
-      const c = w[r2]!;
-      if (c === 0) continue;
-      const row = M[r2]!;
-      for (let j = 0; j < D; j++) nw[j] = nw[j]! + c * row[j]! - Math.floor((nw[j]! + c * row[j]!) * P.inv) * P.p;
+      const lo = w[r2]! % SPLIT;
+      wlo[r2] = lo;
+      whi[r2] = (w[r2]! - lo) / SPLIT;
     }
-    for (let j = 0; j < D; j++) nw[j] = reduce(nw[j]!, P);
+    const nw = new Float64Array(D);
+    for (let j = 0; j < D; j++) {
+      let lo = 0;
+      let hi = 0;
+      const base = j * D;
+      for (let r2 = 0; r2 < D; r2++) {
+        const m = Mt[base + r2]!;
+        lo += wlo[r2]! * m;
+        hi += whi[r2]! * m;
+      }
+      nw[j] = reduce(reduce(hi, P) * SPLIT + reduce(lo, P), P);
+    }
     w = nw;
   }
   const f = berlekampMassey(a, P);

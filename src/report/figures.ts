@@ -48,7 +48,7 @@ export function dataFigureSteps(spec: NetworkSpec, data: Dataset, analysis: Anal
         m(symbolLatex(d.params[0])),
         ' and ',
         m(symbolLatex(d.params[1])),
-        ' (closedform plot SPEC --kind slice --params a,b draws another pair); marked: minima (dots), saddles (crosses), maxima (triangles), degenerate points (diamonds), the descent result (a star); “(slice)” marks a critical point of the two-variable slice that is not one of L.',
+        ' (the plot command draws any other pair); marked: minima (dots), saddles (crosses), maxima (triangles), degenerate points (diamonds), the descent result (a star); “(slice)” marks a critical point of the two-variable slice that is not one of L.',
       ),
     );
   } catch (e) {

@@ -17,13 +17,14 @@ import { paramsFromPoint } from '../numeric/params.js';
 import type { Analysis } from '../analysis/analyze.js';
 import { type CriticalType, classifyEigenvalues } from '../analysis/critical.js';
 import { type DescentSummary, checkPoint, descend } from '../analysis/numeric.js';
+import { FigureError } from './errors.js';
 
 /** A point of parameter space drawn on a figure: a critical point of L, or the descent result. */
 export interface KnownPoint {
   /** every parameter, by name */
   readonly point: Readonly<Record<string, number>>;
-  /** `descent` for the gradient-descent result, which need not be critical */
-  readonly type: CriticalType | 'descent';
+  /** `descent` for the gradient-descent result and `given` for a point the caller chose, which need not be critical */
+  readonly type: CriticalType | 'descent' | 'given';
   /** L there (numeric engine) */
   readonly loss: number;
   /** ‖∇L‖ there (numeric engine) */
@@ -131,6 +132,23 @@ export function landscapeContext(spec: NetworkSpec, data: Dataset, opts: { reado
     global: false,
   };
   return { spec, net, data, samples, lossNode, loss, critical, descent, base: critical[0] ?? descentPoint };
+}
+
+/**
+ * A base point the caller chose: the context's base with the given coordinates replaced; a
+ * critical point of the context when it is one, else of type `given`.
+ */
+export function givenBase(ctx: LandscapeContext, given: Readonly<Record<string, number>>): KnownPoint {
+  const names = ctx.net.params;
+  for (const [k, v] of Object.entries(given)) {
+    if (!names.includes(k)) throw new FigureError(`unknown parameter '${k}' in the base point (this network has ${names.length}: ${names.slice(0, 6).join(', ')}${names.length > 6 ? ', …' : ''})`);
+    if (!Number.isFinite(v)) throw new FigureError(`the base point's ${k} is not a finite number`);
+  }
+  const point = { ...ctx.base.point, ...given };
+  const known = ctx.critical.find((c) => samePoint(c.point, point, names));
+  if (known !== undefined) return known;
+  const p = paramsFromPoint(ctx.spec, point);
+  return { point, type: 'given', loss: engineDatasetLoss(ctx.spec, p, ctx.samples), gradientNorm: Math.hypot(...engineGradient(ctx.spec, p, ctx.samples)), source: 'the point given', global: false };
 }
 
 /** A point by name as a vector in `names` order. */

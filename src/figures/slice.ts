@@ -15,7 +15,7 @@ import type { Analysis } from '../analysis/analyze.js';
 import type { CriticalType } from '../analysis/critical.js';
 import { FigureError } from './errors.js';
 import { paramLabel } from './labels.js';
-import { type KnownPoint, type LandscapeContext, landscapeContext, num4, vectorOf } from './points.js';
+import { type KnownPoint, type LandscapeContext, givenBase, landscapeContext, num4, vectorOf } from './points.js';
 import { type Figure, figure } from './svg.js';
 
 /** Grid points per side (odd, so the base point is a grid point). 61² evaluations of the compiled loss take ~1 ms for 1-2-1 on 6 points. */
@@ -28,8 +28,8 @@ const NEWTON_STEPS = 60;
 export interface SlicePoint {
   readonly a: number;
   readonly b: number;
-  readonly type: CriticalType | 'descent';
-  /** `full`: a critical point of L (its type in the full parameter space); `slice`: a critical point of the restriction only; `base`: the descent result the slice is centred on */
+  readonly type: CriticalType | 'descent' | 'given';
+  /** `full`: a critical point of L (its type in the full parameter space); `slice`: a critical point of the restriction only; `base`: the descent result or given point the slice is centred on */
   readonly where: 'full' | 'slice' | 'base';
   readonly loss: number;
   readonly note: string;
@@ -48,8 +48,10 @@ export interface SliceData {
   /** L at (as[i], bs[j]) is values[j·n + i] */
   readonly values: Float64Array;
   readonly points: readonly SlicePoint[];
-  /** critical points of L in the plane but outside the window (their coordinates) */
+  /** critical points of L in the plane but outside the window */
   readonly outside: number;
+  /** degenerate critical points of the slice Newton's method converged to (on a curve of them, so not marked) */
+  readonly flat: number;
 }
 
 export interface SliceOptions {
@@ -60,6 +62,8 @@ export interface SliceOptions {
   readonly seed?: number;
   /** grid points per side (default SLICE_GRID) */
   readonly grid?: number;
+  /** hold the other parameters here instead (missing names keep the default base's values) */
+  readonly base?: Readonly<Record<string, number>>;
   /** a context already computed (shared with other figures) */
   readonly context?: LandscapeContext;
 }
@@ -110,7 +114,7 @@ export function sliceData(spec: NetworkSpec, data: Dataset, opts: SliceOptions =
   const [pa, pb] = opts.params === undefined ? defaultSliceParams(ctx) : checkParamPair(names, opts.params, 'a loss slice');
   const n = opts.grid ?? SLICE_GRID;
   if (!Number.isInteger(n) || n < 3 || n > 401) throw new FigureError(`grid must be an integer from 3 to 401, got ${n}`);
-  const base = ctx.base;
+  const base = opts.base === undefined ? ctx.base : givenBase(ctx, opts.base);
   const ia = names.indexOf(pa);
   const ib = names.indexOf(pb);
   const a0 = base.point[pa]!;
@@ -143,10 +147,17 @@ export function sliceData(spec: NetworkSpec, data: Dataset, opts: SliceOptions =
     loss: c.loss,
     note: `${c.type} of L (${c.source})`,
   }));
-  if (base.type === 'descent') points.push({ a: a0, b: b0, type: 'descent', where: 'base', loss: base.loss, note: base.source });
-  for (const s of sliceCritical(ctx, [pa, pb], theta, aRange, bRange, values))
-    if (!points.some((p) => Math.abs(p.a - s.a) <= 1e-6 * ha && Math.abs(p.b - s.b) <= 1e-6 * hb)) points.push(s);
-  return { spec, params: [pa, pb], base, aRange, bRange, as, bs, values, points, outside: inPlane.length - within.length };
+  const found = sliceCritical(ctx, [pa, pb], theta, aRange, bRange, values);
+  // degenerate critical points of the slice lie on curves of them (a flat valley): counted, not marked
+  const flat = found.filter((s) => s.type === 'degenerate').length;
+  for (const s of found)
+    if (s.type !== 'degenerate' && !points.some((p) => Math.abs(p.a - s.a) <= 1e-6 * ha && Math.abs(p.b - s.b) <= 1e-6 * hb)) points.push(s);
+  if (base.type === 'descent' || base.type === 'given') {
+    // a descent result next to (within 1 % of the window of) a critical point of the slice is that point, approximately: mark the critical point
+    const near = points.find((p) => Math.abs(p.a - a0) <= 0.01 * ha && Math.abs(p.b - b0) <= 0.01 * hb);
+    if (near === undefined) points.push({ a: a0, b: b0, type: base.type, where: 'base', loss: base.loss, note: base.source });
+  }
+  return { spec, params: [pa, pb], base, aRange, bRange, as, bs, values, points, outside: inPlane.length - within.length, flat };
 }
 
 /**
@@ -206,8 +217,8 @@ function sliceCritical(ctx: LandscapeContext, [pa, pb]: readonly [string, string
   return out;
 }
 
-const SYMBOLS: Readonly<Record<SlicePoint['type'], string>> = { minimum: 'circle', saddle: 'times', maximum: 'triangle', degenerate: 'diamond', descent: 'star' };
-const WORDS: Readonly<Record<SlicePoint['type'], string>> = { minimum: 'minimum', saddle: 'saddle', maximum: 'maximum', degenerate: 'degenerate', descent: 'descent result' };
+const SYMBOLS: Readonly<Record<SlicePoint['type'], string>> = { minimum: 'circle', saddle: 'times', maximum: 'triangle', degenerate: 'diamond', descent: 'star', given: 'star' };
+const WORDS: Readonly<Record<SlicePoint['type'], string>> = { minimum: 'minimum', saddle: 'saddle', maximum: 'maximum', degenerate: 'degenerate', descent: 'descent result', given: 'given point' };
 
 /** Contour levels: quantiles of the sampled values (so that every band holds about as many grid cells), 3 significant digits. */
 function levels(values: Float64Array, count = 10): number[] {
@@ -237,12 +248,14 @@ export function sliceFigure(d: SliceData, opts: { readonly width?: number } = {}
   let hi = -Infinity;
   for (const v of d.values) if (Number.isFinite(v)) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
   const marked = d.points.map((p) => `${WORDS[p.type]} at (${num4(p.a)}, ${num4(p.b)}) with L = ${num4(p.loss)}${p.where === 'slice' ? ' (of the slice only)' : p.where === 'full' ? ' (of L)' : ''}`);
-  const title = `Loss over ${la} and ${lb}, the other ${others.length} parameters held at ${d.base.type === 'descent' ? 'the gradient-descent result' : 'the best critical point found'}`;
+  const held = d.base.type === 'descent' ? 'the gradient-descent result' : d.base.type === 'given' ? 'a given point' : d.base.global ? 'the best critical point found' : `a ${d.base.type} of L`;
+  const title = `Loss over ${la} and ${lb}, the other ${others.length} parameters held at ${held}`;
   const description =
     `Filled contour map of the data loss L over ${la} (${pa}) from ${num4(d.aRange[0])} to ${num4(d.aRange[1])} across and ${lb} (${pb}) from ${num4(d.bRange[0])} to ${num4(d.bRange[1])} up, ` +
     `sampled on a ${n} × ${n} grid from the compiled formula; darker is lower, L from ${num4(lo)} to ${num4(hi)} in the window. ` +
     `The other parameters are held at ${d.base.source}${others.length > 0 ? `: ${fixedText}` : ''}. ` +
     (marked.length === 0 ? 'No critical point lies in the window.' : `Marked: ${marked.join('; ')}.`) +
+    (d.flat > 0 ? ` The slice also has degenerate critical points (a curve along which L is flat), not marked.` : '') +
     (d.outside > 0 ? ` ${d.outside} more critical point${d.outside === 1 ? '' : 's'} of L in this plane lie${d.outside === 1 ? 's' : ''} outside the window.` : '');
   const color = { type: 'threshold' as const, domain: thresholds.slice(1), scheme: 'viridis' as const, label: 'loss L' };
   const width = opts.width ?? 640;

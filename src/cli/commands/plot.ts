@@ -36,6 +36,7 @@ interface PlotOpts {
   seed?: string;
   from?: string;
   to?: string;
+  at?: string;
   out?: string;
   json?: boolean;
 }
@@ -60,6 +61,7 @@ function figureOf(specText: string, o: PlotOpts, io: Io): Figure {
   const spec = readSpec(specText);
   const seed = intOption('--seed', o.seed, 1);
   if (o.params !== undefined && kind !== 'slice') throw new UsageError('--params chooses the two parameters of --kind slice');
+  if (o.at !== undefined && kind !== 'slice') throw new UsageError('--at holds the other parameters of --kind slice');
   if ((o.from !== undefined || o.to !== undefined) && kind !== 'line') throw new UsageError('--from and --to give the ends of --kind line');
   if (kind === 'network') {
     if (o.data !== undefined) throw new UsageError('--kind network draws the architecture: it takes no --data');
@@ -80,7 +82,7 @@ function figureOf(specText: string, o: PlotOpts, io: Io): Figure {
       case 'line':
       case 'fit': {
         const context = landscapeContext(spec, data, { analysis, seed });
-        if (kind === 'slice') return sliceFigure(sliceData(spec, data, { context, ...(params !== undefined ? { params } : {}) }));
+        if (kind === 'slice') return sliceFigure(sliceData(spec, data, { context, ...(params !== undefined ? { params } : {}), ...(o.at !== undefined ? { base: parsePoint(o.at, '--at') } : {}) }));
         if (kind === 'fit') return fitFigure(fitData(spec, data, { context, analysis }));
         return lineFigure(
           lineData(spec, data, { context, ...(o.from !== undefined ? { from: parsePoint(o.from, '--from') } : {}), ...(o.to !== undefined ? { to: parsePoint(o.to, '--to') } : {}) }),
@@ -102,6 +104,7 @@ export const registerPlot: Register = (program, io) =>
     .requiredOption('--kind <kind>', `the figure: ${KINDS.join(', ')}`)
     .option('--data <file.csv>', 'data set (header x1,…,y1,…): needed by every kind but network')
     .option('--params <a,b>', 'slice: the two parameters (default the first weight of the first and of the last layer)')
+    .option('--at <point>', 'slice: hold the other parameters here, name=value pairs (default the best critical point found, else the descent result)')
     .option('--from <point>', 'line: one end, name=value pairs (default the lowest critical point found)')
     .option('--to <point>', 'line: the other end (default the next minimum found)')
     .option('--seed <n>', 'seed of the analysis and the descent starts (default 1)')

@@ -229,6 +229,29 @@ function levels(values: Float64Array, count = 10): number[] {
 }
 
 /**
+ * The colour key of the contour levels as a small chart of its own: band k (from level k to
+ * level k + 1) is a bar from k to k + 1 in the band's colour, ticks at the levels between bands.
+ */
+function colourKey(thresholds: readonly number[]): Plot.PlotOptions {
+  const colors = Plot.scale({ color: { type: 'threshold', domain: thresholds.slice(1), scheme: 'viridis' } }).range as string[];
+  const bands = colors.map((c, k) => ({ k, c }));
+  return {
+    width: 330,
+    height: 44,
+    marginLeft: 10,
+    marginRight: 10,
+    marginTop: 16,
+    marginBottom: 16,
+    x: { domain: [0, colors.length], ticks: thresholds.slice(1).map((_, k) => k + 1), tickFormat: (k: number) => num4(thresholds[k]!), tickSize: 3, label: null, axis: 'bottom' } as Plot.ScaleOptions,
+    y: { axis: null },
+    marks: [
+      Plot.rectX(bands, { x1: 'k', x2: (b: { k: number }) => b.k + 1, fill: 'c', ariaDescription: 'colour key' }),
+      Plot.text(['loss L (contour levels)'], { frameAnchor: 'top-left', dy: -12, fontWeight: 'bold', textAnchor: 'start', ariaDescription: 'colour key label' }),
+    ],
+  };
+}
+
+/**
  * The loss-slice figure of sampled data.
  *
  * @example
@@ -327,7 +350,7 @@ export function sliceFigure(d: SliceData, opts: { readonly width?: number } = {}
       color,
       marks,
     },
-    { options: { color, width: 330, marginLeft: 10, marginRight: 10, label: 'loss L (contour levels)', tickFormat: num4 } as never, x: width - 340, y: 0 },
+    { options: colourKey(thresholds), x: width - 340, y: 0 },
   );
 }
 

@@ -61,8 +61,8 @@ function freshDocument(): Doc {
 }
 
 /**
- * Render a Plot chart as accessible SVG text. `legend`, when given, is a second Plot chart (a
- * colour ramp) nested inside the first at (legendX, legendY), so the figure stays one `<svg>`.
+ * Render a Plot chart as accessible SVG text. `inset`, when given, is a second Plot chart (a
+ * colour key) nested inside the first at (x, y), so the figure stays one `<svg>`.
  *
  * @example
  * ```ts
@@ -74,17 +74,20 @@ function freshDocument(): Doc {
 export function renderPlot(
   options: Plot.PlotOptions,
   meta: { readonly kind: FigureKind; readonly title: string; readonly description: string },
-  legend?: { readonly options: Plot.LegendOptions & { color: Plot.ScaleOptions }; readonly x: number; readonly y: number },
+  inset?: { readonly options: Plot.PlotOptions; readonly x: number; readonly y: number },
 ): string {
   const document = freshDocument();
   const chart = Plot.plot({ ...options, document: document as never, title: null, subtitle: null, caption: null, figure: false } as Plot.PlotOptions) as unknown as El;
   if (chart.tagName.toLowerCase() !== 'svg') throw new FigureError(`internal: the ${meta.kind} chart rendered as <${chart.tagName}>, not one <svg>`);
-  if (legend !== undefined) {
-    const ramp = Plot.legend({ ...legend.options, document } as never) as unknown as El;
-    if (ramp.tagName.toLowerCase() !== 'svg') throw new FigureError(`internal: the ${meta.kind} legend rendered as <${ramp.tagName}>`);
-    ramp.setAttribute('x', String(legend.x));
-    ramp.setAttribute('y', String(legend.y));
-    chart.appendChild(ramp);
+  if (inset !== undefined) {
+    // a second Plot chart (a colour key) nested at (x, y). Not Plot.legend: its axis is d3-axis,
+    // whose half-pixel offset is chosen the other way round from Plot's, so no environment would
+    // give the same bytes as another.
+    const key = Plot.plot({ ...inset.options, document: document as never, figure: false } as Plot.PlotOptions) as unknown as El;
+    if (key.tagName.toLowerCase() !== 'svg') throw new FigureError(`internal: the ${meta.kind} key rendered as <${key.tagName}>`);
+    key.setAttribute('x', String(inset.x));
+    key.setAttribute('y', String(inset.y));
+    chart.appendChild(key);
   }
   const id = `cf-${meta.kind}-${hash(`${meta.title}\n${meta.description}\n${JSON.stringify(options.width ?? 0)}`)}`;
   chart.setAttribute('xmlns', SVG_NS);
@@ -108,6 +111,6 @@ export function renderPlot(
 }
 
 /** A Figure from a chart: the rendering and its words together. */
-export function figure(kind: FigureKind, title: string, description: string, options: Plot.PlotOptions, legend?: Parameters<typeof renderPlot>[2]): Figure {
-  return { kind, title, description, svg: renderPlot(options, { kind, title, description }, legend) };
+export function figure(kind: FigureKind, title: string, description: string, options: Plot.PlotOptions, inset?: Parameters<typeof renderPlot>[2]): Figure {
+  return { kind, title, description, svg: renderPlot(options, { kind, title, description }, inset) };
 }

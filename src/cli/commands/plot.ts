@@ -67,10 +67,10 @@ function figureOf(specText: string, o: PlotOpts, io: Io): Figure {
     if (o.data !== undefined) throw new UsageError('--kind network draws the architecture: it takes no --data');
     return networkFigure(spec);
   }
+  if (kind === 'fit' && spec.widths[0] !== 1) throw new UsageError(`--kind fit draws one-input networks; ${spec.widths.join('-')} has ${spec.widths[0]} inputs`);
   if (o.data === undefined) throw new UsageError(`--kind ${kind} plots the loss on a data set: give --data FILE.csv (header x1,…,y1,…)`);
   const data = readCsv(readInput(io, o.data, 'data file', '--data'), spec);
   const params = o.params?.split(',').map((s) => s.trim());
-  if (kind === 'fit' && spec.widths[0] !== 1) throw new UsageError(`--kind fit draws one-input networks; ${spec.widths.join('-')} has ${spec.widths[0]} inputs`);
   const bar = progress(io, `plot ${kind}`);
   try {
     const analysis: Analysis = analyze(spec, { data, seed, onProgress: (f, stage) => bar.update(0.8 * f, stage) });

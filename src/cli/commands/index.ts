@@ -8,6 +8,7 @@ import { registerEval } from './eval.js';
 import { registerDiff } from './expr.js';
 import { registerExpand } from './expand.js';
 import { registerFormula, registerGrad } from './network.js';
+import { registerServe } from './serve.js';
 import { registerSolve } from './solve.js';
 import { registerVerify } from './verify.js';
 
@@ -24,4 +25,5 @@ export const COMMANDS: readonly Register[] = [
   registerVerify,
   registerCheck,
   registerEval,
+  registerServe,
 ];

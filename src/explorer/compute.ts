@@ -1,0 +1,178 @@
+/**
+ * The explorer's computation, as the Web Worker runs it (and tests run it in Node): parse the
+ * request, then produce the page's sections one after the other, each posted as soon as it is
+ * ready — the formula first, so that it shows within a fraction of a second, the derivation last.
+ * Bad input ends the computation with one `error` line; a part that is refused (a budget, a
+ * document too large) shows its reason in its own section and the rest goes on. Nothing the
+ * reader typed becomes code: the spec and the CSV go through the library's parsers.
+ */
+import {
+  type Analysis,
+  ClosedformError,
+  type Dataset,
+  type Network,
+  type NetworkSpec,
+  type Step,
+  analysisSummary,
+  analyze,
+  backpropSection,
+  buildNetwork,
+  dataSection,
+  datasetLoss,
+  deriveNetwork,
+  escapeHtml,
+  formatSpec,
+  grad,
+  gradientEquations,
+  heading,
+  lossSection,
+  note,
+  outputsSection,
+  partialsSection,
+  readCsv,
+  readSpec,
+  renderMarkdown,
+  renderStepsHtml,
+  renderTex,
+} from '../index.js';
+import { defaultDataCsv } from './default-data.js';
+import { type FigureResult, diagramFigure, landscapeFigure } from './figures.js';
+import { type ExploreRequest, type SectionName, type SectionResult, type WorkerMessage } from './protocol.js';
+import { analysisSteps, specialSteps } from './sections.js';
+
+/** The seed of every random choice (rank points, descent starts, generic L2): a link reproduces the view. */
+export const EXPLORER_SEED = 1;
+
+/** Where each stage starts on the progress bar (the analysis fills 0.2–0.8 with its own stages). */
+const AT = { formula: 0, gradient: 0.05, diagram: 0.15, analysis: 0.2, landscape: 0.8, derivation: 0.85 } as const;
+
+/** The first line of a message: the page shows one line per error. */
+export const oneLine = (s: string): string => s.split('\n')[0]!.trim();
+
+/** The document builders' sections become subsections: the page titles each section itself. */
+const demote = (steps: readonly Step[]): Step[] => steps.map((s) => (s.kind === 'heading' && s.level < 3 ? heading(s.text, (s.level + 1) as 2 | 3) : s));
+
+const refusal = (e: ClosedformError): string => renderStepsHtml([note('warning', oneLine(e.message))]);
+
+function figureHtml(name: string, f: FigureResult): Pick<SectionResult, 'status' | 'html'> {
+  switch (f.kind) {
+    case 'svg':
+      return { status: 'done', html: `<figure data-figure="${name}">${f.svg}<figcaption>${escapeHtml(f.caption)}</figcaption></figure>` };
+    case 'unavailable':
+      return { status: 'refused', html: `<p class="unavailable">${escapeHtml(f.reason)}</p>` };
+    default:
+      return f satisfies never;
+  }
+}
+
+/** A file name from the spec: `3-2-1:relu,identity:nobias` → `closedform-3-2-1-relu-identity-nobias`. */
+export function fileStem(spec: NetworkSpec): string {
+  let name: string;
+  try {
+    name = formatSpec(spec);
+  } catch {
+    name = spec.widths.join('-');
+  }
+  return `closedform-${name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+}
+
+/**
+ * Run one request, posting progress, each section and `done` (or one `error`) through `post`.
+ * Errors that are not the library's typed errors are bugs and propagate to the caller.
+ *
+ * @example
+ * ```ts
+ * const got: WorkerMessage[] = [];
+ * explore(1, { spec: '1-2-1:quadratic', data: '', l2: 'none', budget: 20 }, (m) => got.push(m));
+ * got.filter((m) => m.kind === 'section').map((m) => m.section.name); // formula, gradient, diagram, special, analysis, landscape, derivation
+ * ```
+ */
+export function explore(id: number, req: ExploreRequest, post: (m: WorkerMessage) => void): void {
+  const started = Date.now();
+  const progress = (fraction: number, stage: string): void => post({ kind: 'progress', id, fraction, stage });
+  progress(AT.formula, 'reading the spec');
+  let spec: NetworkSpec;
+  let data: Dataset | undefined;
+  let net: Network;
+  try {
+    if (req.spec.trim() === '') throw new ClosedformError('type a network spec, e.g. 1-2-1:quadratic');
+    spec = readSpec(req.spec);
+    data = req.data.trim() === '' ? undefined : readCsv(req.data, spec);
+    net = buildNetwork(spec);
+  } catch (e) {
+    if (!(e instanceof ClosedformError)) throw e;
+    post({ kind: 'error', id, message: oneLine(e.message) });
+    return;
+  }
+  const section = (name: SectionName, work: () => Omit<SectionResult, 'name' | 'status'> & { status?: SectionResult['status'] }): void => {
+    let result: SectionResult;
+    try {
+      result = { name, status: 'done', ...work() };
+    } catch (e) {
+      if (!(e instanceof ClosedformError)) throw e;
+      result = { name, status: 'refused', html: refusal(e) };
+    }
+    post({ kind: 'section', id, section: result });
+  };
+
+  progress(AT.formula, 'the formula');
+  section('formula', () => ({ html: renderStepsHtml(demote([...outputsSection(net), ...lossSection(net)])) }));
+
+  progress(AT.gradient, 'the gradient by one reverse sweep');
+  section('gradient', () => {
+    const g = gradientEquations(net);
+    const steps = [...partialsSection(net, g, true), ...backpropSection(net)];
+    if (data !== undefined) {
+      const total = datasetLoss(net, data);
+      steps.push(...dataSection(net, data, total, grad(total, net.params)));
+    }
+    return { html: renderStepsHtml(demote(steps)) };
+  });
+
+  progress(AT.diagram, 'the network diagram');
+  section('diagram', () => figureHtml('network', diagramFigure(spec)));
+
+  progress(AT.analysis, 'the analysis');
+  let analysis: Analysis | ClosedformError;
+  try {
+    analysis = analyze(spec, {
+      ...(data !== undefined ? { data } : {}),
+      l2: req.l2 === 'generic' ? { kind: 'generic', seed: EXPLORER_SEED } : { kind: 'none' },
+      seed: EXPLORER_SEED,
+      millis: req.budget * 1000,
+      onProgress: (f, stage) => progress(AT.analysis + (AT.landscape - AT.analysis) * f, `analysis: ${stage}`),
+    });
+  } catch (e) {
+    if (!(e instanceof ClosedformError)) throw e;
+    analysis = e;
+  }
+  const a = analysis;
+  section('special', () => (a instanceof ClosedformError ? { status: 'refused', html: refusal(a) } : { html: renderStepsHtml(specialSteps(net, a)) }));
+  section('analysis', () => (a instanceof ClosedformError ? { status: 'refused', html: refusal(a) } : { html: renderStepsHtml(analysisSteps(a)) }));
+
+  progress(AT.landscape, 'the loss landscape');
+  section('landscape', () => {
+    if (data !== undefined) return figureHtml('loss-slice', landscapeFigure(spec, data, a instanceof ClosedformError ? undefined : a));
+    const csv = defaultDataCsv(spec);
+    return { ...figureHtml('loss-slice', landscapeFigure(spec, readCsv(csv, spec), undefined)), defaultData: csv };
+  });
+
+  progress(AT.derivation, 'the derivation document');
+  section('derivation', () => {
+    const d = deriveNetwork(spec, {
+      ...(data !== undefined ? { data } : {}),
+      ...(a instanceof ClosedformError ? { runAnalysis: false } : { analysis: analysisSummary(a) }),
+      checkSeed: EXPLORER_SEED,
+      onProgress: (f, stage) => progress(AT.derivation + (1 - AT.derivation) * f, `derivation: ${stage}`),
+    }).derivation;
+    const stem = fileStem(spec);
+    return {
+      html: `<h3 class="doc-title">${escapeHtml(d.title)}</h3>${d.subtitle !== undefined ? `<p class="subtitle">${escapeHtml(d.subtitle)}</p>` : ''}${renderStepsHtml(demote(d.steps))}`,
+      downloads: [
+        { file: `${stem}.tex`, mime: 'application/x-tex', text: renderTex(d) },
+        { file: `${stem}.md`, mime: 'text/markdown', text: renderMarkdown(d) },
+      ],
+    };
+  });
+  post({ kind: 'done', id, millis: Date.now() - started });
+}

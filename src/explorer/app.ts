@@ -82,6 +82,7 @@ let startedAt = 0;
 let blobUrls: string[] = [];
 
 function startWorker(): Worker {
+  document.body.dataset['worker'] = 'starting';
   const w = new Worker(WORKER_SCRIPT);
   w.onmessage = (e: MessageEvent<WorkerMessage>) => receive(e.data);
   w.onerror = (e) => {
@@ -104,6 +105,7 @@ function resetSections(visible: boolean): void {
   for (const el of sections.values()) {
     el.hidden = !visible;
     el.dataset['state'] = visible ? 'pending' : 'idle';
+    delete el.dataset['millis'];
     el.querySelector('.time')!.textContent = '';
     el.querySelector('.body')!.innerHTML = visible ? '<p class="pending">computing…</p>' : '';
   }
@@ -155,7 +157,11 @@ function fail(message: string): void {
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 
 function receive(m: WorkerMessage): void {
-  if (m.kind === 'ready' || m.id !== current || !running) return;
+  if (m.kind === 'ready') {
+    document.body.dataset['worker'] = 'ready';
+    return;
+  }
+  if (m.id !== current || !running) return;
   switch (m.kind) {
     case 'progress':
       bar.value = m.fraction;

@@ -12,7 +12,9 @@ import {
   type Dataset,
   type Network,
   type NetworkSpec,
+  type Node,
   type Step,
+  TEXT_FORM_TREE_BUDGET,
   analysisSummary,
   analyze,
   backpropSection,
@@ -27,6 +29,7 @@ import {
   heading,
   lossSection,
   note,
+  outputName,
   outputsSection,
   partialsSection,
   readCsv,
@@ -34,6 +37,8 @@ import {
   renderMarkdown,
   renderStepsHtml,
   renderTex,
+  toText,
+  treeSize,
 } from '../index.js';
 import { defaultDataCsv } from './default-data.js';
 import { type FigureResult, diagramFigure, landscapeFigure } from './figures.js';
@@ -53,6 +58,21 @@ export const oneLine = (s: string): string => s.split('\n')[0]!.trim();
 const demote = (steps: readonly Step[]): Step[] => steps.map((s) => (s.kind === 'heading' && s.level < 3 ? heading(s.text, (s.level + 1) as 2 | 3) : s));
 
 const refusal = (e: ClosedformError): string => renderStepsHtml([note('warning', oneLine(e.message))]);
+
+/**
+ * The formulas as text in the library's syntax (mathjs reads it back), for the reader to copy into
+ * another system; each in `<pre data-name="…">`. A formula past TEXT_FORM_TREE_BUDGET nodes written
+ * out is named with its size instead.
+ */
+function textForms(formulas: readonly (readonly [string, Node])[]): string {
+  const items = formulas.map(([name, e]) => {
+    const size = treeSize(e);
+    return size <= TEXT_FORM_TREE_BUDGET
+      ? `<p class="text-name">${escapeHtml(name)} =</p><pre data-name="${escapeHtml(name)}">${escapeHtml(toText(e))}</pre>`
+      : `<p class="text-name">${escapeHtml(name)}: ${size.toLocaleString('en-US')} nodes written out, past the ${TEXT_FORM_TREE_BUDGET.toLocaleString('en-US')} shown as text</p>`;
+  });
+  return `<details class="text-form"><summary>As text (mathjs syntax)</summary>${items.join('')}</details>`;
+}
 
 function figureHtml(name: string, f: FigureResult): Pick<SectionResult, 'status' | 'html'> {
   switch (f.kind) {
@@ -116,17 +136,22 @@ export function explore(id: number, req: ExploreRequest, post: (m: WorkerMessage
   };
 
   progress(AT.formula, 'the formula');
-  section('formula', () => ({ html: renderStepsHtml(demote([...outputsSection(net), ...lossSection(net)])) }));
+  section('formula', () => ({
+    html: renderStepsHtml(demote([...outputsSection(net), ...lossSection(net)])) + textForms([...net.outputs.map((f, k) => [outputName(k + 1), f] as const), ['L', net.loss]]),
+  }));
 
   progress(AT.gradient, 'the gradient by one reverse sweep');
   section('gradient', () => {
     const g = gradientEquations(net);
     const steps = [...partialsSection(net, g, true), ...backpropSection(net)];
+    const texts: (readonly [string, Node])[] = net.params.map((p) => [`dL/d${p}`, g.get(p)!] as const);
     if (data !== undefined) {
       const total = datasetLoss(net, data);
-      steps.push(...dataSection(net, data, total, grad(total, net.params)));
+      const gd = grad(total, net.params);
+      steps.push(...dataSection(net, data, total, gd));
+      texts.push(['L_data', total], ...net.params.map((p) => [`dL_data/d${p}`, gd.get(p)!] as const));
     }
-    return { html: renderStepsHtml(demote(steps)) };
+    return { html: renderStepsHtml(demote(steps)) + textForms(texts) };
   });
 
   progress(AT.diagram, 'the network diagram');

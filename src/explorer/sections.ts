@@ -31,8 +31,12 @@ import {
 /** Rows listed in a table of critical points (the count of the rest is stated). */
 export const LISTED_POINTS = 20;
 
-/** A coordinate or value in LaTeX: `3/4` → `\tfrac{3}{4}`, decimals as they are. */
-const valueLatex = (v: string): string => v.replace(/^(-?)(\d+)\/(\d+)$/, '$1\\tfrac{$2}{$3}');
+/**
+ * A coordinate or value in LaTeX: `3/4` → `\tfrac{3}{4}`; a decimal (the analysis gives irrational
+ * coordinates to 12 places) to 8 significant digits, as the losses beside it.
+ */
+const valueLatex = (v: string): string =>
+  /^-?\d+\.\d+$/.test(v) ? String(Number(Number(v).toPrecision(8))).replace(/e([-+]?\d+)$/, ' \\times 10^{$1}') : v.replace(/^(-?)(\d+)\/(\d+)$/, '$1\\tfrac{$2}{$3}');
 
 const coordinates = (point: Readonly<Record<string, string>>): Inline[] =>
   Object.entries(point).flatMap(([k, v], i) => [...(i > 0 ? [', '] : []), m(`${symbolLatex(k)} = ${valueLatex(v)}`)]);
@@ -67,8 +71,8 @@ export function specialSteps(net: Network, a: Analysis): Step[] {
   const steps: Step[] = [prose('Model class — ', ...summary.modelClass)];
   switch (a.class.kind) {
     case 'polynomial':
-      if (a.linear !== undefined) steps.push(...linearSteps(net, a));
-      steps.push(...polynomialSteps(net));
+      // An identity network's expansion is its β and β₀ again: shown once.
+      steps.push(...(a.linear !== undefined ? linearSteps(net, a) : polynomialSteps(net)));
       if (summary.collapse !== undefined) steps.push(prose('Collapsed form — ', ...summary.collapse));
       return steps;
     case 'piecewise':
@@ -133,7 +137,10 @@ function criticalSteps(a: Analysis): Step[] {
 /** The verdict, the exact least-squares optimum, the critical points, and what is exact or numeric. */
 export function analysisSteps(a: Analysis): Step[] {
   const summary = analysisSummary(a);
-  const steps: Step[] = [note('info', 'Verdict — ', ...summary.verdict)];
+  const steps: Step[] = [
+    note('info', 'Verdict — ', ...summary.verdict),
+    prose('The verdict names the options of ', m('\\texttt{closedform analyze}'), '; on this page --data is the data box, --l2 generic the regularisation choice and --timeout the time budget.'),
+  ];
   if (summary.degree !== undefined) steps.push(prose('Degree — ', ...summary.degree));
   const ls = a.leastSquares;
   if (ls !== undefined)
@@ -150,10 +157,12 @@ export function analysisSteps(a: Analysis): Step[] {
   if (a.descent !== undefined) steps.push(prose(`Gradient descent (numeric, ${a.descent.starts} random starts × ${a.descent.steps} steps) reached the loss ${a.descent.best.toPrecision(8)}.`));
   steps.push(...criticalSteps(a));
   steps.push(
-    table(
-      [['exact'], ['numeric']],
-      Array.from({ length: Math.max(a.exact.length, a.numeric.length) }, (_, i) => [[a.exact[i] ?? ''], [a.numeric[i] ?? '']]),
-    ),
+    a.numeric.length === 0
+      ? prose(`Exact (no floating point): ${a.exact.join('; ')}.`)
+      : table(
+          [['exact'], ['numeric']],
+          Array.from({ length: Math.max(a.exact.length, a.numeric.length) }, (_, i) => [[a.exact[i] ?? ''], [a.numeric[i] ?? '']]),
+        ),
   );
   return steps;
 }

@@ -11,12 +11,19 @@ import { APP_SCRIPT, KATEX_CSS } from './names.js';
 import { BUDGETS, DEFAULT_BUDGET, SECTION_NAMES, type SectionName } from './protocol.js';
 
 /**
- * Only this origin: scripts, the worker, KaTeX's stylesheet and fonts. Inline styles are allowed
- * for KaTeX's positioning (style attributes); `blob:` for the downloads and `data:` for images
- * inside figures.
+ * The page's policy: only this origin — its script, the worker, KaTeX's stylesheet and fonts.
+ * Inline styles are allowed for KaTeX's positioning (style attributes), `data:` for images inside
+ * figures (and the empty icon), `blob:` for the downloads.
  */
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+/**
+ * The worker's policy (sent with worker.js): only this origin, and `unsafe-eval` because the
+ * library compiles formulas to JavaScript functions for the numeric check and descent
+ * (src/print/compile.ts: code generated from the expression DAG, no user text in it).
+ */
+export const WORKER_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-eval'; connect-src 'self'";
 
 export const SECTION_TITLES: Readonly<Record<SectionName, string>> = {
   formula: 'Formula',
@@ -73,6 +80,8 @@ figcaption { font-size: .85rem; color: var(--muted); }
 .downloads { display: flex; gap: .6rem; margin: .3rem 0 .6rem; }
 .downloads a { font-size: .92rem; }
 details > summary { cursor: pointer; color: var(--accent); }
+.text-form pre { white-space: pre-wrap; word-break: break-all; font-size: .82rem; background: #f3f4f6; padding: .3rem .5rem; margin: 0 0 .5rem; }
+.text-form .text-name { margin: .4rem 0 .1rem; font: .85rem ui-monospace, monospace; }
 `;
 
 const exampleButtons = (): string =>
@@ -98,6 +107,7 @@ export function explorerHtml(generator: string): string {
 <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
 <meta name="generator" content="${escapeHtml(generator)}">
 <title>closedform explorer</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${KATEX_CSS}">
 <style>${PAGE_CSS}</style>
 <script src="${APP_SCRIPT}" defer></script>

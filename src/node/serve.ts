@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ClosedformError, VERSION } from '../api.js';
 import { APP_SCRIPT, KATEX_CSS, KATEX_FONTS, WORKER_SCRIPT } from '../explorer/names.js';
-import { CONTENT_SECURITY_POLICY, explorerHtml } from '../explorer/shell.js';
+import { CONTENT_SECURITY_POLICY, WORKER_CONTENT_SECURITY_POLICY, explorerHtml } from '../explorer/shell.js';
 import { katexCssWithFonts, katexDist } from './katex.js';
 
 /** One file of the page: its path relative to the page, its media type and its bytes. */
@@ -142,7 +142,8 @@ function handler(files: readonly ExplorerFile[]): (req: IncomingMessage, res: Se
   return (req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     const file = byPath.get(path);
-    const headers = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' };
+    const policy = path === `/${WORKER_SCRIPT}` ? WORKER_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY;
+    const headers = { 'Content-Security-Policy': policy, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' };
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { ...headers, Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('method not allowed\n');
       return;

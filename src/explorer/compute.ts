@@ -51,6 +51,14 @@ export const EXPLORER_SEED = 1;
 /** Where each stage starts on the progress bar (the analysis fills 0.2–0.8 with its own stages). */
 const AT = { formula: 0, gradient: 0.05, diagram: 0.15, analysis: 0.2, landscape: 0.8, derivation: 0.85 } as const;
 
+/**
+ * Most closed-form partials typeset in the gradient section (the text form lists all of them, the
+ * δ-recursion covers every one). A typeset partial is 2–20 kB of KaTeX HTML: all 331 of a 20-15-1
+ * network make a 6 MB section (measured), which freezes the page while it is laid out; 50 keep it
+ * near 1 MB.
+ */
+export const MAX_SHOWN_PARTIALS = 50;
+
 /** The first line of a message: the page shows one line per error. */
 export const oneLine = (s: string): string => s.split('\n')[0]!.trim();
 
@@ -143,7 +151,11 @@ export function explore(id: number, req: ExploreRequest, post: (m: WorkerMessage
   progress(AT.gradient, 'the gradient by one reverse sweep');
   section('gradient', () => {
     const g = gradientEquations(net);
-    const steps = [...partialsSection(net, g, true), ...backpropSection(net)];
+    const shown = net.params.slice(0, MAX_SHOWN_PARTIALS);
+    const steps = [...partialsSection(net, new Map(shown.map((p) => [p, g.get(p)!])), shown.length === net.params.length)];
+    if (shown.length < net.params.length)
+      steps.push(note('info', `The first ${shown.length} of the ${net.params.length} partial derivatives are typeset; all of them are in the text form below, and the δ-recursion gives each one.`));
+    steps.push(...backpropSection(net));
     const texts: (readonly [string, Node])[] = net.params.map((p) => [`dL/d${p}`, g.get(p)!] as const);
     if (data !== undefined) {
       const total = datasetLoss(net, data);

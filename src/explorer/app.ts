@@ -100,6 +100,7 @@ function setState(state: 'idle' | 'running' | 'done' | 'error' | 'cancelled'): v
 }
 
 function resetSections(visible: boolean): void {
+  queue.length = 0;
   for (const url of blobUrls) URL.revokeObjectURL(url);
   blobUrls = [];
   for (const el of sections.values()) {
@@ -131,6 +132,9 @@ function compute(r: ExploreRequest, push: boolean): void {
 function stop(): void {
   worker.terminate();
   worker = startWorker();
+  // what is still queued belongs to the stopped computation
+  current += 1;
+  queue.length = 0;
   for (const el of sections.values())
     if (el.dataset['state'] === 'pending') {
       el.dataset['state'] = 'cancelled';
@@ -156,6 +160,37 @@ function fail(message: string): void {
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 
+// ---------------------------------------------------------------------------------------------
+// What the worker sends goes into the page a slice at a time: a section can be megabytes of
+// KaTeX HTML, and inserting it in one go would freeze the page for a second. Each job is one
+// fragment (one document step); the pump runs jobs for at most SLICE_MILLIS, then yields, so
+// the page paints and answers input in between. A new computation empties the queue.
+
+/** Milliseconds of insertion per turn of the event loop: well under a frame (16 ms). */
+const SLICE_MILLIS = 10;
+const queue: (() => void)[] = [];
+let pumping = false;
+
+function later(job: () => void): void {
+  queue.push(job);
+  if (!pumping) {
+    pumping = true;
+    setTimeout(pump, 0);
+  }
+}
+
+function pump(): void {
+  const end = performance.now() + SLICE_MILLIS;
+  while (queue.length > 0 && performance.now() < end) queue.shift()!();
+  if (queue.length > 0) setTimeout(pump, 0);
+  else pumping = false;
+}
+
+/** Queue the insertion of fragments at the end of `into`, for computation `id` only. */
+function insert(id: number, into: HTMLElement, html: readonly string[]): void {
+  for (const fragment of html) later(() => id === current && into.insertAdjacentHTML('beforeend', fragment));
+}
+
 function receive(m: WorkerMessage): void {
   if (m.kind === 'ready') {
     document.body.dataset['worker'] = 'ready';
@@ -168,40 +203,51 @@ function receive(m: WorkerMessage): void {
       stageText.textContent = m.stage;
       return;
     case 'section':
-      show(m.section);
+      show(m.id, m.section);
       return;
     case 'error':
       fail(m.message);
       return;
     case 'done':
-      setState('done');
-      stageText.textContent = `done in ${seconds(performance.now() - startedAt)}`;
+      // after every section queued before it is in the page
+      later(() => {
+        if (m.id !== current) return;
+        setState('done');
+        stageText.textContent = `done in ${seconds(performance.now() - startedAt)}`;
+      });
       return;
     default:
       return m satisfies never;
   }
 }
 
-function show(s: SectionResult): void {
+/** Put a section into the page; it is marked done (with the time since Enter) once all of it is in. */
+function show(id: number, s: SectionResult): void {
   const el = sections.get(s.name)!;
-  const millis = performance.now() - startedAt;
-  el.dataset['state'] = s.status;
-  el.dataset['millis'] = millis.toFixed(1);
-  el.querySelector('.time')!.textContent = seconds(millis);
   const body = el.querySelector<HTMLElement>('.body')!;
+  later(() => id === current && (body.innerHTML = ''));
   if (s.name === 'derivation') {
     // The document repeats every section: kept folded until asked for, so the page stays light.
-    body.innerHTML = '';
-    if (s.downloads !== undefined) body.append(downloads(s.downloads));
-    const details = document.createElement('details');
-    details.innerHTML = '<summary>Show the whole derivation</summary>';
-    details.addEventListener('toggle', () => details.open && details.childElementCount === 1 && details.insertAdjacentHTML('beforeend', s.html), { once: false });
-    body.append(details);
-    if (s.status === 'refused') details.open = true;
-    return;
-  }
-  body.innerHTML = s.html;
-  if (s.defaultData !== undefined) body.append(defaultDataEditor(s.defaultData));
+    later(() => {
+      if (id !== current) return;
+      if (s.downloads !== undefined) body.append(downloads(s.downloads));
+      const details = document.createElement('details');
+      details.innerHTML = '<summary>Show the whole derivation</summary>';
+      const doc = document.createElement('div');
+      details.append(doc);
+      details.addEventListener('toggle', () => details.open && doc.childElementCount === 0 && insert(id, doc, s.html));
+      body.append(details);
+      if (s.status === 'refused') details.open = true;
+    });
+  } else insert(id, body, s.html);
+  later(() => {
+    if (id !== current) return;
+    if (s.defaultData !== undefined) body.append(defaultDataEditor(s.defaultData));
+    const millis = performance.now() - startedAt;
+    el.dataset['millis'] = millis.toFixed(1);
+    el.querySelector('.time')!.textContent = seconds(millis);
+    el.dataset['state'] = s.status;
+  });
 }
 
 function downloads(files: readonly Download[]): HTMLElement {

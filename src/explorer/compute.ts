@@ -65,7 +65,10 @@ export const oneLine = (s: string): string => s.split('\n')[0]!.trim();
 /** The document builders' sections become subsections: the page titles each section itself. */
 const demote = (steps: readonly Step[]): Step[] => steps.map((s) => (s.kind === 'heading' && s.level < 3 ? heading(s.text, (s.level + 1) as 2 | 3) : s));
 
-const refusal = (e: ClosedformError): string => renderStepsHtml([note('warning', oneLine(e.message))]);
+/** One fragment per step (see SectionResult.html). */
+const fragments = (steps: readonly Step[]): string[] => steps.map((s) => renderStepsHtml([s]));
+
+const refusal = (e: ClosedformError): string[] => fragments([note('warning', oneLine(e.message))]);
 
 /**
  * The formulas as text in the library's syntax (mathjs reads it back), for the reader to copy into
@@ -85,9 +88,9 @@ function textForms(formulas: readonly (readonly [string, Node])[]): string {
 function figureHtml(name: string, f: FigureResult): Pick<SectionResult, 'status' | 'html'> {
   switch (f.kind) {
     case 'svg':
-      return { status: 'done', html: `<figure data-figure="${name}">${f.svg}<figcaption>${escapeHtml(f.caption)}</figcaption></figure>` };
+      return { status: 'done', html: [`<figure data-figure="${name}">${f.svg}<figcaption>${escapeHtml(f.caption)}</figcaption></figure>`] };
     case 'unavailable':
-      return { status: 'refused', html: `<p class="unavailable">${escapeHtml(f.reason)}</p>` };
+      return { status: 'refused', html: [`<p class="unavailable">${escapeHtml(f.reason)}</p>`] };
     default:
       return f satisfies never;
   }
@@ -145,7 +148,7 @@ export function explore(id: number, req: ExploreRequest, post: (m: WorkerMessage
 
   progress(AT.formula, 'the formula');
   section('formula', () => ({
-    html: renderStepsHtml(demote([...outputsSection(net), ...lossSection(net)])) + textForms([...net.outputs.map((f, k) => [outputName(k + 1), f] as const), ['L', net.loss]]),
+    html: [...fragments(demote([...outputsSection(net), ...lossSection(net)])), textForms([...net.outputs.map((f, k) => [outputName(k + 1), f] as const), ['L', net.loss]])],
   }));
 
   progress(AT.gradient, 'the gradient by one reverse sweep');
@@ -163,7 +166,7 @@ export function explore(id: number, req: ExploreRequest, post: (m: WorkerMessage
       steps.push(...dataSection(net, data, total, gd));
       texts.push(['L_data', total], ...net.params.map((p) => [`dL_data/d${p}`, gd.get(p)!] as const));
     }
-    return { html: renderStepsHtml(demote(steps)) + textForms(texts) };
+    return { html: [...fragments(demote(steps)), textForms(texts)] };
   });
 
   progress(AT.diagram, 'the network diagram');
@@ -184,8 +187,8 @@ export function explore(id: number, req: ExploreRequest, post: (m: WorkerMessage
     analysis = e;
   }
   const a = analysis;
-  section('special', () => (a instanceof ClosedformError ? { status: 'refused', html: refusal(a) } : { html: renderStepsHtml(specialSteps(net, a)) }));
-  section('analysis', () => (a instanceof ClosedformError ? { status: 'refused', html: refusal(a) } : { html: renderStepsHtml(analysisSteps(a)) }));
+  section('special', () => (a instanceof ClosedformError ? { status: 'refused', html: refusal(a) } : { html: fragments(specialSteps(net, a)) }));
+  section('analysis', () => (a instanceof ClosedformError ? { status: 'refused', html: refusal(a) } : { html: fragments(analysisSteps(a)) }));
 
   progress(AT.landscape, 'the loss landscape');
   section('landscape', () => {
@@ -204,7 +207,7 @@ export function explore(id: number, req: ExploreRequest, post: (m: WorkerMessage
     }).derivation;
     const stem = fileStem(spec);
     return {
-      html: `<h3 class="doc-title">${escapeHtml(d.title)}</h3>${d.subtitle !== undefined ? `<p class="subtitle">${escapeHtml(d.subtitle)}</p>` : ''}${renderStepsHtml(demote(d.steps))}`,
+      html: [`<h3 class="doc-title">${escapeHtml(d.title)}</h3>${d.subtitle !== undefined ? `<p class="subtitle">${escapeHtml(d.subtitle)}</p>` : ''}`, ...fragments(demote(d.steps))],
       downloads: [
         { file: `${stem}.tex`, mime: 'application/x-tex', text: renderTex(d) },
         { file: `${stem}.md`, mime: 'text/markdown', text: renderMarkdown(d) },

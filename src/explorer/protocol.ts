@@ -34,8 +34,12 @@ export interface Download {
 export interface SectionResult {
   readonly name: SectionName;
   readonly status: 'done' | 'refused';
-  /** HTML made by the library's renderers (text escaped, formulas by KaTeX) */
-  readonly html: string;
+  /**
+   * HTML made by the library's renderers (text escaped, formulas by KaTeX), in fragments of whole
+   * elements — one per document step — which the page inserts a few at a time, so that a section
+   * of megabytes never blocks it.
+   */
+  readonly html: readonly string[];
   readonly downloads?: readonly Download[];
   /** the data set the landscape used when none was typed, as CSV, for the reader to edit */
   readonly defaultData?: string;

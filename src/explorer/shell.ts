@@ -63,6 +63,8 @@ section > h2 .time { font: .78rem system-ui, sans-serif; color: var(--muted); }
 .body { font-family: "Iowan Old Style", "Palatino Linotype", Palatino, Georgia, serif; }
 .body h3 { font-size: 1.05rem; margin: 1.1rem 0 .3rem; }
 .body h4 { font-size: 1rem; margin: .9rem 0 .3rem; font-style: italic; }
+/* Off-screen steps are not laid out or painted until scrolled near: a section can be megabytes of KaTeX. */
+.body > .eq, .body > .table, .body > p, .body > aside, .body > details { content-visibility: auto; contain-intrinsic-size: auto 3rem; }
 .eq { margin: .7rem 0; }
 .eq-label { font: .76rem/1.2 system-ui, sans-serif; color: var(--muted); }
 .katex-display { margin: .3rem 0; padding: .1rem 0; overflow-x: auto; overflow-y: hidden; }

@@ -187,7 +187,7 @@ describe("the worker's computation, in Node", () => {
 
   it('the text form of the formula is the network: mathjs on it equals the numeric engine', () => {
     const spec = readSpec('2-2-1:sigmoid,identity');
-    const html = run('2-2-1:sigmoid,identity').flatMap((m) => (m.kind === 'section' && m.section.name === 'formula' ? [m.section.html] : []))[0]!;
+    const html = run('2-2-1:sigmoid,identity').flatMap((m) => (m.kind === 'section' && m.section.name === 'formula' ? [m.section.html.join('')] : []))[0]!;
     const text = /<pre data-name="f1">([^<]*)<\/pre>/.exec(html)![1]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
     const point = Object.fromEntries(engineParamNames(spec).map((n, i) => [n, Math.cos(i + 2)]));
     const x = [0.7, -1.3];
@@ -222,10 +222,10 @@ describe("the worker's computation, in Node", () => {
     const sections = run(spec).flatMap((m) => (m.kind === 'section' ? [m.section] : []));
     const derivation = sections.find((s) => s.name === 'derivation')!;
     expect(derivation.status).toBe('refused');
-    expect(derivation.html).toMatch(/has 331 parameters, past the 300 a derivation document lists/);
+    expect(derivation.html.join('')).toMatch(/has 331 parameters, past the 300 a derivation document lists/);
     for (const s of ['formula', 'gradient', 'special', 'analysis']) expect(sections.find((x) => x.name === s)!.status).toBe('done');
     // the gradient section typesets the first partials and says so; the text form has all 331
-    const gradient = sections.find((s) => s.name === 'gradient')!.html;
+    const gradient = sections.find((s) => s.name === 'gradient')!.html.join('');
     expect(gradient).toMatch(/The first 50 of the 331 partial derivatives are typeset/);
     expect(gradient.match(/<pre data-name="dL\/d/g)!.length).toBe(331);
   });

@@ -41,6 +41,9 @@ function stepHtml(s: Step): string {
     }
     case 'note':
       return `<aside class="note ${s.tone}">${inline(s.parts)}</aside>`;
+    case 'figure':
+      // the SVG carries its own <title> and <desc>; the caption says what to look at
+      return `<figure data-figure="${s.figure.kind}">${s.figure.svg}<figcaption>${inline(s.caption)}</figcaption></figure>`;
     default:
       return assertNever(s);
   }
@@ -85,6 +88,9 @@ th, td { padding: .3rem .8rem; border-bottom: 1px solid var(--rule); text-align:
 th { font-weight: 600; border-bottom: 2px solid var(--ink); }
 .note { margin: 1rem 0; padding: .6rem .9rem; border-left: 4px solid var(--accent); background: #eef3f8; font-size: .95rem; }
 .note.warning { border-left-color: #b5651d; background: #fbf1e6; }
+figure { margin: 1.4rem 0; }
+figure svg { max-width: 100%; height: auto; background: white; }
+figcaption { font-size: .9rem; color: var(--muted); margin-top: .3rem; }
 footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule); color: var(--muted); font-size: .85rem; }
 @media print { body { background: white; } main { max-width: none; } }
 `;

@@ -15,7 +15,6 @@ import {
   type Node,
   type Step,
   TEXT_FORM_TREE_BUDGET,
-  analysisSummary,
   analyze,
   backpropSection,
   buildNetwork,
@@ -28,6 +27,7 @@ import {
   gradientEquations,
   heading,
   lossSection,
+  markdownFigures,
   note,
   outputName,
   outputsSection,
@@ -41,15 +41,16 @@ import {
   treeSize,
 } from '../index.js';
 import { defaultDataCsv } from './default-data.js';
-import { type FigureResult, diagramFigure, landscapeFigure } from './figures.js';
+import { diagramSteps, landscapeSteps } from './figures.js';
 import { type ExploreRequest, type SectionName, type SectionResult, type WorkerMessage } from './protocol.js';
+import { EXPLORER_SEED } from './seed.js';
 import { analysisSteps, specialSteps } from './sections.js';
 
-/** The seed of every random choice (rank points, descent starts, generic L2): a link reproduces the view. */
-export const EXPLORER_SEED = 1;
-
-/** Where each stage starts on the progress bar (the analysis fills 0.2–0.8 with its own stages). */
-const AT = { formula: 0, gradient: 0.05, diagram: 0.15, analysis: 0.2, landscape: 0.8, derivation: 0.85 } as const;
+/**
+ * Where each stage starts on the progress bar (the analysis fills 0.2–0.75 with its own stages).
+ * The landscape comes last: without an analysis to start from it runs gradient descent (seconds).
+ */
+const AT = { formula: 0, gradient: 0.05, diagram: 0.15, analysis: 0.2, derivation: 0.75, landscape: 0.85 } as const;
 
 /**
  * Most closed-form partials typeset in the gradient section (the text form lists all of them, the
@@ -83,17 +84,6 @@ function textForms(formulas: readonly (readonly [string, Node])[]): string {
       : `<p class="text-name">${escapeHtml(name)}: ${size.toLocaleString('en-US')} nodes written out, past the ${TEXT_FORM_TREE_BUDGET.toLocaleString('en-US')} shown as text</p>`;
   });
   return `<details class="text-form"><summary>As text (mathjs syntax)</summary>${items.join('')}</details>`;
-}
-
-function figureHtml(name: string, f: FigureResult): Pick<SectionResult, 'status' | 'html'> {
-  switch (f.kind) {
-    case 'svg':
-      return { status: 'done', html: [`<figure data-figure="${name}">${f.svg}<figcaption>${escapeHtml(f.caption)}</figcaption></figure>`] };
-    case 'unavailable':
-      return { status: 'refused', html: [`<p class="unavailable">${escapeHtml(f.reason)}</p>`] };
-    default:
-      return f satisfies never;
-  }
 }
 
 /** A file name from the spec: `3-2-1:relu,identity:nobias` → `closedform-3-2-1-relu-identity-nobias`. */
@@ -170,7 +160,7 @@ export function explore(id: number, req: ExploreRequest, post: (m: WorkerMessage
   });
 
   progress(AT.diagram, 'the network diagram');
-  section('diagram', () => figureHtml('network', diagramFigure(spec)));
+  section('diagram', () => ({ html: fragments(diagramSteps(spec)) }));
 
   progress(AT.analysis, 'the analysis');
   let analysis: Analysis | ClosedformError;
@@ -180,7 +170,7 @@ export function explore(id: number, req: ExploreRequest, post: (m: WorkerMessage
       l2: req.l2 === 'generic' ? { kind: 'generic', seed: EXPLORER_SEED } : { kind: 'none' },
       seed: EXPLORER_SEED,
       millis: req.budget * 1000,
-      onProgress: (f, stage) => progress(AT.analysis + (AT.landscape - AT.analysis) * f, `analysis: ${stage}`),
+      onProgress: (f, stage) => progress(AT.analysis + (AT.derivation - AT.analysis) * f, `analysis: ${stage}`),
     });
   } catch (e) {
     if (!(e instanceof ClosedformError)) throw e;
@@ -190,29 +180,32 @@ export function explore(id: number, req: ExploreRequest, post: (m: WorkerMessage
   section('special', () => (a instanceof ClosedformError ? { status: 'refused', html: refusal(a) } : { html: fragments(specialSteps(net, a)) }));
   section('analysis', () => (a instanceof ClosedformError ? { status: 'refused', html: refusal(a) } : { html: fragments(analysisSteps(a)) }));
 
-  progress(AT.landscape, 'the loss landscape');
-  section('landscape', () => {
-    if (data !== undefined) return figureHtml('loss-slice', landscapeFigure(spec, data, a instanceof ClosedformError ? undefined : a));
-    const csv = defaultDataCsv(spec);
-    return { ...figureHtml('loss-slice', landscapeFigure(spec, readCsv(csv, spec), undefined)), defaultData: csv };
-  });
-
   progress(AT.derivation, 'the derivation document');
   section('derivation', () => {
     const d = deriveNetwork(spec, {
       ...(data !== undefined ? { data } : {}),
-      ...(a instanceof ClosedformError ? { runAnalysis: false } : { analysis: analysisSummary(a) }),
+      ...(a instanceof ClosedformError ? { runAnalysis: false } : { analysisResult: a }),
       checkSeed: EXPLORER_SEED,
-      onProgress: (f, stage) => progress(AT.derivation + (1 - AT.derivation) * f, `derivation: ${stage}`),
+      onProgress: (f, stage) => progress(AT.derivation + (AT.landscape - AT.derivation) * f, `derivation: ${stage}`),
     }).derivation;
     const stem = fileStem(spec);
     return {
       html: [`<h3 class="doc-title">${escapeHtml(d.title)}</h3>${d.subtitle !== undefined ? `<p class="subtitle">${escapeHtml(d.subtitle)}</p>` : ''}`, ...fragments(demote(d.steps))],
+      // the Markdown links its figures as .svg files beside it: offered with it
       downloads: [
         { file: `${stem}.tex`, mime: 'application/x-tex', text: renderTex(d) },
-        { file: `${stem}.md`, mime: 'text/markdown', text: renderMarkdown(d) },
+        { file: `${stem}.md`, mime: 'text/markdown', text: renderMarkdown(d, { figureStem: stem }) },
+        ...markdownFigures(d, stem).map((f) => ({ file: f.file, mime: 'image/svg+xml', text: f.svg })),
       ],
     };
   });
+  progress(AT.landscape, 'the loss landscape');
+  section('landscape', () => {
+    if (data !== undefined) return { html: fragments(landscapeSteps(spec, data, a instanceof ClosedformError ? undefined : a)) };
+    // No data typed: the analysis above had none, so its points do not belong on this picture.
+    const csv = defaultDataCsv(spec);
+    return { html: fragments(landscapeSteps(spec, readCsv(csv, spec), undefined)), defaultData: csv };
+  });
+
   post({ kind: 'done', id, millis: Date.now() - started });
 }

@@ -27,3 +27,4 @@ export { FORMULA_TREE_BUDGET, MAX_TABLE_ROWS, outputsSection, lossSection, backp
 export { row, rowFits, equationRow, isEquation } from './rows.js';
 export { MAX_PRINTED_TERMS, DOCUMENT_EXPANSION_BUDGET, polynomialSteps } from './polynomial.js';
 export { analysisSummary } from './analysis.js';
+export { networkFigureStep, dataFigureSteps } from './figures.js';

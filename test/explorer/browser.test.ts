@@ -21,6 +21,7 @@ import { join, resolve } from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExplorerServer, engineGradient, engineOutputs, engineParamNames, exportExplorer, paramsFromPoint, parseSpec, readSpec, seededRng, startExplorer } from '../../src/node/index.js';
+import { defaultDataCsv } from '../../src/explorer/default-data.js';
 import { SECTION_NAMES } from '../../src/explorer/protocol.js';
 import { mathjsValue } from '../helpers/oracles.js';
 
@@ -122,13 +123,11 @@ describe.skipIf(!present)('the explorer in Chromium', () => {
     const w = await open(server.url);
     expect(await enter(w, specText)).toBe('done');
     for (const s of ['formula', 'gradient', 'special', 'analysis', 'derivation']) expect(await state(w, s)).toBe('done');
-    // The figures are another module's: a picture, or the one-line reason there is none.
-    for (const s of ['diagram', 'landscape']) {
-      const st = await state(w, s);
-      expect(['done', 'refused']).toContain(st);
-      if (st === 'refused') expect(await w.page.textContent(`section[data-section=${s}] .body`)).toMatch(/figure module not available/);
-      else expect(await w.page.locator(`section[data-section=${s}] figure svg`).count()).toBe(1);
-    }
+    // The pictures: the network's graph, and the loss slice on the default data set (none typed), shown for editing.
+    for (const s of ['diagram', 'landscape']) expect(await state(w, s)).toBe('done');
+    expect(await w.page.locator('section[data-section=diagram] figure[data-figure=network] > svg > title').count()).toBe(1);
+    expect(await w.page.locator('section[data-section=landscape] figure[data-figure=loss-slice] > svg > title').count()).toBe(1);
+    expect(await w.page.inputValue('section[data-section=landscape] textarea[name=default-data]')).toBe(defaultDataCsv(readSpec(specText)));
     expect(await w.page.locator('section[data-section=error]').isHidden()).toBe(true);
     expect(new URL(w.page.url()).searchParams.get('spec')).toBe(specText);
 
@@ -161,6 +160,21 @@ describe.skipIf(!present)('the explorer in Chromium', () => {
     expect(facts.families).toEqual(expect.arrayContaining(['KaTeX_Main', 'KaTeX_Math']));
     expect(w.requests.some((u) => /katex\/fonts\/KaTeX_Main-Regular\.woff2$/.test(u))).toBe(true);
     await finish(w, name);
+  });
+
+  it('the default data set of the landscape, used: the page computes again with it typed in', async () => {
+    const w = await open(server.url);
+    await enter(w, '1-1:identity');
+    await w.page.click('section[data-section=landscape] .default-data button');
+    await settled(w.page);
+    const csv = defaultDataCsv(readSpec('1-1:identity'));
+    expect(await w.page.inputValue('textarea[name=data]')).toBe(csv);
+    expect(new URL(w.page.url()).searchParams.get('data')).toBe(csv);
+    // with data, the analysis solves least squares and the landscape marks its critical points
+    expect(await w.page.textContent('section[data-section=analysis]')).toMatch(/Least squares over the span of the features/);
+    expect(await w.page.locator('section[data-section=landscape] figure[data-figure=fit] svg').count()).toBe(1);
+    expect(await w.page.locator('section[data-section=landscape] textarea[name=default-data]').count()).toBe(0);
+    await finish(w, 'default-data');
   });
 
   it('seed 000 is a quartic in x; seed 004 collapses to linear regression, proved; seed 001 has δ in closed form', async () => {

@@ -171,16 +171,19 @@ function run(spec: string, data = ''): WorkerMessage[] {
 }
 
 describe("the worker's computation, in Node", () => {
-  it('posts the formula first and the derivation last, then done; progress only rises', () => {
+  it('posts the formula first and the landscape last, then done; progress only rises', () => {
     const got = run('1-2-1:quadratic');
     const sections = got.flatMap((m) => (m.kind === 'section' ? [m.section] : []));
-    expect(sections.map((s) => s.name)).toEqual(['formula', 'gradient', 'diagram', 'special', 'analysis', 'landscape', 'derivation']);
+    expect(sections.map((s) => s.name)).toEqual(['formula', 'gradient', 'diagram', 'special', 'analysis', 'derivation', 'landscape']);
     expect(got.at(-1)!.kind).toBe('done');
     const fractions = got.flatMap((m) => (m.kind === 'progress' ? [m.fraction] : []));
     expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
     expect(got.every((m) => m.kind === 'ready' || m.id === 7)).toBe(true);
     const derivation = sections.find((s) => s.name === 'derivation')!;
-    expect(derivation.downloads!.map((d) => d.file)).toEqual(['closedform-1-2-1-quadratic.tex', 'closedform-1-2-1-quadratic.md']);
+    expect(derivation.downloads!.map((d) => d.file)).toEqual(['closedform-1-2-1-quadratic.tex', 'closedform-1-2-1-quadratic.md', 'closedform-1-2-1-quadratic-network.svg']);
+    // the Markdown links the figure file offered beside it
+    expect(derivation.downloads![1]!.text).toContain('](closedform-1-2-1-quadratic-network.svg)');
+    expect(derivation.downloads![2]!.text).toMatch(/^<svg/);
     // the landscape names the data set it used when none was typed
     expect(sections.find((s) => s.name === 'landscape')!.defaultData).toBe(defaultDataCsv(parseSpec('1-2-1:quadratic')));
   });

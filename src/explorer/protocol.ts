@@ -5,8 +5,8 @@
  * page terminating the worker (synchronous work cannot be interrupted from inside).
  */
 
-/** The result sections of the page, in reading order (each is `<section data-section="…">`). */
-export const SECTION_NAMES = ['formula', 'gradient', 'special', 'analysis', 'diagram', 'landscape', 'derivation'] as const;
+/** The result sections of the page, in reading order (each is `<section data-section="…">`): the picture of the network first. */
+export const SECTION_NAMES = ['diagram', 'formula', 'gradient', 'special', 'analysis', 'landscape', 'derivation'] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 
 /** Regularisation of the critical-point system offered by the page (the CLI's `--l2 none|generic`). */

@@ -67,6 +67,11 @@ export interface DeriveOptions {
   readonly data?: Dataset;
   /** the special-case analysis to show; by default `analyze` is run (with the data set, if any) */
   readonly analysis?: AnalysisSummary;
+  /**
+   * the analysis already run (the explorer runs it first): shown as its summary, and its critical
+   * points are marked on the figures of the loss; then no analysis is run here
+   */
+  readonly analysisResult?: Analysis;
   /** false: run no analysis (the section then only lists the activations' structure) */
   readonly runAnalysis?: boolean;
   /** seed and number of random points of the numeric check (defaults 1 and 8) */
@@ -133,8 +138,9 @@ export function deriveNetwork(spec: NetworkSpec, options: DeriveOptions = {}): N
     steps.push(...dataSection(net, options.data, total, grad(total, chosen)));
   }
   progress(0.8, 'special cases and solvability');
+  const skip = options.analysis !== undefined || options.runAnalysis === false;
   const full: Analysis | undefined =
-    options.analysis !== undefined || options.runAnalysis === false ? undefined : analyze(spec, { ...(options.data !== undefined ? { data: options.data } : {}), seed: options.checkSeed ?? 1 });
+    options.analysisResult ?? (skip ? undefined : analyze(spec, { ...(options.data !== undefined ? { data: options.data } : {}), seed: options.checkSeed ?? 1 }));
   const analysis = options.analysis ?? (full === undefined ? undefined : analysisSummary(full));
   steps.push(...analysisSection(net, analysis));
   if (options.data !== undefined) {

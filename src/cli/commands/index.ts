@@ -9,6 +9,7 @@ import { registerDiff } from './expr.js';
 import { registerExpand } from './expand.js';
 import { registerFormula, registerGrad } from './network.js';
 import { registerPlot } from './plot.js';
+import { registerServe } from './serve.js';
 import { registerSolve } from './solve.js';
 import { registerVerify } from './verify.js';
 
@@ -26,4 +27,5 @@ export const COMMANDS: readonly Register[] = [
   registerVerify,
   registerCheck,
   registerEval,
+  registerServe,
 ];

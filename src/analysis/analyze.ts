@@ -17,6 +17,7 @@ import { type LeastSquares, leastSquares } from './leastsq.js';
 import { isLinearSpec, linearCollapse } from './linear.js';
 import { type DescentSummary, descend } from './numeric.js';
 import { type ReluAnalysis, reluPatterns } from './relu.js';
+import { type ReluExact, reluDescentSentence, reluExact, reluOptimumSentence, reluRegionsSentence } from './relu-report.js';
 import { type TaylorSurrogate, taylorSurrogate } from './taylor.js';
 import { type Landscape, bestKnownLoss, landscape, landscapeVerdict } from './landscape.js';
 
@@ -68,7 +69,8 @@ export interface Analysis {
   readonly criticalPoints?: CriticalPoints;
   /** critical points on the rank-deficient locus of c (strata of switched-off units), classified */
   readonly landscape?: Landscape;
-  readonly relu?: ReluAnalysis;
+  /** the 1-M-1 pattern enumeration (relu.ts) and the exact results of relu-report.ts */
+  readonly relu?: ReluAnalysis & { readonly exact?: ReluExact };
   readonly taylor?: { readonly surrogate: TaylorSurrogate; readonly analysis: Analysis };
   /** which parts are exact, which numeric */
   readonly exact: readonly string[];
@@ -173,6 +175,11 @@ function analyzeNetwork(net: Network, opts: AnalyzeOptions, surrogate: boolean):
     stage(0.1, 'activation patterns');
     out.relu = reluPatterns(net, opts.data, { seed });
     exact.push('activation patterns, per-pattern least squares and consistency checks');
+    stage(0.3, 'exact optimum');
+    const rx = reluExact(net, opts.data);
+    out.relu = { ...out.relu, exact: rx };
+    if (rx.optimum.kind === 'solved') exact.push('the global optimum over all activation patterns (convex QPs over Q after rescaling), its point checked in the formula');
+    if (rx.regions !== undefined) exact.push('the linear regions of the optimal network over the data box (exact polygons)');
     if (opts.descent !== false) {
       stage(0.6, 'gradient descent');
       out.descent = descend(spec, opts.data, { seed });
@@ -214,8 +221,16 @@ export function verdict(a: Analysis, opts: AnalyzeOptions): string {
   if (c.kind === 'piecewise') {
     s.push(`${a.spec} is piecewise polynomial: ${c.reason}.`);
     if (a.relu === undefined) s.push('Next: give a data set (--data FILE.csv) to enumerate the activation patterns it allows and solve each pattern exactly.');
-    else s.push(a.relu.summary);
-    if (a.descent !== undefined) {
+    const rx = a.relu?.exact;
+    const optimum = rx === undefined ? undefined : reluOptimumSentence(rx);
+    // the 1-M-1 interior enumeration is said when the exact optimum is not (and it applies, or nothing else does)
+    if (a.relu !== undefined && rx?.optimum.kind !== 'solved' && (a.relu.supported || optimum === undefined)) s.push(a.relu.summary);
+    if (optimum !== undefined) s.push(optimum);
+    const regions = rx === undefined ? undefined : reluRegionsSentence(rx);
+    if (regions !== undefined) s.push(regions);
+    const versus = rx === undefined || a.descent === undefined ? undefined : reluDescentSentence(rx, a.descent);
+    if (versus !== undefined) s.push(versus);
+    else if (a.descent !== undefined) {
       const exact = a.relu?.best === undefined ? undefined : qtoNumber(a.relu.best.loss);
       const gap = exact === undefined ? 0 : a.descent.best - exact;
       s.push(

@@ -6,6 +6,7 @@
 import { qtoNumber, qtoString } from '../expr/rational.js';
 import { polyToText } from '../poly/print.js';
 import { type Analysis, minimaStatus } from './analyze.js';
+import { reluExactJson } from './relu-report.js';
 
 export type AnalysisJson = Record<string, unknown>;
 
@@ -110,6 +111,7 @@ export function analysisJson(a: Analysis): AnalysisJson {
             tried: a.relu.tried ?? null,
             consistent: (a.relu.consistent ?? []).map((p) => ({ onSets: p.onSets, loss: qtoString(p.loss), nullity: p.nullity })),
             best: a.relu.best === undefined ? null : { onSets: a.relu.best.onSets, loss: qtoString(a.relu.best.loss) },
+            ...(a.relu.exact !== undefined ? reluExactJson(a.relu.exact, a.descent) : {}),
           },
         }
       : {}),

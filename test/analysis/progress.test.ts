@@ -5,7 +5,7 @@ import { Q, analyze, parseSpec } from '../../src/index.js';
 describe('analyze reports its stages', () => {
   it.each([
     ['1-1-1:identity', ['collapse', 'least squares', 'critical points', 'rank-deficient strata']],
-    ['1-2-1:relu,identity', ['activation patterns']],
+    ['1-2-1:relu,identity', ['activation patterns', 'exact optimum']],
   ])('%s', (text, want) => {
     const seen: [number, string][] = [];
     const data = { inputs: [[Q(0)], [Q(1)], [Q(2)]], targets: [[Q(1)], [Q(2)], [Q(4)]] };

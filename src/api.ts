@@ -41,5 +41,6 @@ export * from './numeric/index.js';
 export * from './poly/index.js';
 export * from './groebner/index.js';
 export * from './analysis/index.js';
+export * from './figures/index.js';
 export * from './report/index.js';
 export { type MimeBundle, mimeBundle } from './report/mime.js';

@@ -29,6 +29,8 @@ export interface AnalyzeOptions {
   readonly seed?: number;
   /** milliseconds granted to the critical-point computation (default CRITICAL_MILLIS) */
   readonly millis?: number;
+  /** decimal places of irrational critical-point coordinates (default 12) */
+  readonly digits?: number;
   /** Taylor order for transcendental networks (off when absent) */
   readonly taylor?: number;
   readonly taylorAt?: Rational;
@@ -140,9 +142,26 @@ function analyzeNetwork(net: Network, opts: AnalyzeOptions, surrogate: boolean):
         numeric.push('gradient descent (mathjs engine, random starts)');
       }
       stage(0.6, 'critical points');
-      out.criticalPoints = criticalPoints(net, opts.data, opts.l2 ?? { kind: 'none' }, opts.millis !== undefined ? { millis: opts.millis } : {});
-      exact.push('critical-point system, Bézout bound, Gröbner basis, dimension, solution counts, eliminant, real solutions');
-      if ((out.criticalPoints.realSolutions ?? []).length > 0) numeric.push('loss, gradient norm and Hessian eigenvalues at each real critical point (classification)');
+      const cp = criticalPoints(net, opts.data, opts.l2 ?? { kind: 'none' }, {
+        ...(opts.millis !== undefined ? { millis: opts.millis } : {}),
+        ...(opts.digits !== undefined ? { digits: opts.digits } : {}),
+        onProgress: (f, phase) => stage(0.6 + 0.2 * f, `critical points: ${phase}`),
+      });
+      out.criticalPoints = cp;
+      // what the critical-point stage established, from what it returned
+      const got = ['critical-point system', 'Bézout bound'];
+      if (cp.dimension !== undefined) got.push(cp.counting !== undefined ? 'dimension and solution counts (modular, probabilistic)' : 'dimension and solution counts');
+      if (cp.groebner !== undefined) got.push('Gröbner basis');
+      if (cp.eliminant !== undefined) got.push('eliminant');
+      else if (cp.eliminantDegree !== undefined && cp.realSolutions !== undefined) got.push('rational univariate representation');
+      const real = cp.realSolutions ?? [];
+      if (cp.realSolutions !== undefined) got.push(`real solutions (isolated exactly; coordinates enclosed and correctly rounded)`);
+      if (real.length > 0) {
+        const unproved = real.filter((r) => r.certainty === 'unproved').length;
+        got.push(`types of the real critical points from the Hessian (exact at rational points, interval arithmetic elsewhere${unproved > 0 ? `; ${unproved} degenerate not proved` : ''})`);
+      }
+      exact.push(got.join(', '));
+      if (real.length > 0) numeric.push('loss, gradient norm and Hessian eigenvalues at each real critical point (a cross-check of the certified types)');
       if (!surrogate && opts.landscape !== false && spec.widths.length > 2) {
         stage(0.8, 'rank-deficient strata');
         const ls = out.leastSquares;
@@ -316,6 +335,8 @@ function criticalSentence(cp: CriticalPoints, opts: AnalyzeOptions, ls: LeastSqu
     return `${head} Its Gröbner basis shows a critical set of dimension ${cp.dimension} — continuous families of critical points from the network's symmetries — so the points cannot be listed; ${opts.l2 === undefined || opts.l2.kind === 'none' ? `${analyzeHint(spec, '--l2 generic')} adds one random rational L2 coefficient per parameter, which removes the symmetries and makes the set finite.` : `this regularisation did not remove every symmetry: try ${analyzeHint(spec, '--l2 generic')}.`}`;
   const real = cp.realSolutions ?? [];
   const count = (t: string): number => real.filter((r) => r.type === t).length;
+  const unproved = real.filter((r) => r.certainty === 'unproved').length;
+  const disagree = real.filter((r) => r.engineType !== r.type).length;
   const best = real[0];
   const st = minimaStatus(cp, ls);
   const lossWord = st.regularised ? 'regularised loss L + Σλⱼθⱼ²' : 'loss';
@@ -325,9 +346,10 @@ function criticalSentence(cp: CriticalPoints, opts: AnalyzeOptions, ls: LeastSqu
       ? ''
       : ` The global minimum of the ${lossWord} is ${st.globalLoss.toPrecision(8)} (${st.how}); ${notGlobal.length === 0 ? 'no minimum found lies above it' : `${notGlobal.length === 1 ? '1 minimum' : `${notGlobal.length} minima`} lie${notGlobal.length === 1 ? 's' : ''} above it and so ${notGlobal.length === 1 ? 'is a spurious local minimum' : 'are spurious local minima'} of the ${lossWord} (${lossWord === 'loss' ? '' : 'regularised '}loss ${notGlobal.join(', ')})`}.`;
   return (
-    `${head} Exactly: ${plural(cp.complexSolutions ?? 0, 'complex solution')} with multiplicity (${cp.distinctSolutions ?? '?'} distinct), an eliminant of degree ${cp.eliminantDegree}` +
+    `${head} Exactly: ${plural(cp.complexSolutions ?? 0, 'complex solution')} with multiplicity (${cp.distinctSolutions ?? '?'} distinct), ${cp.eliminant !== undefined ? 'an eliminant' : 'a rational univariate representation'} of degree ${cp.eliminantDegree}` +
     `${cp.radicals === true ? ', so every critical point is expressible by radicals' : cp.radicals === false ? ', beyond degree 4 after removing rational roots, so not by the general radical formulas' : ''}, and ${plural(real.length, 'real critical point')}.` +
-    ` Classified by the numeric Hessian: ${count('minimum')} minim${count('minimum') === 1 ? 'um' : 'a'}, ${plural(count('saddle'), 'saddle')}, ${count('maximum')} maxim${count('maximum') === 1 ? 'um' : 'a'}, ${count('degenerate')} degenerate` +
+    ` Types from the Hessian, certified (exact at rational points, interval arithmetic elsewhere): ${count('minimum')} minim${count('minimum') === 1 ? 'um' : 'a'}, ${plural(count('saddle'), 'saddle')}, ${count('maximum')} maxim${count('maximum') === 1 ? 'um' : 'a'}, ${count('degenerate')} degenerate${unproved > 0 ? ` (${unproved} of them not proved: the refinement budget ended)` : ''}` +
+    `${disagree > 0 ? `; the numeric engine's eigenvalues give another type at ${plural(disagree, 'point')}` : '; the numeric engine agrees'}` +
     `${best !== undefined ? `; the lowest ${lossWord} among them is ${best.loss.toPrecision(8)} (${best.type})` : ''}.${globalText}`
   );
 }

@@ -75,7 +75,21 @@ export function analysisJson(a: Analysis): AnalysisJson {
             regularisedLoss: Object.keys(cp.lambda).length > 0,
             realSolutions: (() => {
               const st = minimaStatus(cp, ls);
-              return (cp.realSolutions ?? []).map((r, i) => ({ point: r.point, loss: r.loss, type: r.type, ...(r.type === 'minimum' && st.globalLoss !== undefined ? { global: !st.notGlobal.includes(i) } : {}), eigenvalues: r.eigenvalues, gradientNorm: r.gradientNorm }));
+              return (cp.realSolutions ?? []).map((r, i) => ({
+                point: r.point,
+                enclosure: r.enclosure,
+                certain: r.certain,
+                loss: r.loss,
+                type: r.type,
+                index: r.index ?? null,
+                nullity: r.nullity ?? null,
+                certainty: r.certainty,
+                typeReason: r.typeReason,
+                engineType: r.engineType,
+                ...(r.type === 'minimum' && st.globalLoss !== undefined ? { global: !st.notGlobal.includes(i) } : {}),
+                eigenvalues: r.eigenvalues,
+                gradientNorm: r.gradientNorm,
+              }));
             })(),
           },
     landscape:

@@ -23,10 +23,12 @@
  * squares (the same design, no cone constraints, signs irrelevant); sets are solved in the order
  * of that bound and the search stops when the bound reaches the best minimum found.
  *
- * Complexity: exact training of ReLU networks is NP-hard in general (for a network with two
- * hidden units already: Boob, Dey and Lan, "Complexity of training ReLU neural network",
- * Discrete Optimization 2022); Arora et al.'s algorithm, which this follows, takes time about
- * 2^M · N^{(n0+1)M}. The budget is the number of QPs, counted before any is solved.
+ * Complexity: minimising the squared loss exactly is NP-hard already for a single ReLU and for
+ * two (Manurangsi and Reichman, "The computational complexity of training ReLU(s)", 2018), and
+ * for two-hidden-layer networks (Boob, Dey and Lan, "Complexity of training ReLU neural
+ * network", Discrete Optimization 2022); Arora et al.'s algorithm, which this follows, takes
+ * time about 2^M · N^{(n0+1)M}, polynomial in N for a fixed architecture. The budget is the
+ * number of QPs, counted before any is solved.
  */
 import { type Rational, ONE, Q, ZERO, qadd, qcmp, qmul, qsub, qtoNumber, qtoString } from '../expr/rational.js';
 import { evaluateExact } from '../expr/walk.js';
@@ -49,7 +51,7 @@ export const MAX_RELU_QPS = 20_000;
 
 /** Where exact training stops being possible in general, said with every answer. */
 export const HARDNESS =
-  'exact training of ReLU networks is NP-hard in general (Boob, Dey and Lan 2022, already for two hidden units); this enumeration over activation patterns follows Arora et al. (ICLR 2018) and grows like 2^M·N^((n0+1)M)';
+  'exact training is NP-hard in general, already for one or two ReLUs (Manurangsi and Reichman 2018) and for two hidden layers (Boob, Dey and Lan 2022); this enumeration over activation patterns follows Arora et al. (ICLR 2018) and grows like 2^M·N^((n0+1)M)';
 
 export type ReluOptimum =
   | {

@@ -43,7 +43,7 @@ import { paramsFromPoint } from '../numeric/params.js';
 /**
  * Most pattern QPs a search may need, counted before any is solved (the least-squares bounds
  * then skip most of them); for two hidden layers, the candidate patterns of both layers to bound. Measured (`npm run bench -- relu`, bench/RESULTS.md): 2-2-1 on 8
- * points has 3 003 candidate QPs, solves 908 of them and takes 5.6 s of CPU, about 2 ms per
+ * points has 3 003 candidate QPs, solves 908 of them and takes 3.7–5.6 s of CPU, 1–2 ms per
  * candidate with the bounds included; so the budget is under a minute in the typical case and a
  * few minutes if nothing could be pruned.
  */

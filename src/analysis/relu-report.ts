@@ -109,7 +109,7 @@ export function reluDescentSentence(r: ReluExact, d: { readonly best: number; re
   }
   const opt = qtoNumber(r.optimum.loss);
   const k = descentReached(d.finalLosses, opt);
-  return `Plain gradient descent (numeric, ${d.starts} random starts × ${d.steps} steps) reached the exact optimum in ${k} of ${d.starts} runs (best ${dec(d.best)}${k < d.starts ? '; the others stopped higher, at dead units, kinks or local minima' : ''}).`;
+  return `Plain gradient descent (numeric, ${d.starts} random starts × ${d.steps} steps) reached the exact optimum in ${k} of ${d.starts} runs (best ${dec(d.best)}${k < d.starts ? `; ${k === 0 ? 'every run' : 'the other runs'} stopped higher, at dead units, kinks or local minima` : ''}).`;
 }
 
 /** `relu.optimum` and friends for the JSON output. */

@@ -107,6 +107,7 @@ function resetSections(visible: boolean): void {
     el.hidden = !visible;
     el.dataset['state'] = visible ? 'pending' : 'idle';
     delete el.dataset['millis'];
+    delete el.dataset['arrived'];
     el.querySelector('.time')!.textContent = '';
     el.querySelector('.body')!.innerHTML = visible ? '<p class="pending">computing…</p>' : '';
   }
@@ -225,6 +226,8 @@ function receive(m: WorkerMessage): void {
 function show(id: number, s: SectionResult): void {
   const el = sections.get(s.name)!;
   const body = el.querySelector<HTMLElement>('.body')!;
+  // when the worker's answer came (data-millis: when all of it is in the page)
+  el.dataset['arrived'] = (performance.now() - startedAt).toFixed(1);
   later(() => id === current && (body.innerHTML = ''));
   if (s.name === 'derivation') {
     // The document repeats every section: kept folded until asked for, so the page stays light.

@@ -74,20 +74,35 @@ function fillForm(r: ExploreRequest): void {
 // ---------------------------------------------------------------------------------------------
 // The worker: one at a time, started before it is needed.
 
-let worker: Worker = startWorker();
 /** The computation the page is waiting for (messages of older ones are ignored). */
 let current = 0;
 let running = false;
 let startedAt = 0;
 let blobUrls: string[] = [];
 
-function startWorker(): Worker {
+/** Said when the browser starts no worker, e.g. for a page opened from a file. */
+const NO_WORKER = `this page computes in a Web Worker, which the browser did not start${location.protocol === 'file:' ? ' from a file:// page' : ''}: open it through a web server (closedform serve, or any static server for the files of serve --export)`;
+
+/** A fresh worker, or undefined (and the reason on the page) when the browser refuses one. */
+function startWorker(): Worker | undefined {
   document.body.dataset['worker'] = 'starting';
-  const w = new Worker(WORKER_SCRIPT);
+  let w: Worker;
+  try {
+    w = new Worker(WORKER_SCRIPT);
+  } catch {
+    document.body.dataset['worker'] = 'unavailable';
+    return undefined;
+  }
   w.onmessage = (e: MessageEvent<WorkerMessage>) => receive(e.data);
   w.onerror = (e) => {
     e.preventDefault();
-    if (running) fail(`internal error: the worker stopped (${e.message || 'no message'})`);
+    if (document.body.dataset['worker'] !== 'ready') {
+      // it never loaded: the script was refused or not found (not restarted: it would fail again)
+      document.body.dataset['worker'] = 'unavailable';
+      w.terminate();
+      if (worker === w) worker = undefined;
+      fail(NO_WORKER);
+    } else if (running) fail(`internal error: the worker stopped (${e.message || 'no message'})`);
   };
   return w;
 }
@@ -125,13 +140,17 @@ function compute(r: ExploreRequest, push: boolean): void {
   setState('running');
   bar.value = 0;
   stageText.textContent = 'starting…';
+  if (worker === undefined) {
+    fail(NO_WORKER);
+    return;
+  }
   const msg: PageMessage = { kind: 'explore', id: current, request: r };
   worker.postMessage(msg);
 }
 
 /** End the running computation: the worker is terminated (its work cannot be interrupted otherwise) and replaced. */
 function stop(): void {
-  worker.terminate();
+  worker?.terminate();
   worker = startWorker();
   // what is still queued belongs to the stopped computation
   current += 1;
@@ -151,7 +170,7 @@ function cancel(): void {
 }
 
 function fail(message: string): void {
-  if (running) stop();
+  if (running && worker !== undefined) stop();
   resetSections(false);
   errorSection.querySelector('.message')!.textContent = message;
   errorSection.hidden = false;
@@ -160,6 +179,9 @@ function fail(message: string): void {
 }
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+
+/** The worker of the next computation (undefined: the browser starts none; see wiring below). */
+let worker: Worker | undefined;
 
 // ---------------------------------------------------------------------------------------------
 // What the worker sends goes into the page a slice at a time: a section can be megabytes of
@@ -317,6 +339,9 @@ window.addEventListener('popstate', () => {
   fillForm(r);
   compute(r, false);
 });
+
+worker = startWorker();
+if (worker === undefined) fail(NO_WORKER);
 
 const initial = fromQuery(location.search);
 if (initial !== undefined) {

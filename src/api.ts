@@ -28,3 +28,4 @@ export type { NetworkSpec, Loss, Convention } from './network/spec.js';
 export * from './args/network.js';
 export * from './args/poly.js';
 export * from './args/analysis.js';
+export * from './args/figures.js';

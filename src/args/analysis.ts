@@ -30,9 +30,22 @@ import * as Rows from '../report/rows.js';
 import * as PolySteps from '../report/polynomial.js';
 import * as Sum from '../report/analysis.js';
 import * as Mime from '../report/mime.js';
+import * as Tikz from '../report/tikz.js';
+import * as Sec from '../report/sections.js';
+import * as Fig from '../report/figures.js';
+import * as Arr from '../analysis/relu-arrangement.js';
+import * as Lp from '../analysis/relu-lp.js';
+import * as Qp from '../analysis/relu-qp.js';
+import * as Ro from '../analysis/relu-optimum.js';
+import * as Rd from '../analysis/relu-deep.js';
+import * as Rout from '../analysis/relu-outputs.js';
+import * as Rreg from '../analysis/relu-regions.js';
+import * as Rrep from '../analysis/relu-report.js';
 import { MAX_CHECK_POINTS } from '../numeric/check.js';
+import { MAX_DIGITS } from '../poly/roots.js';
 import { type Arg, any, arg, arr, bool, either, finite, func, guard, int, mapOnly, MAX_LENGTH, name, node, oneOf, opt, options, q, recordOf, refine, shape, str, union } from './check.js';
-import { MAX_MATRIX_SIDE, tex, dataset, derivation, displayRow, displayRows, inlines, inline, step, millis, network, nodeMatrix, poly, qmatrix, regularisation, rng, seed, spec } from './data.js';
+import { analysisResult, collapseResult, criticalPointsResult, feature, landscapeResult, leastSquaresResult } from './results.js';
+import { MAX_MATRIX_SIDE, figure, tex, dataset, derivation, displayRow, displayRows, inlines, inline, step, millis, network, nodeMatrix, poly, qmatrix, regularisation, rng, seed, spec } from './data.js';
 
 export * from '../analysis/index.js';
 export * from '../report/index.js';
@@ -45,57 +58,12 @@ const count: Arg = int(0, MAX_LENGTH);
 /** Layer indices and widths of the helpers that build matrices of names. */
 const widths: Arg = arr(int(1, MAX_MATRIX_SIDE), 64);
 
-// --- results passed back in, by shape --------------------------------------------------------
-const feature: Arg = shape('a feature {output, monomial, exps, coeff} (from collapse)', { output: count, monomial: str, exps: arr(count), coeff: poly });
-const collapseResult: Arg = shape('a collapse (from collapse)', {
-  inputs: vars,
-  params: vars,
-  outputs: arr(poly),
-  features: arr(feature),
-  K: count,
-  P: count,
-  rank: count,
-  filling: bool,
-  degree: shape('{inputs, params}', { inputs: finite, params: finite }),
-});
-const criticalPoint: Arg = shape('a critical point (from criticalPoints)', { point: recordOf(str), loss: number, type: oneOf('minimum', 'saddle', 'maximum', 'degenerate') });
-const criticalPointsResult: Arg = shape('critical points (from criticalPoints or analyze)', {
-  status: oneOf('solved', 'refused', 'budget'),
-  unknowns: count,
-  fixed: vars,
-  lambda: recordOf(str),
-  realSolutions: opt(arr(criticalPoint)),
-});
-const leastSquaresResult: Arg = shape('a least-squares result (from leastSquares)', {
-  coefficients: arr(q),
-  unique: bool,
-  loss: q,
-  attained: union('the attained point {kind: point | none, …}', 'kind', { point: shape('{kind: point}', { point: mapOnly(q), loss: q }), none: shape('{kind: none}', { reason: str }) }),
-});
-const landscapeResult: Arg = shape('a landscape (from landscape)', { strata: arr(shape('a stratum', { status: str })), points: arr(shape('a landscape point', { type: str, loss: number })), spuriousMinima: arr(any) });
-const networkClass: Arg = union('a network class {kind, …} (from classify)', 'kind', {
-  polynomial: shape('{kind: polynomial}', { reason: str }),
-  piecewise: shape('{kind: piecewise}', { reason: str }),
-  transcendental: shape('{kind: transcendental}', { reason: str }),
-});
-const analysisResult: Arg = shape('an analysis (from analyze)', {
-  spec: str,
-  surrogate: bool,
-  class: networkClass,
-  collapse: opt(collapseResult),
-  leastSquares: opt(leastSquaresResult),
-  criticalPoints: opt(criticalPointsResult),
-  landscape: opt(landscapeResult),
-  exact: arr(str),
-  numeric: arr(str),
-  verdict: str,
-});
-
 const analyzeOptions: Arg = options({
   data: opt(dataset),
   l2: opt(regularisation),
   seed: opt(seed),
   millis: opt(millis),
+  digits: opt(int(1, MAX_DIGITS)),
   taylor: opt(int(1, Tay.MAX_TAYLOR_ORDER)),
   taylorAt: opt(q),
   descent: opt(bool),
@@ -153,14 +121,14 @@ export const affineParams = guard('affineParams', Lsq.affineParams, { col: colla
 export const descend = guard('descend', Num.descend, {
   spec,
   data: dataset,
-  opts: opt(options({ seed: opt(seed), starts: opt(int(1, 10_000)), steps: opt(int(0, 1_000_000)), lambda: opt(arr(finite)) })),
+  opts: opt(options({ seed: opt(seed), starts: opt(int(1, 10_000)), steps: opt(int(0, 1_000_000)), lambda: opt(arr(finite)), onStep: opt(func) })),
 });
 export const checkPoint = guard('checkPoint', Num.checkPoint, { spec, data: dataset, point: recordOf(finite), lambda: opt(arr(finite)), free: opt(vars) });
 export const probeDescent = guard('probeDescent', Num.probeDescent, { spec, data: dataset, point: recordOf(finite), seed: opt(seed) });
 export const l2Coefficients = guard('l2Coefficients', Crit.l2Coefficients, { params: vars, reg: regularisation });
 export const regularisedLoss = guard('regularisedLoss', Crit.regularisedLoss, { net: network, data: dataset, lambda: mapOnly(q) });
 export const classifyEigenvalues = guard('classifyEigenvalues', Crit.classifyEigenvalues, { ev: arr(number) });
-export const criticalPoints = guard('criticalPoints', Crit.criticalPoints, { net: network, data: dataset, reg: regularisation, opts: opt(options({ millis: opt(millis) })) });
+export const criticalPoints = guard('criticalPoints', Crit.criticalPoints, { net: network, data: dataset, reg: regularisation, opts: opt(options({ millis: opt(millis), digits: opt(int(1, MAX_DIGITS)), onProgress: opt(func) })) });
 export const thresholdOnSets = guard('thresholdOnSets', Relu.thresholdOnSets, { x: arr(q) });
 export const reluPatterns = guard('reluPatterns', Relu.reluPatterns, { net: network, data: dataset, _opts: opt(options({ seed: opt(seed) })) });
 export const taylorPolynomial = guard('taylorPolynomial', Tay.taylorPolynomial, { name: str, order: int(0, Tay.MAX_TAYLOR_ORDER), at: q });
@@ -203,7 +171,9 @@ export const escapeHtml = guard('escapeHtml', Html.escapeHtml, { s: str });
 export const texNesting = guard('texNesting', Html.texNesting, { tex: str });
 export const renderTex = guard('renderTex', Tex.renderTex, { d: derivation });
 export const escapeTex = guard('escapeTex', Tex.escapeTex, { s: str });
-export const renderMarkdown = guard('renderMarkdown', Md.renderMarkdown, { d: derivation });
+/** A stem for figure file names beside a Markdown page: a file name without folders. */
+const fileStem: Arg = arg('a file name stem (no / or \\, not empty)', (x) => typeof x === 'string' && x !== '' && !/[/\\\u0000]/.test(x) && x !== '.' && x !== '..');
+export const renderMarkdown = guard('renderMarkdown', Md.renderMarkdown, { d: derivation, opts: opt(options({ figureStem: opt(fileStem) })) });
 export const deriveNetwork = guard('deriveNetwork', Der.deriveNetwork, {
   spec,
   options: opt(
@@ -211,6 +181,7 @@ export const deriveNetwork = guard('deriveNetwork', Der.deriveNetwork, {
       params: opt(vars),
       data: opt(dataset),
       analysis: opt(summary),
+      analysisResult: opt(analysisResult),
       runAnalysis: opt(bool),
       checkSeed: opt(seed),
       checkPoints: opt(int(1, MAX_CHECK_POINTS)),
@@ -225,3 +196,87 @@ export const isEquation = guard('isEquation', Rows.isEquation, { e: str });
 export const polynomialSteps = guard('polynomialSteps', PolySteps.polynomialSteps, { net: network });
 export const analysisSummary = guard('analysisSummary', Sum.analysisSummary, { a: analysisResult });
 export const mimeBundle = guard('mimeBundle', Mime.mimeBundle, { e: node });
+
+// --- ReLU networks: exact optima, arrangements, regions --------------------------------------
+const qrows: Arg = arr(arr(q, MAX_MATRIX_SIDE), 100_000);
+const rowsOf = (at: number, width: number | 'arg', what: string) => (a: readonly never[]): readonly [string, string] | undefined => {
+  const rows = a[at] as readonly (readonly unknown[])[];
+  const n = width === 'arg' ? (a[at + 1] as number | undefined) ?? rows[0]?.length ?? 0 : width;
+  const bad = rows.findIndex((r) => r.length !== n);
+  return bad < 0 ? undefined : [`${what}[${bad}]`, `has ${rows[bad]!.length} entries, the others ${n}`];
+};
+const reluOpts = opt(options({ maxQps: opt(int(1, 10 * Ro.MAX_RELU_QPS)) }));
+const pair: Arg = refine(arr(q, 2), (x: unknown[]) => (x.length === 2 ? undefined : 'must be a pair [x1, x2] of rationals'));
+const box: Arg = shape('a box {lo, hi} of rational pairs', { lo: pair, hi: pair });
+const reluOptimumResult: Arg = union('a ReLU optimum (from reluOptimum)', 'kind', {
+  solved: shape('a solved optimum', { loss: q, point: recordOf(q) }),
+  bounds: shape('bounds on the optimum', { lower: q, upper: q, point: recordOf(q) }),
+  refused: shape('a refused optimum', { message: str }),
+  unsupported: shape('an unsupported network', { reason: str }),
+});
+const regionsResult: Arg = shape('linear regions (from linearRegions)', { box, regions: arr(shape('a region', { pattern: arr(arr(int(1, MAX_LENGTH))), polygon: arr(pair), area: q })), pieces: count, bound: arg('a bigint', (x) => typeof x === 'bigint'), boundName: str });
+
+export const chambers = guard(
+  'chambers',
+  Arr.chambers,
+  { vectors: qrows, d: opt(int(0, MAX_MATRIX_SIDE)), base: opt(qrows), limit: opt(int(1, 10 * Arr.MAX_CHAMBERS)) },
+  (a: readonly never[]) => {
+    const v = a[0] as readonly (readonly unknown[])[];
+    const d = (a[1] as number | undefined) ?? v[0]?.length ?? 0;
+    for (const [k, rows] of [['vectors', v], ['base', (a[2] as readonly (readonly unknown[])[] | undefined) ?? []]] as const) {
+      const bad = rows.findIndex((r) => r.length !== d);
+      if (bad >= 0) return [`${k}[${bad}]`, `has ${rows[bad]!.length} entries for d = ${d}`];
+    }
+    return undefined;
+  },
+);
+export const coverBound = guard('coverBound', Arr.coverBound, { N: int(0, 100_000), d: int(0, 10_000) });
+export const feasiblePoint = guard('feasiblePoint', Lp.feasiblePoint, { G: qrows, h: arr(q, 100_000), n: opt(int(0, MAX_MATRIX_SIDE)) }, (a: readonly never[]) => {
+  const G = a[0] as readonly (readonly unknown[])[];
+  if ((a[1] as unknown[]).length !== G.length) return ['h', `has ${(a[1] as unknown[]).length} entries for ${G.length} rows of G`];
+  return rowsOf(0, 'arg', 'G')(a);
+});
+export const coneLeastSquares = guard('coneLeastSquares', Qp.coneLeastSquares, { A: qrows, y: arr(q, 100_000), C: qrows, start: arr(q, MAX_MATRIX_SIDE) }, (a: readonly never[]) => {
+  const A = a[0] as readonly (readonly unknown[])[];
+  const C = a[2] as readonly (readonly unknown[])[];
+  const n = (a[3] as unknown[]).length;
+  if ((a[1] as unknown[]).length !== A.length) return ['y', `has ${(a[1] as unknown[]).length} entries for ${A.length} rows of A`];
+  const badA = A.findIndex((r) => r.length !== n);
+  if (badA >= 0) return [`A[${badA}]`, `has ${A[badA]!.length} entries for ${n} unknowns (the length of start)`];
+  const badC = C.findIndex((r) => r.length !== n);
+  return badC < 0 ? undefined : [`C[${badC}]`, `has ${C[badC]!.length} entries for ${n} unknowns`];
+});
+export const reluOptimum = guard('reluOptimum', Ro.reluOptimum, { net: network, data: dataset, opts: reluOpts });
+export const reluOptimumSupported = guard('reluOptimumSupported', Ro.reluOptimumSupported, { net: network });
+export const reluOptimumDeep = guard('reluOptimumDeep', Rd.reluOptimumDeep, { net: network, data: dataset, opts: reluOpts });
+export const reluDeepSupported = guard('reluDeepSupported', Rd.reluDeepSupported, { net: network });
+export const reluUpperBoundWide = guard('reluUpperBoundWide', Rd.reluUpperBoundWide, { net: network, data: dataset, opts: reluOpts });
+export const reluOptimumOutputs = guard('reluOptimumOutputs', Rout.reluOptimumOutputs, { net: network, data: dataset, opts: reluOpts });
+export const reluOutputsSupported = guard('reluOutputsSupported', Rout.reluOutputsSupported, { net: network });
+export const simplest = guard('simplest', Rout.simplest, { q, D: arg('a positive bigint', (x) => typeof x === 'bigint' && x > 0n) });
+export const linearRegions = guard('linearRegions', Rreg.linearRegions, { spec, point: recordOf(q), box });
+export const regionBound = guard('regionBound', Rreg.regionBound, { n0: int(0, 1_000), hidden: arr(int(0, 1_000), 64) });
+export const dataBox = guard('dataBox', Rreg.dataBox, { inputs: refine(arr(pair, 100_000), (x: unknown[]) => (x.length > 0 ? undefined : 'is empty: a box needs at least one point')) });
+export const polygonText = guard('polygonText', Rreg.polygonText, { poly: arr(pair) });
+export const reluExact = guard('reluExact', Rrep.reluExact, { net: network, data: dataset });
+export const descentReached = guard('descentReached', Rrep.descentReached, { finalLosses: arr(number), optimum: number });
+export const reluExactJson = guard('reluExactJson', Rrep.reluExactJson, {
+  r: shape('an exact ReLU analysis (from reluExact)', { optimum: reluOptimumResult, regions: opt(regionsResult) }),
+  descent: opt(shape('{finalLosses}', { finalLosses: arr(number) })),
+});
+export const regionsJson = guard('regionsJson', Rrep.regionsJson, { g: regionsResult });
+
+// --- document pieces of the derivation -------------------------------------------------------
+const partials: Arg = mapOnly(node);
+export const figureStep = guard('figureStep', Doc.figureStep, { figure, '...caption': inline });
+export const renderStepsHtml = guard('renderStepsHtml', Html.renderStepsHtml, { steps: arr(step) });
+export const markdownFigures = guard('markdownFigures', Md.markdownFigures, { d: derivation, figureStem: opt(fileStem) });
+export const svgToTikz = guard('svgToTikz', Tikz.svgToTikz, { svg: str });
+export const tikzText = guard('tikzText', Tikz.tikzText, { s: str });
+export const outputsSection = guard('outputsSection', Sec.outputsSection, { net: network });
+export const lossSection = guard('lossSection', Sec.lossSection, { net: network });
+export const backpropSection = guard('backpropSection', Sec.backpropSection, { net: network });
+export const partialsSection = guard('partialsSection', Sec.partialsSection, { net: network, partials, all: bool });
+export const dataSection = guard('dataSection', Sec.dataSection, { net: network, data: dataset, total: node, g: partials });
+export const networkFigureStep = guard('networkFigureStep', Fig.networkFigureStep, { spec });
+export const dataFigureSteps = guard('dataFigureSteps', Fig.dataFigureSteps, { spec, data: dataset, analysis: opt(analysisResult), seed: number });

@@ -8,7 +8,7 @@ import { describeValue } from '../expr/errors.js';
 import { SpecError, parameterCount, specFromJson } from '../network/parse.js';
 import type { NetworkSpec } from '../network/spec.js';
 import { MAX_TEX_NESTING, texNesting } from '../report/html.js';
-import { type Arg, any, arr, big, bool, either, finite, func, int, isPlainObject, MAX_LENGTH, name, node, oneOf, opt, q, refine, shape, str, typed, union } from './check.js';
+import { type Arg, any, arr, big, bool, either, finite, func, int, isPlainObject, lazy, MAX_LENGTH, name, node, oneOf, opt, q, refine, shape, str, typed, union } from './check.js';
 
 /** Most entries of one dimension of a dense matrix argument (a million entries in all). */
 export const MAX_MATRIX_SIDE = 1_000;
@@ -169,5 +169,14 @@ export const step: Arg = union('a document step {kind: heading | prose | display
   display: shape('a display step', { rows: displayRows, label: opt(inlines) }),
   table: shape('a table step', { header: arr(inlines), rows: arr(arr(inlines)) }),
   note: shape('a note step', { tone: oneOf('info', 'warning'), parts: inlines }),
+  figure: shape('a figure step', { figure: lazy('a figure', () => figure), caption: inlines }),
 });
 export const derivation: Arg = shape('a derivation {title, subtitle?, steps} (from deriveNetwork)', { title: str, subtitle: opt(str), steps: arr(step) });
+
+/** A figure (from src/figures): its SVG is inserted as markup, so only SVG text is accepted. */
+export const figure: Arg = shape('a figure {kind, svg, title, description} (from networkFigure, sliceFigure, …)', {
+  kind: oneOf('network', 'loss-slice', 'loss-line', 'fit', 'descent'),
+  svg: refine(str, (s: string) => (/^<svg[\s>]/.test(s) && /<\/svg>\s*$/.test(s) ? undefined : 'is not one SVG element (<svg …>…</svg>)')),
+  title: str,
+  description: str,
+});

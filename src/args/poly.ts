@@ -139,13 +139,13 @@ export const linearFeasibility = guard('linearFeasibility', Hedron.linearFeasibi
 });
 
 // --- Gröbner bases and solving ---------------------------------------------------------------
-export const groebner = guard('groebner', Gb.groebner, { polys: system, vars, opts: opt(options({ order: opt(order), budget: opt(budget) })) });
+export const groebner = guard('groebner', Gb.groebner, { polys: system, vars, opts: opt(options({ order: opt(order), budget: opt(budget), onProgress: opt(func) })) });
 export const termsToString = guard('termsToString', Gb.termsToString, { p: polyTerms });
 export const idealDimension = guard('idealDimension', Quo.idealDimension, { gb: groebnerBasis });
 export const solutionCount = guard('solutionCount', Quo.solutionCount, { gb: groebnerBasis });
 export const standardMonomials = guard('standardMonomials', Quo.standardMonomials, { gb: groebnerBasis });
 export const certifyBasis = guard('certifyBasis', Cert.certifyBasis, { gb: groebnerBasis, input: system, modularVdim: opt(int(0, MAX_LENGTH)) });
-export const solveSystem = guard('solveSystem', Solve.solveSystem, { polys: system, vars, opts: opt(options({ order: opt(order), digits: opt(digits), budget: opt(budget) })) });
+export const solveSystem = guard('solveSystem', Solve.solveSystem, { polys: system, vars, opts: opt(options({ order: opt(order), digits: opt(digits), budget: opt(budget), onProgress: opt(func) })) });
 const solveResult: Arg = shape('a solve result (from solveSystem)', {
   vars,
   realSolutions: opt(arr(shape('a real solution', { values: recordOf(str), exact: recordOf(opt(q)) }))),
@@ -158,8 +158,8 @@ export const primesBelowBound = guard('primesBelowBound', Prime.primesBelowBound
 export const prepareInput = guard('prepareInput', Modular.prepareInput, { polys: system, vars, order });
 const modularOptions: Arg = options({ checks: opt(int(0, 64)), millis: opt(millis), maxPrimes: opt(int(1, Modular.MAX_PRIMES)), onPrime: opt(func), hook: opt(func) });
 export const modularGroebner = guard('modularGroebner', Modular.modularGroebner, { polys: system, vars, order: opt(order), opts: opt(modularOptions) });
-export const modularCounts = guard('modularCounts', Counts.modularCounts, { polys: system, vars, opts: opt(options({ millis: opt(millis), order: opt(order) })) });
-export const modularRur = guard('modularRur', Rur.modularRur, { inp: modularInput, opts: opt(options({ millis: opt(millis), maxDim: opt(int(1, MAX_LENGTH)), onPrime: opt(func) })) });
+export const modularCounts = guard('modularCounts', Counts.modularCounts, { polys: system, vars, opts: opt(options({ millis: opt(millis), order: opt(order), onStep: opt(func) })) });
+export const modularRur = guard('modularRur', Rur.modularRur, { inp: modularInput, opts: opt(options({ millis: opt(millis), maxDim: opt(int(1, MAX_LENGTH)), onPrime: opt(func), onStep: opt(func) })) });
 export const reconstruct = guard('reconstruct', Lift.reconstruct, { a: big, M: bigBetween(2n, 2n ** 100_000n), bound: opt(bigBetween(1n, 2n ** 100_000n)) });
 
 // --- univariate polynomials and real roots ---------------------------------------------------

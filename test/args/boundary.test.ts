@@ -138,6 +138,12 @@ function examples(): Map<string, () => unknown> {
   const analysis = api.analyze(api.parseSpec('1-1:identity'), { descent: false, landscape: false });
   const cp = api.criticalPoints(api.buildNetwork(api.parseSpec('1-1:identity')), api.readCsv('x1,y1\n0,1\n1,2\n', api.parseSpec('1-1:identity')), { kind: 'none' });
   const derivation = { title: 't', steps: [api.heading('h'), api.prose('a ', api.m('x^2'))] };
+  const idSpec = api.parseSpec('1-1:identity');
+  const id = { spec: idSpec, net: api.buildNetwork(idSpec), data: api.readCsv('x1,y1\n0,1\n1,2\n2,2\n', idSpec) };
+  const relu1Spec = api.parseSpec('1-2-1:relu,identity');
+  const relu1 = { net: api.buildNetwork(relu1Spec), data: api.readCsv('x1,y1\n-1,1\n0,0\n1,1\n', relu1Spec) };
+  const relu2Spec = api.parseSpec('2-2-1:relu,identity');
+  const relu2 = { spec: relu2Spec, point: Object.fromEntries(api.parameterNames(relu2Spec).map((n, k) => [n, api.Q(k % 3 - 1)])) };
   const eq = api.backpropEquations(net)[0]!;
   const e = api.parse('x + 1');
   const q = api.Q(1, 2);
@@ -214,12 +220,34 @@ function examples(): Map<string, () => unknown> {
     ModularInput: () => api.prepareInput(system, ['x', 'y'], 'grevlex'),
     HtmlOptions: () => ({ katexCss: '' }),
     '{ gamma: number; steps: number; }': () => ({ gamma: 0.1, steps: 1 }),
+    'readonly (readonly Rational[])[]': () => [[api.Q(0), api.Q(1)], [api.Q(1), api.Q(1)]],
+    'ReadonlyMap<string, Node>': () => new Map([['w1_1_1', e]]),
+    AnalyzeOptions: () => ({}),
+    SolveResult: () => api.solveSystem(system, ['x', 'y']),
+    Landscape: () => api.landscape(id.net, id.data),
+    '{ readonly K: number; readonly rank: number; readonly filling: boolean; }': () => ({ K: 2, rank: 2, filling: true }),
+    'Readonly<Record<string, Rational>>': () => relu2.point,
+    Box: () => ({ lo: [api.Q(-1), api.Q(-1)], hi: [api.Q(1), api.Q(1)] }),
+    'readonly Vertex[]': () => [[api.Q(0), api.Q(0)], [api.Q(1), api.Q(0)], [api.Q(0), api.Q(1)]],
+    ReluExact: () => api.reluExact(relu1.net, relu1.data),
+    Regions: () => api.linearRegions(relu2.spec, relu2.point, { lo: [api.Q(-1), api.Q(-1)], hi: [api.Q(1), api.Q(1)] }),
+    Figure: () => api.networkFigure(id.spec),
+    'readonly Step[]': () => derivation.steps,
+    '{ readonly net: { readonly params: readonly string[]; }; }': () => ({ net: id.net }),
+    SliceData: () => api.sliceData(id.spec, id.data, { seed: 1, grid: 5 }),
+    LineData: () => api.lineData(id.spec, id.data, { seed: 1, points: 5 }),
+    FitData: () => api.fitData(id.spec, id.data, { seed: 1 }),
+    DescentData: () => api.descentData(id.spec, id.data, { seed: 1, starts: 1, steps: 3 }),
+    '{ readonly kind: FigureKind; readonly title: string; readonly description: string; }': () => ({ kind: 'network', title: 't', description: 'd' }),
   };
   return new Map(Object.entries(w));
 }
 
-/** Exports whose job is to take anything: their calls are checked for a typed outcome only. */
-const TAKES_ANYTHING = new Set(['isNode', 'describeValue', 'specFromJson']);
+/**
+ * Exports whose job is to take anything (or whose parameter is another library's option object,
+ * renderPlot's Observable Plot options): their calls are checked for a typed outcome only.
+ */
+const TAKES_ANYTHING = new Set(['isNode', 'describeValue', 'specFromJson', 'renderPlot']);
 /**
  * assertNever is the one export that throws a plain Error on purpose: it marks a case that cannot
  * happen (a bug), which must not look like a user's mistake. It is still guarded.
@@ -317,6 +345,18 @@ describe('every exported function checks its arguments at the door', () => {
           }
         }
       }
+    }
+    // an options object with every declared option (each undefined) is not refused for an unknown
+    // option: the guards' option lists follow the declarations (a new option needs its check)
+    for (const [i, p] of params!.entries()) {
+      const t = checker.getNonNullableType(p.type);
+      if (t.getCallSignatures().length > 0 || checker.isArrayType(t) || !(t.flags & ts.TypeFlags.Object)) continue;
+      const props = checker.getPropertiesOfType(t);
+      if (props.length === 0 || !props.every((x) => (x.flags & ts.SymbolFlags.Optional) !== 0)) continue;
+      const args = [...base];
+      args[i] = Object.fromEntries(props.map((x) => [x.name, undefined]));
+      const r = await outcome(f, args);
+      if (!r.ok) expect(String(r.error), `${fnName}(${p.name} with every declared option)`).not.toMatch(/unknown option/);
     }
     // generated values of every kind, in every position
     if (params!.length === 0) return;

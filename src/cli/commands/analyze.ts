@@ -1,5 +1,5 @@
 /** `analyze SPEC`: the solvability explorer — class, collapse, least squares, critical points, verdict. */
-import { type Analysis, MAX_TAYLOR_ORDER, type Regularisation, analysisJson, analyze, minimaStatus, readCsv, readSpec } from '../../node/index.js';
+import { type Analysis, MAX_DIGITS, MAX_TAYLOR_ORDER, type Regularisation, analysisJson, analyze, minimaStatus, readCsv, readSpec } from '../../node/index.js';
 import { readInput } from '../files.js';
 import { type Io, type Register, UsageError, json } from '../io.js';
 import { integerOption, integerOr, rationalOption } from '../options.js';
@@ -26,6 +26,7 @@ interface Opts {
   taylor?: string;
   taylorAt?: string;
   timeout?: string;
+  digits?: string;
   normalise?: boolean;
   json?: boolean;
 }
@@ -38,6 +39,7 @@ function run(specText: string, o: Opts, io: Io): void {
   const at = o.taylorAt === undefined ? undefined : rationalOption('--taylor-at', o.taylorAt, 'a rational such as 0 or 1/2');
   const l2 = parseL2(o.l2, seed, o.normalise === true);
   const data = o.data === undefined ? undefined : readCsv(readInput(io, o.data, 'data file', '--data'), spec);
+  const digits = integerOption('--digits', o.digits, { min: 1, max: MAX_DIGITS });
   let a;
   // The exact stages and the descent can take seconds: a bar on stderr (only on a terminal, after 1 s).
   const bar = progress(io, 'analyze');
@@ -47,6 +49,7 @@ function run(specText: string, o: Opts, io: Io): void {
       l2,
       seed,
       ...(timeout !== undefined ? { millis: timeout * 1000 } : {}),
+      ...(digits !== undefined ? { digits } : {}),
       ...(taylor !== undefined ? { taylor } : {}),
       ...(at !== undefined ? { taylorAt: at } : {}),
       onProgress: (fraction, stage) => bar.update(fraction, stage),
@@ -70,14 +73,21 @@ function run(specText: string, o: Opts, io: Io): void {
 /** Lines shown per listing; --json lists everything. */
 export const LISTED_POINTS = 20;
 
-/**
- * Coordinates as the analysis gives them: exact rationals (`p/q`, never a decimal point) or
- * decimals to 12 places (always with one). A decimal is an approximation and is shown with ≈.
- */
+/** `name = value`, with `≈` for a decimal (a rounded irrational value) and `=` for an exact rational. */
 const coords = (p: Readonly<Record<string, string>>): string =>
   Object.entries(p)
     .map(([k, v]) => `${k} ${v.includes('.') ? '≈' : '='} ${v}`)
     .join(', ');
+
+/** The certified type: `saddle of index 2`, `degenerate (2 zero eigenvalues)`, `degenerate (not proved)`. */
+const typeText = (r: { type: string; index?: number; nullity?: number; certainty: string }): string =>
+  r.type === 'saddle' && r.index !== undefined
+    ? `saddle of index ${r.index}`
+    : r.type === 'degenerate'
+      ? r.certainty === 'unproved'
+        ? 'degenerate (not proved: the refinement budget ended)'
+        : `degenerate (${r.nullity} zero eigenvalue${r.nullity === 1 ? '' : 's'})`
+      : r.type;
 
 /** The critical points found, one per line: type, loss (labelled when regularised), global or not, coordinates. */
 export function pointListing(a: Analysis): string {
@@ -90,10 +100,10 @@ export function pointListing(a: Analysis): string {
   if (cp !== undefined && real.length > 0) {
     const st = minimaStatus(cp, a.leastSquares);
     const word = st.regularised ? 'regularised loss' : 'loss';
-    out.push(`\ncritical points of the ${st.regularised ? 'regularised loss L + Σλⱼθⱼ²' : 'loss'} (∇L = 0 solved exactly; ${real.length} real, by ${word}):`);
+    out.push(`\ncritical points of the ${st.regularised ? 'regularised loss L + Σλⱼθⱼ²' : 'loss'} (∇L = 0 solved exactly; ${real.length} real, by ${word}; types from the Hessian, certified):`);
     real.slice(0, LISTED_POINTS).forEach((r, i) => {
       const g = r.type !== 'minimum' || st.globalLoss === undefined ? '' : st.notGlobal.includes(i) ? ', NOT global' : ', global';
-      out.push(`  ${i + 1}. ${r.type}, ${word} ≈ ${r.loss.toPrecision(8)}${g}: ${coords(r.point)}`);
+      out.push(`  ${i + 1}. ${typeText(r)}, ${word} ≈ ${r.loss.toPrecision(8)}${g}: ${coords(r.point)}`);
     });
     more(real.length);
   }
@@ -120,6 +130,7 @@ export const registerAnalyze: Register = (program, io) =>
     .option('--normalise', 'instead of L2: fix the first incoming weight of every hidden unit to 1 (removes rescaling symmetries)')
     .option('--seed <n>', 'seed of every random choice, 0 to 4294967295 (default 1)')
     .option('--timeout <s>', 'seconds granted to the critical-point computation, 1 to 86400 (default 60)')
+    .option('--digits <n>', `decimal places of irrational critical-point coordinates, correctly rounded, 1 to ${MAX_DIGITS} (default 12); shown with ≈`)
     .option('--taylor <n>', `transcendental networks: solve the Taylor surrogate of this order, 1 to ${MAX_TAYLOR_ORDER} (approximate)`)
     .option('--taylor-at <r>', 'expansion point of the Taylor surrogate (default 0)')
     .option('--json', 'machine-readable output')

@@ -2,7 +2,7 @@
  * `derive SPEC --out FILE` writes the checked derivation of a network as a standalone HTML page
  * (KaTeX, offline), a .tex article or Markdown; `demo` is the main job of `npm start`.
  */
-import { extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import {
   AnalysisError,
   type Derivation,
@@ -10,6 +10,7 @@ import {
   NumericError,
   deriveNetwork,
   displayCount,
+  markdownFigures,
   readCsv,
   readSpec,
   renderHtmlPage,
@@ -25,10 +26,13 @@ import { type Io, type Register, UsageError, json } from '../io.js';
 import { integerOption, nameListOption } from '../options.js';
 import { progress } from '../progress.js';
 
-const RENDERERS: Readonly<Record<string, (d: Derivation) => string>> = {
+/** The stem of a Markdown page's figure files: `out/relu.md` links `relu-network.svg` beside it. */
+const figureStem = (path: string): string => basename(path, extname(path));
+
+const RENDERERS: Readonly<Record<string, (d: Derivation, path: string) => string>> = {
   '.html': (d) => renderHtmlPage(d, `closedform ${VERSION}`),
-  '.tex': renderTex,
-  '.md': renderMarkdown,
+  '.tex': (d) => renderTex(d),
+  '.md': (d, path) => renderMarkdown(d, { figureStem: figureStem(path) }),
 };
 
 /** The format of an output path, by its extension. */
@@ -36,6 +40,17 @@ function formatOf(path: string): string {
   const ext = extname(path).toLowerCase();
   if (RENDERERS[ext] === undefined) throw new UsageError(`--out ${quote(path)}: the file must end in .html, .tex or .md`);
   return ext;
+}
+
+/** A document at `path`; a Markdown page also gets its figures, as .svg files beside it. */
+function writeDocument(path: string, text: string, d: Derivation): string[] {
+  writeOutput(path, text);
+  if (extname(path).toLowerCase() !== '.md') return [];
+  return markdownFigures(d, figureStem(path)).map((f) => {
+    const file = join(dirname(path), f.file);
+    writeOutput(file, f.svg);
+    return file;
+  });
 }
 
 interface DeriveOpts {
@@ -51,7 +66,7 @@ interface DeriveOpts {
  * Derive one spec and render it in every format asked for, under one progress bar (derivation
  * 0–60 %, rendering the rest); numeric failures to sample become one-line errors.
  */
-function deriveAndRender(specText: string, opts: Omit<DeriveOpts, 'out'>, io: Io, task: string, formats: readonly string[]): [NetworkDerivation, string[]] {
+function deriveAndRender(specText: string, opts: Omit<DeriveOpts, 'out'>, io: Io, task: string, paths: readonly string[]): [NetworkDerivation, string[]] {
   const seed = integerOption('--seed', opts.seed, { min: 0, max: 2 ** 32 - 1 });
   const points = integerOption('--points', opts.points, { min: 1, max: MAX_CHECK_POINTS });
   const spec = readSpec(specText);
@@ -66,9 +81,10 @@ function deriveAndRender(specText: string, opts: Omit<DeriveOpts, 'out'>, io: Io
       ...(points !== undefined ? { checkPoints: points } : {}),
       onProgress: (f, phase) => bar.update(0.6 * f, phase),
     });
-    const texts = formats.map((ext, i) => {
-      bar.update(0.6 + (0.4 * i) / formats.length, `rendering ${ext}`);
-      return RENDERERS[ext]!(r.derivation);
+    const texts = paths.map((path, i) => {
+      const ext = formatOf(path);
+      bar.update(0.6 + (0.4 * i) / paths.length, `rendering ${ext}`);
+      return RENDERERS[ext]!(r.derivation, path);
     });
     return [r, texts];
   } catch (e) {
@@ -109,12 +125,13 @@ Examples:
 `,
     )
     .action((specText: string, opts: DeriveOpts) => {
-      const [r, [text]] = deriveAndRender(specText, opts, io, 'derive', [formatOf(opts.out)]);
-      writeOutput(opts.out, text!);
-      // the path is the user's text: printed with its control characters escaped (it never enters the document)
+      formatOf(opts.out);
+      const [r, [text]] = deriveAndRender(specText, opts, io, 'derive', [opts.out]);
+      const figures = writeDocument(opts.out, text!, r.derivation);
+      // paths are the user's text: printed with their control characters escaped (they never enter the document)
       if (opts.json)
-        io.out(json({ path: opts.out, steps: r.derivation.steps.length, equations: displayCount(r.derivation), parameters: r.parameters, checkOk: r.check.ok, maxRelError: maxError(r) }));
-      else io.out(`${escapeControls(opts.out)}: ${summary(r)}\n`);
+        io.out(json({ path: opts.out, figures, steps: r.derivation.steps.length, equations: displayCount(r.derivation), parameters: r.parameters, checkOk: r.check.ok, maxRelError: maxError(r) }));
+      else io.out(`${escapeControls(opts.out)}: ${summary(r)}\n${figures.map((f) => `  ${escapeControls(f)}\n`).join('')}`);
       if (!r.check.ok) throw new UsageError(`the numeric check of ${quote(specText)} failed; see ${quote(opts.out)}`);
     });
 
@@ -133,13 +150,12 @@ export const registerDemo: Register = (program, io) =>
     .action((opts: { outDir: string }) => {
       io.out(`closedform ${VERSION}: deriving ${DEMO_NETWORKS.length} networks into ${escapeControls(opts.outDir)}/\n`);
       for (const n of DEMO_NETWORKS) {
-        const formats = Object.keys(RENDERERS);
-        const [r, texts] = deriveAndRender(n.spec, {}, io, n.spec, formats);
+        const paths = Object.keys(RENDERERS).map((ext) => join(opts.outDir, `${n.file}${ext}`));
+        const [r, texts] = deriveAndRender(n.spec, {}, io, n.spec, paths);
         io.out(`\n${n.spec}: ${summary(r)}\n`);
-        formats.forEach((ext, i) => {
-          const path = join(opts.outDir, `${n.file}${ext}`);
-          writeOutput(path, texts[i]!);
-          io.out(`  ${escapeControls(path)}\n`);
+        paths.forEach((path, i) => {
+          const figures = writeDocument(path, texts[i]!, r.derivation);
+          io.out(`  ${escapeControls(path)}\n${figures.map((f) => `  ${escapeControls(f)}\n`).join('')}`);
         });
         if (!r.check.ok) throw new UsageError(`the numeric check of ${n.spec} failed`);
       }

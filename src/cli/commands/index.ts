@@ -8,6 +8,8 @@ import { registerEval } from './eval.js';
 import { registerDiff } from './expr.js';
 import { registerExpand } from './expand.js';
 import { registerFormula, registerGrad } from './network.js';
+import { registerPlot } from './plot.js';
+import { registerServe } from './serve.js';
 import { registerSolve } from './solve.js';
 import { registerVerify } from './verify.js';
 
@@ -20,8 +22,10 @@ export const COMMANDS: readonly Register[] = [
   registerAnalyze,
   registerDerive,
   registerDemo,
+  registerPlot,
   registerSolve,
   registerVerify,
   registerCheck,
   registerEval,
+  registerServe,
 ];

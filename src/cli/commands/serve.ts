@@ -1,0 +1,42 @@
+/**
+ * `serve [--port N]`: the explorer page on http://127.0.0.1:PORT/ (first line of stdout) until
+ * interrupted; `serve --export DIR`: the same page as static files. The page computes in the
+ * reader's browser; this command only hands out its files (src/node/serve.ts).
+ */
+import { escapeControls, exportExplorer, startExplorer } from '../../node/index.js';
+import { type Register, UsageError } from '../io.js';
+import { integerOr } from '../options.js';
+
+/** The port when none is given. */
+export const DEFAULT_PORT = 8000;
+
+/** `--port N`: 0 (a free port) to 65535. */
+const port = (text: string | undefined): number => integerOr('--port', text, { min: 0, max: 65535 }, DEFAULT_PORT);
+
+/** Resolves on Ctrl+C or a termination signal. */
+const interrupted = (): Promise<void> =>
+  new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+
+export const registerServe: Register = (program, io) =>
+  program
+    .command('serve')
+    .description('the explorer: a page that computes formulas, gradients and the analysis in your browser, served on 127.0.0.1')
+    .option('--port <n>', `port to listen on; 0 picks a free one (default ${DEFAULT_PORT})`)
+    .option('--export <dir>', 'write the page as static files into a folder instead of serving it')
+    .addHelpText('after', '\nExamples:\n  closedform serve --port 0          # prints http://127.0.0.1:PORT/ first\n  closedform serve --export site     # index.html, app.js, worker.js, katex/ for any static host\n')
+    .action(async (o: { port?: string; export?: string }) => {
+      if (o.export !== undefined) {
+        if (o.port !== undefined) throw new UsageError('--port and --export are alternatives: give one of them');
+        const paths = await exportExplorer(o.export);
+        io.out(`${escapeControls(o.export)}: ${paths.length} files; open index.html through any static web server (browsers start no worker from file://)\n`);
+        return;
+      }
+      const server = await startExplorer(port(o.port));
+      io.out(`${server.url}\n`);
+      io.err('serving the closedform explorer; Ctrl+C stops\n');
+      await interrupted();
+      await server.close();
+    });

@@ -100,6 +100,7 @@ describe('closedform hessian', () => {
 
   it.each([
     [['hessian', '8-16-16-1'], /433 variables has 93,961 distinct entries.*past the budget.*--params/],
+    [['hessian', '2-4-4-1:tanh,identity'], /703 Hessian entries have 514,369 nodes written out, past the print budget.*--out FILE/],
     [['hessian', '1-2-1', '--params', 'w9'], /unknown parameter 'w9'/],
     [['hessian', 'x*y', '--vars', 'z'], /unknown variable 'z'/],
     [['hessian', 'x*y', '--params', 'x'], /--params and --data need a network spec/],

@@ -41,9 +41,10 @@ import { MAX_PRINTED_TREE } from './network.js';
 
 /**
  * Most estimated node visits (P × gradient DAG nodes) for building a Hessian. Measured
- * (`npm run bench -- hessian`): 8-16-1 sigmoid over 5 points, P = 161 and a gradient DAG of 2 104
- * nodes (339 000 visits), builds its 13 041 entries (53 357 nodes) in ~5 s; at this budget about
- * that much. Past it, fewer parameters with --params.
+ * (`npm run bench -- hessian`, built code): 8-16-1 sigmoid over 5 points, P = 161 and a gradient
+ * DAG of 2 147 nodes (346 000 visits), builds its 13 041 entries (55 261 nodes) in ~1 s; at this
+ * budget about that much, before any printing. 8-16-16-1 (P = 433, 728 000 visits, 93 961
+ * entries) is refused: fewer parameters with --params.
  */
 export const MAX_HESSIAN_WORK = 400_000;
 

@@ -40,45 +40,68 @@ export function addElement(T: MonomialTable, B: Basis, pairs: Pair[], mons: Int3
   B.cfs.push(cfs);
   B.lms.push(lh);
   B.live.push(true);
-  // New pairs with every live element.
-  const fresh: { i: number; lcm: number; coprime: boolean; keep: boolean }[] = [];
-  for (let i = 0; i < k; i++) {
-    if (!B.live[i]) continue;
-    const li = B.lms[i]!;
-    fresh.push({ i, lcm: lcmIds(T, li, lh), coprime: coprimeIds(T, li, lh), keep: true });
+  // New pairs with every live element: partner, lcm, its degree, coprime leading monomials.
+  const other: number[] = [];
+  for (let i = 0; i < k; i++) if (B.live[i]) other.push(i);
+  const c = other.length;
+  const lcm = new Int32Array(c);
+  const deg = new Int32Array(c);
+  const coprime = new Uint8Array(c);
+  const keep = new Uint8Array(c).fill(1);
+  for (let x = 0; x < c; x++) {
+    const li = B.lms[other[x]!]!;
+    lcm[x] = lcmIds(T, li, lh);
+    deg[x] = degreeOf(T, lcm[x]!);
+    coprime[x] = coprimeIds(T, li, lh) ? 1 : 0;
   }
   // Criterion B on the old pairs.
   let w = 0;
+  const mh = T.masks[lh]!;
   for (const q of pairs) {
     const drop =
+      (mh & ~T.masks[q.lcm]!) === 0 &&
       dividesIds(T, lh, q.lcm) &&
       !lcmIs(T, B.lms[q.i]!, lh, q.lcm) &&
       !lcmIs(T, B.lms[q.j]!, lh, q.lcm);
     if (!drop) pairs[w++] = q;
   }
   pairs.length = w;
-  // M: a new pair whose lcm is a proper multiple of another new pair's lcm goes.
-  for (const a of fresh)
-    for (const b of fresh)
-      if (a !== b && b.keep && a.lcm !== b.lcm && dividesIds(T, b.lcm, a.lcm)) {
-        a.keep = false;
+  // M: a new pair whose lcm is a proper multiple of another new pair's lcm goes. A proper
+  // divisor has a lower degree, so only pairs of lower degree are compared (in degree order).
+  const byDeg = Array.from({ length: c }, (_, x) => x).sort((a, b) => deg[a]! - deg[b]! || a - b);
+  for (let ia = 0; ia < c; ia++) {
+    const a = byDeg[ia]!;
+    const la = lcm[a]!;
+    const ma = T.masks[la]!;
+    for (let ib = 0; ib < ia; ib++) {
+      const b = byDeg[ib]!;
+      if (deg[b] === deg[a]) break;
+      const lb = lcm[b]!;
+      if ((T.masks[lb]! & ~ma) === 0 && dividesIds(T, lb, la)) {
+        keep[a] = 0;
         break;
       }
-  // F: of the pairs with one lcm keep one, and none when one of them has coprime leading monomials.
-  const byLcm = new Map<number, typeof fresh>();
-  for (const a of fresh)
-    if (a.keep) {
-      const g = byLcm.get(a.lcm);
-      if (g) g.push(a);
-      else byLcm.set(a.lcm, [a]);
     }
-  for (const [lcm, group] of byLcm) {
-    if (group.some((a) => a.coprime)) continue;
-    const a = group[0]!;
-    pairs.push({ i: a.i, j: k, lcm, deg: degreeOf(T, lcm) });
   }
+  // F: of the pairs with one lcm keep the first, and none when one of them has coprime leading
+  // monomials (then the product criterion removes the pair, and F all of its equals).
+  const byLcm = Array.from({ length: c }, (_, x) => x)
+    .filter((x) => keep[x] === 1)
+    .sort((a, b) => lcm[a]! - lcm[b]! || a - b);
+  const fresh: Pair[] = [];
+  for (let s = 0; s < byLcm.length; ) {
+    let e = s;
+    let cop = false;
+    while (e < byLcm.length && lcm[byLcm[e]!] === lcm[byLcm[s]!]) cop ||= coprime[byLcm[e++]!] === 1;
+    const a = byLcm[s]!;
+    if (!cop) fresh.push({ i: other[a]!, j: k, lcm: lcm[a]!, deg: deg[a]! });
+    s = e;
+  }
+  // In the order of the partners, as the pairs were installed before.
+  fresh.sort((a, b) => a.i - b.i);
+  for (const q of fresh) pairs.push(q);
   // Elements made redundant by h.
-  for (let i = 0; i < k; i++) if (B.live[i] && dividesIds(T, lh, B.lms[i]!)) B.live[i] = false;
+  for (let i = 0; i < k; i++) if (B.live[i] && (mh & ~T.masks[B.lms[i]!]!) === 0 && dividesIds(T, lh, B.lms[i]!)) B.live[i] = false;
   // An input polynomial whose leading monomial is a multiple of a live one's stays for its pairs
   // (installed above) but is neither a reducer nor in the minimal basis; by the chain criterion
   // it needs no pairs with later elements. (New F4 rows never are: their leading monomials are
@@ -103,16 +126,4 @@ export function selectPairs(pairs: Pair[]): Pair[] {
   }
   pairs.length = w;
   return out;
-}
-
-/** A live basis element whose leading monomial divides m, or −1 (the first such, by index). */
-export function findReducer(T: MonomialTable, B: Basis, m: number): number {
-  const mm = T.masks[m]!;
-  for (let i = 0; i < B.lms.length; i++) {
-    if (!B.live[i]) continue;
-    const l = B.lms[i]!;
-    if ((T.masks[l]! & ~mm) !== 0) continue;
-    if (dividesIds(T, l, m)) return i;
-  }
-  return -1;
 }

@@ -22,6 +22,10 @@ export interface Crt {
 
 /** 2⁵³: integers below it are exact in doubles. */
 const SAFE = 9007199254740992n;
+/** 2⁶⁴: BigInts below it are one machine word. */
+const WORD = 1n << 64n;
+/** 2⁵⁰: below it the whole reconstruction runs in doubles. */
+const SMALL = 1n << 50n;
 
 export const newCrt = (): Crt => ({ values: [], modulus: 1n, primes: [] });
 
@@ -83,6 +87,19 @@ function euclidTo(r0: bigint, r1: bigint, bound: bigint, cofactor: boolean): [bi
   let t0 = 0n;
   let t1 = 1n;
   while (r1 > bound) {
+    if (r0 < WORD) {
+      // Below 2⁶⁴ BigInt arithmetic is fast (one machine word): plain steps.
+      const q = r0 / r1;
+      const r2 = r0 - q * r1;
+      r0 = r1;
+      r1 = r2;
+      if (cofactor) {
+        const t2 = t0 - q * t1;
+        t0 = t1;
+        t1 = t2;
+      }
+      continue;
+    }
     // x, y: r0 and r1 shifted right by s, below 2⁵¹; the true remainders after the batch's
     // steps are A·r0 + B·r1 and C·r0 + D·r1, within max(|C|, |D|)·2ˢ of (x, y)·2ˢ.
     const e = bitsOf(r0);
@@ -143,6 +160,31 @@ function euclidTo(r0: bigint, r1: bigint, bound: bigint, cofactor: boolean): [bi
   return [r0, r1, cofactor ? t1 : 0n];
 }
 
+
+/** Wang's reconstruction with every number below 2⁵⁰, in doubles (remainders and cofactors stay below M). */
+function reconstructSmall(a: number, M: number, bound: number): Rational | undefined {
+  let r0 = M;
+  let r1 = a;
+  let t0 = 0;
+  let t1 = 1;
+  while (r1 > bound) {
+    const q = Math.floor(r0 / r1);
+    const r2 = r0 - q * r1;
+    r0 = r1;
+    r1 = r2;
+    const t2 = t0 - q * t1;
+    t0 = t1;
+    t1 = t2;
+  }
+  const d = Math.abs(t1);
+  if (d === 0 || d > bound) return undefined;
+  const n = t1 < 0 ? -r1 : r1;
+  if (n === 0) return d === 1 ? Object.freeze({ n: 0n, d: 1n }) : undefined;
+  let [x, y] = [Math.abs(n), d];
+  while (y !== 0) [x, y] = [y, x % y];
+  return x === 1 ? Object.freeze({ n: BigInt(n), d: BigInt(d) }) : undefined;
+}
+
 /** gcd(a, b) ≥ 0: in doubles below 2⁵³, else by Lehmer's Euclid. */
 export function gcdFast(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
@@ -169,6 +211,7 @@ export function gcdFast(a: bigint, b: bigint): bigint {
  * ```
  */
 export function reconstruct(a: bigint, M: bigint, bound: bigint = isqrt(M / 2n)): Rational | undefined {
+  if (M < SMALL) return reconstructSmall(Number(((a % M) + M) % M), Number(M), Number(bound));
   const [, r1, t1] = euclidTo(M, ((a % M) + M) % M, bound, true);
   if (t1 === 0n) return undefined;
   const d = t1 < 0n ? -t1 : t1;
@@ -220,7 +263,7 @@ export function tryLiftValues(values: readonly bigint[], M: bigint, probes: read
  * about half of all residues, hence the confirmation, and it
  * runs only when a few probes (the coefficients that failed last, the hardest known) all lift,
  * so that it is not spent on a modulus that is still too small. A block's D grows by the
- * denominators of its settled values, and within one attempt by those just found.
+ * denominators of its settled values, and within one attempt by its probe's.
  */
 export interface Lifter {
   readonly size: number;
@@ -245,6 +288,9 @@ export interface Lifter {
   readonly blockDen: bigint[];
   /** per block, the coefficient whose reconstruction failed last (its probe) */
   readonly hard: Int32Array;
+  /** per block, the last probe that lifted, and whether it was just confirmed */
+  readonly lastProbe: Int32Array;
+  readonly ready: Uint8Array;
   open: number;
   tentative: number;
   /** number of trailing primes that entered no Chinese remaindering */
@@ -253,6 +299,8 @@ export interface Lifter {
 
 /** A residue N is read as an integer when |N| < M / 2^DIRECT_MARGIN (a random one passes with probability 2^(1 − DIRECT_MARGIN)). */
 const DIRECT_MARGIN = 21n;
+/** Moduli below this (two primes) reconstruct in a few double operations: no need to hold back. */
+const CHEAP = 1n << 60n;
 
 /**
  * A lifter for `size` values; `blocks` lists the sizes of consecutive blocks that tend to share
@@ -280,6 +328,8 @@ export function newLifter(size: number, checks = 1, blocks: readonly number[] = 
     block,
     blockDen: new Array<bigint>(blocks.length).fill(1n),
     hard: new Int32Array(blocks.length).fill(-1),
+    lastProbe: new Int32Array(blocks.length).fill(-1),
+    ready: new Uint8Array(blocks.length),
     open: size,
     tentative: 0,
     pure: 0,
@@ -364,6 +414,7 @@ export function liftAdd(L: Lifter, residues: Float64Array, p: number): boolean {
         if (s === 1) {
           settle(L, k);
           L.tentative--;
+          if (L.lastProbe[L.block[k]!] === k) L.ready[L.block[k]!] = 1;
         }
         continue;
       }
@@ -389,10 +440,12 @@ export function liftAdd(L: Lifter, residues: Float64Array, p: number): boolean {
   const N = M * BigInt(p);
   L.modulus = N;
   if (L.open === 0) return L.tentative === 0 && L.pure >= L.checks;
-  // 3. New values. Block by block: the coefficient that failed last, or the last open one (the
-  // tail coefficients tend to be the largest), is the probe; when it lifts, every open coefficient of the block is tried by
-  // read-off against the block's denominator or by reconstruction; when it does not, the block's
-  // coefficients are only read off (so reconstruction is not spent on a modulus still too small).
+  // 3. New values, block by block. The probe (the coefficient that failed last, else the last
+  // open one: tail coefficients tend to be the largest) is tried by read-off and reconstruction;
+  // the other open ones by read-off against the block's denominator (with the probe's), and by
+  // reconstruction too only once a probe of the block has been confirmed (the prime after it
+  // lifted) or lifted far below the bound: so reconstruction is not spent on a modulus that is
+  // still too small, where about half of all attempts return a wrong small rational.
   const half = N >> 1n;
   const direct = N >> DIRECT_MARGIN;
   let b0: bigint | undefined;
@@ -409,22 +462,35 @@ export function liftAdd(L: Lifter, residues: Float64Array, p: number): boolean {
       probe = hi - 1;
       while (probe >= lo && state[probe] !== 0) probe--;
     }
+    const all = L.ready[b] === 1;
+    L.ready[b] = 0;
     if (probe >= lo) {
       let D = blockDen[b]!;
-      const pv = attempt(crt[probe]!, D, N, half, direct, bound, true);
-      for (let k = hi - 1; k >= lo; k--) {
-        if (state[k] !== 0) continue;
-        const v = k === probe ? pv : attempt(crt[k]!, D, N, half, direct, bound, pv !== undefined);
-        if (v === undefined) {
-          if (pv !== undefined) L.hard[b] = k;
-          continue;
-        }
+      const take = (k: number, v: [bigint, bigint]): void => {
         setValue(L, k, v[0], v[1]);
-        // (within an attempt the guess takes in every new denominator, confirmed or not)
-        if (D % v[1] !== 0n) D = (D / gcdFast(D, v[1])) * v[1];
         state[k] = 1;
         L.open--;
         L.tentative++;
+      };
+      const pv = attempt(crt[probe]!, D, N, half, direct, bound, true);
+      // (below 2⁶⁰ reconstruction is cheap, wrong attempts and all)
+      let euclid = all || N < CHEAP;
+      if (pv !== undefined) {
+        take(probe, pv);
+        // (its confirmation says the modulus is large enough, unless it was small to begin with)
+        if (N >= CHEAP) L.lastProbe[b] = probe;
+        // (the others are read off against the probe's denominator too, confirmed or not)
+        if (D % pv[1] !== 0n) D = (D / gcdFast(D, pv[1])) * pv[1];
+        // A probe far below the bound is no accident (a random residue gives |n|·d < M/2²⁰ with
+        // probability about 2⁻²⁰·ln M): the modulus is large enough for its block now.
+        const an = pv[0] < 0n ? -pv[0] : pv[0];
+        if (an * pv[1] < direct) euclid = true;
+      }
+      for (let k = hi - 1; k >= lo; k--) {
+        if (state[k] !== 0) continue;
+        const v = attempt(crt[k]!, D, N, half, direct, bound, euclid);
+        if (v !== undefined) take(k, v);
+        else if (euclid) L.hard[b] = k;
       }
     }
     hi = lo;

@@ -9,18 +9,96 @@
  * lower rows that follow. So the new rows are in echelon form and free of every reducer's
  * leading column: they are the new basis elements.
  *
+ * Two entry points: `reduceMatrix` (learning: the new rows with their supports, zero rows
+ * dropped) and `replayMatrix` (a learned matrix whose lower rows all gave new rows: each must
+ * reduce to the support it was learned with, which is checked without building it again).
+ *
  * Residues in the accumulator stay in the loose range (−p, 2p) (see prime.ts) and are normalised
- * when read. This module is swappable: anything with `reduceMatrix`'s contract will do.
+ * when read. The accumulator is one buffer kept between calls, all zero outside a call. This
+ * module is swappable: anything with these two contracts will do.
  */
 import { type Matrix } from './matrix.js';
 import { type Prime, invmod, reduce } from './prime.js';
 
 /** A reduced row: its leading column first, monic. */
 export interface NewRow {
-  /** index of the lower row it came from */
+  /** index of the lower row it came from (0 = the first lower row) */
   readonly from: number;
   readonly cols: Int32Array;
   readonly cfs: Float64Array;
+}
+
+let denseBuf = new Float64Array(1024);
+/** The accumulator, zero, at least n long. */
+function dense0(n: number): Float64Array {
+  if (denseBuf.length < n) denseBuf = new Float64Array(Math.max(n, 2 * denseBuf.length));
+  return denseBuf;
+}
+
+/** Pivots by leading column: column positions (array, offset, length) and residues. */
+interface Pivots {
+  arr: (Int32Array | undefined)[];
+  off: Int32Array;
+  len: Int32Array;
+  cfs: Float64Array[];
+}
+
+function upperPivots(M: Matrix, coeffs: (poly: number) => Float64Array): Pivots {
+  const ncols = M.colMons.length;
+  const pv: Pivots = { arr: new Array<Int32Array | undefined>(ncols), off: new Int32Array(ncols), len: new Int32Array(ncols), cfs: new Array<Float64Array>(ncols) };
+  for (let r = 0; r < M.nUpper; r++) {
+    const o = M.start[r]!;
+    const lead = M.cols[o]!;
+    if (pv.arr[lead] !== undefined) continue;
+    pv.arr[lead] = M.cols;
+    pv.off[lead] = o;
+    pv.len[lead] = M.start[r + 1]! - o;
+    pv.cfs[lead] = coeffs(M.poly[r]!);
+  }
+  return pv;
+}
+
+/**
+ * Scatter lower row r and reduce it by the pivots from column `from` on; returns the number of
+ * non-zero entries left (at non-pivot columns, normalised into [0, p)) and the first of them.
+ */
+function reduceRow(M: Matrix, r: number, rc: Float64Array, pv: Pivots, dense: Float64Array, from: number, P: Prime): [number, number] {
+  const o = M.start[r]!;
+  const n = M.start[r + 1]! - o;
+  for (let k = 0; k < n; k++) dense[M.cols[o + k]!] = rc[k]!;
+  const ncols = M.colMons.length;
+  const p = P.p;
+  const inv = P.inv;
+  let lead = -1;
+  let nnz = 0;
+  for (let k = from; k < ncols; k++) {
+    let v = dense[k]!;
+    if (v === 0) continue;
+    v = reduce(v, P);
+    if (v === 0) {
+      dense[k] = 0;
+      continue;
+    }
+    const pc = pv.arr[k];
+    if (pc === undefined) {
+      dense[k] = v;
+      if (lead < 0) lead = k;
+      nnz++;
+      continue;
+    }
+    // dense -= v · pivot row (its leading coefficient is 1)
+    const pf = pv.cfs[k]!;
+    const po = pv.off[k]!;
+    const pl = pv.len[k]!;
+    const m = p - v;
+    for (let t = 1; t < pl; t++) {
+      const c = pc[po + t]!;
+      const x = dense[c]! + m * pf[t]!;
+      dense[c] = x - Math.floor(x * inv) * p;
+    }
+    dense[k] = 0;
+  }
+  return [nnz, lead];
 }
 
 /**
@@ -29,58 +107,14 @@ export interface NewRow {
  * and is reduced only by the upper rows (the interreduction of a minimal basis, where the rows
  * are independent by construction).
  */
-export function reduceMatrix(
-  M: Matrix,
-  coeffs: (poly: number) => Float64Array,
-  P: Prime,
-  skipLead = false,
-): NewRow[] {
+export function reduceMatrix(M: Matrix, coeffs: (poly: number) => Float64Array, P: Prime, skipLead = false): NewRow[] {
   const ncols = M.colMons.length;
-  const pivCols: (Int32Array | undefined)[] = new Array(ncols);
-  const pivCfs: (Float64Array | undefined)[] = new Array(ncols);
-  for (const r of M.upper) {
-    const lead = r.cols[0]!;
-    if (pivCols[lead] === undefined) {
-      pivCols[lead] = r.cols;
-      pivCfs[lead] = coeffs(r.poly);
-    }
-  }
-  const dense = new Float64Array(ncols);
-  const p = P.p;
-  const inv = P.inv;
+  const pv = upperPivots(M, coeffs);
+  const dense = dense0(ncols);
   const out: NewRow[] = [];
-  for (let li = 0; li < M.lower.length; li++) {
-    const r = M.lower[li]!;
-    const rc = coeffs(r.poly);
-    const start = r.cols[0]!;
-    for (let k = 0; k < r.cols.length; k++) dense[r.cols[k]!] = rc[k]!;
-    let lead = -1;
-    let nnz = 0;
-    for (let k = skipLead ? start + 1 : start; k < ncols; k++) {
-      let v = dense[k]!;
-      if (v === 0) continue;
-      v = reduce(v, P);
-      if (v === 0) {
-        dense[k] = 0;
-        continue;
-      }
-      const pc = pivCols[k];
-      if (pc === undefined) {
-        dense[k] = v;
-        if (lead < 0) lead = k;
-        nnz++;
-        continue;
-      }
-      // dense -= v · pivot row (its leading coefficient is 1)
-      const pf = pivCfs[k]!;
-      const m = p - v;
-      for (let t = 1; t < pc.length; t++) {
-        const c = pc[t]!;
-        const x = dense[c]! + m * pf[t]!;
-        dense[c] = x - Math.floor(x * inv) * p;
-      }
-      dense[k] = 0;
-    }
+  for (let r = M.nUpper; r < M.poly.length; r++) {
+    const start = M.cols[M.start[r]!]!;
+    let [nnz, lead] = reduceRow(M, r, coeffs(M.poly[r]!), pv, dense, skipLead ? start + 1 : start, P);
     if (skipLead) {
       lead = start;
       dense[start] = 1;
@@ -91,7 +125,7 @@ export function reduceMatrix(
     const cfs = new Float64Array(nnz);
     const s = invmod(dense[lead]!, P);
     let w = 0;
-    for (let k = lead; k < ncols; k++) {
+    for (let k = lead; w < nnz; k++) {
       const v = dense[k]!;
       if (v === 0) continue;
       cols[w] = k;
@@ -100,10 +134,56 @@ export function reduceMatrix(
       dense[k] = 0;
     }
     if (!skipLead) {
-      pivCols[lead] = cols;
-      pivCfs[lead] = cfs;
+      pv.arr[lead] = cols;
+      pv.off[lead] = 0;
+      pv.len[lead] = nnz;
+      pv.cfs[lead] = cfs;
     }
-    out.push({ from: li, cols, cfs });
+    out.push({ from: r - M.nUpper, cols, cfs });
+  }
+  return out;
+}
+
+/**
+ * Replay a learned matrix: lower row i must reduce to exactly the columns supports[i] (its
+ * leading column first). Returns the monic residues of each new row on its support, or
+ * undefined when some row reduces to another support.
+ */
+export function replayMatrix(M: Matrix, coeffs: (poly: number) => Float64Array, P: Prime, skipLead: boolean, supports: readonly Int32Array[]): Float64Array[] | undefined {
+  const ncols = M.colMons.length;
+  const pv = upperPivots(M, coeffs);
+  const dense = dense0(ncols);
+  const out: Float64Array[] = [];
+  for (let r = M.nUpper; r < M.poly.length; r++) {
+    const want = supports[r - M.nUpper]!;
+    const start = M.cols[M.start[r]!]!;
+    let [nnz] = reduceRow(M, r, coeffs(M.poly[r]!), pv, dense, skipLead ? start + 1 : start, P);
+    if (skipLead) {
+      dense[start] = 1;
+      nnz++;
+    }
+    // The non-zero entries are exactly the support: as many, and none of the support zero.
+    let ok = nnz === want.length;
+    for (let t = 0; ok && t < want.length; t++) if (dense[want[t]!] === 0) ok = false;
+    if (!ok) {
+      dense.fill(0, 0, ncols);
+      return undefined;
+    }
+    const cfs = new Float64Array(want.length);
+    const lead = want[0]!;
+    const s = invmod(dense[lead]!, P);
+    for (let t = 0; t < want.length; t++) {
+      const k = want[t]!;
+      cfs[t] = t === 0 ? 1 : reduce(dense[k]! * s, P);
+      dense[k] = 0;
+    }
+    if (!skipLead) {
+      pv.arr[lead] = want;
+      pv.off[lead] = 0;
+      pv.len[lead] = want.length;
+      pv.cfs[lead] = cfs;
+    }
+    out.push(cfs);
   }
   return out;
 }

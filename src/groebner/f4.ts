@@ -12,7 +12,7 @@
  */
 import { type Basis, type Pair, addElement, newBasis, selectPairs } from './basis.js';
 import { type NewRow, reduceMatrix, replayMatrix } from './linalg.js';
-import { type Matrix, type SizeCheck, interreductionMatrix, keepLower, newWorkspace, pairMatrix, rowCount } from './matrix.js';
+import { type Matrix, type SizeCheck, interreductionMatrix, newWorkspace, pairMatrix, rowCount } from './matrix.js';
 import { type MonomialTable, type Order, compareIds, degreeOf } from './monomials.js';
 import { type Prime } from './prime.js';
 
@@ -22,9 +22,11 @@ export interface ModPoly {
   cfs: Float64Array;
 }
 
-/** One recorded matrix: its rows (useful lower rows only) and the supports they reduced to. */
+/** One recorded matrix, the lower rows that gave new rows (the others reduced to zero) and the supports they reduced to. */
 export interface TraceStep {
   readonly matrix: Matrix;
+  /** row numbers in the matrix of the useful lower rows, increasing */
+  readonly rows: Int32Array;
   /** column positions of each new row, as learned */
   readonly supports: Int32Array[];
   /** the last step interreduces the basis: rows keep their leading term */
@@ -114,7 +116,7 @@ export function f4Learn(
     const rows = reduceMatrix(M, coeffs, P);
     note(stats, M, degree);
     stats.zeroRows += rowCount(M) - M.nUpper - rows.length;
-    steps.push({ matrix: keepLower(M, rows.map((r) => r.from)), supports: rows.map((r) => r.cols), interreduce: false });
+    steps.push({ matrix: M, rows: Int32Array.from(rows, (r) => M.nUpper + r.from), supports: rows.map((r) => r.cols), interreduce: false });
     for (const g of rowsToPolys(M, rows)) {
       addElement(T, B, pairs, g.mons, g.cfs);
       if (degreeOf(T, g.mons[0]!) === 0) unit = true;
@@ -130,7 +132,7 @@ export function f4Learn(
   const M = interreductionMatrix(W, T, B, live, order, check);
   const rows = reduceMatrix(M, coeffs, P, true);
   note(stats, M, 0);
-  steps.push({ matrix: M, supports: rows.map((r) => r.cols), interreduce: true });
+  steps.push({ matrix: M, rows: Int32Array.from(rows, (r) => M.nUpper + r.from), supports: rows.map((r) => r.cols), interreduce: true });
   const polys = rowsToPolys(M, rows);
   const idx = polys.map((g) => {
     B.mons.push(g.mons);
@@ -165,7 +167,7 @@ export function f4Apply(trace: Trace, input: readonly ModPoly[], P: Prime, inv: 
   for (const [s, step] of trace.steps.entries()) {
     const M = step.matrix;
     hook?.({ step: s, degree: 0, rows: rowCount(M), cols: M.colMons.length, basis: cfs.length, pairs: 0, selected: 0 });
-    const rows = replayMatrix(M, coeffs, P, step.interreduce, step.supports);
+    const rows = replayMatrix(M, step.rows, coeffs, P, step.interreduce, step.supports);
     if (rows === undefined) throw new TraceMismatch(`step ${s}: a row reduced to another support than learned`);
     for (const r of rows) cfs.push(r);
     if (step.interreduce) last = rows.map((r, k) => ({ mons: supportMons(M, step.supports[k]!), cfs: r }));

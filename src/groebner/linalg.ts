@@ -10,8 +10,8 @@
  * leading column: they are the new basis elements.
  *
  * Two entry points: `reduceMatrix` (learning: the new rows with their supports, zero rows
- * dropped) and `replayMatrix` (a learned matrix whose lower rows all gave new rows: each must
- * reduce to the support it was learned with, which is checked without building it again).
+ * dropped) and `replayMatrix` (a learned matrix, only the lower rows that gave new rows: each
+ * must reduce to the support it was learned with, which is checked without building it again).
  *
  * Residues in the accumulator stay in the loose range (−p, 2p) (see prime.ts) and are normalised
  * when read. The accumulator is one buffer kept between calls, all zero outside a call. This
@@ -145,17 +145,19 @@ export function reduceMatrix(M: Matrix, coeffs: (poly: number) => Float64Array, 
 }
 
 /**
- * Replay a learned matrix: lower row i must reduce to exactly the columns supports[i] (its
- * leading column first). Returns the monic residues of each new row on its support, or
- * undefined when some row reduces to another support.
+ * Replay a learned matrix: of its lower rows only `rows` (those that gave new rows when
+ * learned), and rows[i] must reduce to exactly the columns supports[i] (its leading column
+ * first). Returns the monic residues of each new row on its support, or undefined when some
+ * row reduces to another support.
  */
-export function replayMatrix(M: Matrix, coeffs: (poly: number) => Float64Array, P: Prime, skipLead: boolean, supports: readonly Int32Array[]): Float64Array[] | undefined {
+export function replayMatrix(M: Matrix, rows: Int32Array, coeffs: (poly: number) => Float64Array, P: Prime, skipLead: boolean, supports: readonly Int32Array[]): Float64Array[] | undefined {
   const ncols = M.colMons.length;
   const pv = upperPivots(M, coeffs);
   const dense = dense0(ncols);
   const out: Float64Array[] = [];
-  for (let r = M.nUpper; r < M.poly.length; r++) {
-    const want = supports[r - M.nUpper]!;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const want = supports[i]!;
     const start = M.cols[M.start[r]!]!;
     let [nnz] = reduceRow(M, r, coeffs(M.poly[r]!), pv, dense, skipLead ? start + 1 : start, P);
     if (skipLead) {

@@ -28,11 +28,11 @@ export interface MonomialTable {
 }
 
 /** A table over n variables; id 0 is the monomial 1. */
-export function newTable(n: number, capacity = 1024): MonomialTable {
+export function newTable(n: number, capacity = 256): MonomialTable {
   const r = seededRng(0x5eed + n);
   const keys = new Uint32Array(n);
   for (let k = 0; k < n; k++) keys[k] = (Math.floor(r() * 2 ** 32) | 1) >>> 0;
-  let cap = 1024;
+  let cap = 64;
   while (cap < capacity) cap *= 2;
   const t: MonomialTable = {
     n,

@@ -29,6 +29,8 @@ export interface TraceStep {
   readonly rows: Int32Array;
   /** column positions of each new row, as learned */
   readonly supports: Int32Array[];
+  /** the pivot columns each useful row was reduced by, in order: its schedule on replay */
+  readonly hits: Int32Array[];
   /** the last step interreduces the basis: rows keep their leading term */
   readonly interreduce: boolean;
 }
@@ -116,7 +118,7 @@ export function f4Learn(
     const rows = reduceMatrix(M, coeffs, P);
     note(stats, M, degree);
     stats.zeroRows += rowCount(M) - M.nUpper - rows.length;
-    steps.push({ matrix: M, rows: Int32Array.from(rows, (r) => M.nUpper + r.from), supports: rows.map((r) => r.cols), interreduce: false });
+    steps.push({ matrix: M, rows: Int32Array.from(rows, (r) => M.nUpper + r.from), supports: rows.map((r) => r.cols), hits: rows.map((r) => r.hits), interreduce: false });
     for (const g of rowsToPolys(M, rows)) {
       addElement(T, B, pairs, g.mons, g.cfs);
       if (degreeOf(T, g.mons[0]!) === 0) unit = true;
@@ -132,7 +134,7 @@ export function f4Learn(
   const M = interreductionMatrix(W, T, B, live, order, check);
   const rows = reduceMatrix(M, coeffs, P, true);
   note(stats, M, 0);
-  steps.push({ matrix: M, rows: Int32Array.from(rows, (r) => M.nUpper + r.from), supports: rows.map((r) => r.cols), interreduce: true });
+  steps.push({ matrix: M, rows: Int32Array.from(rows, (r) => M.nUpper + r.from), supports: rows.map((r) => r.cols), hits: rows.map((r) => r.hits), interreduce: true });
   const polys = rowsToPolys(M, rows);
   const idx = polys.map((g) => {
     B.mons.push(g.mons);
@@ -167,7 +169,7 @@ export function f4Apply(trace: Trace, input: readonly ModPoly[], P: Prime, inv: 
   for (const [s, step] of trace.steps.entries()) {
     const M = step.matrix;
     hook?.({ step: s, degree: 0, rows: rowCount(M), cols: M.colMons.length, basis: cfs.length, pairs: 0, selected: 0 });
-    const rows = replayMatrix(M, step.rows, coeffs, P, step.interreduce, step.supports);
+    const rows = replayMatrix(M, step.rows, coeffs, P, step.interreduce, step.supports, step.hits);
     if (rows === undefined) throw new TraceMismatch(`step ${s}: a row reduced to another support than learned`);
     for (const r of rows) cfs.push(r);
     if (step.interreduce) last = rows.map((r, k) => ({ mons: supportMons(M, step.supports[k]!), cfs: r }));

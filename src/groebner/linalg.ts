@@ -26,6 +26,19 @@ export interface NewRow {
   readonly from: number;
   readonly cols: Int32Array;
   readonly cfs: Float64Array;
+  /** the pivot columns it was reduced by, increasing (its reduction schedule for replays) */
+  readonly hits: Int32Array;
+}
+
+let hitBuf = new Int32Array(1024);
+let hitCount = 0;
+function hit(k: number): void {
+  if (hitCount === hitBuf.length) {
+    const b = new Int32Array(2 * hitBuf.length);
+    b.set(hitBuf);
+    hitBuf = b;
+  }
+  hitBuf[hitCount++] = k;
 }
 
 let denseBuf = new Float64Array(1024);
@@ -69,6 +82,7 @@ function reduceRow(M: Matrix, r: number, rc: Float64Array, pv: Pivots, dense: Fl
   const ncols = M.colMons.length;
   const p = P.p;
   const inv = P.inv;
+  hitCount = 0;
   let lead = -1;
   let nnz = 0;
   for (let k = from; k < ncols; k++) {
@@ -86,6 +100,7 @@ function reduceRow(M: Matrix, r: number, rc: Float64Array, pv: Pivots, dense: Fl
       nnz++;
       continue;
     }
+    hit(k);
     // dense -= v · pivot row (its leading coefficient is 1)
     const pf = pv.cfs[k]!;
     const po = pv.off[k]!;
@@ -139,45 +154,109 @@ export function reduceMatrix(M: Matrix, coeffs: (poly: number) => Float64Array, 
       pv.len[lead] = nnz;
       pv.cfs[lead] = cfs;
     }
-    out.push({ from: r - M.nUpper, cols, cfs });
+    out.push({ from: r - M.nUpper, cols, cfs, hits: hitBuf.slice(0, hitCount) });
   }
   return out;
 }
 
 /**
  * Replay a learned matrix: of its lower rows only `rows` (those that gave new rows when
- * learned), and rows[i] must reduce to exactly the columns supports[i] (its leading column
- * first). Returns the monic residues of each new row on its support, or undefined when some
- * row reduces to another support.
+ * learned); rows[i] is reduced by exactly the pivots hits[i] it was reduced by when learned, in
+ * that order, and must come out with exactly the columns supports[i] (its leading column
+ * first); with `skipLead` (the interreduction) the rows keep their leading terms and are no
+ * pivots. Returns the monic residues of each new row on its support, or undefined when some
+ * row does not.
+ *
+ * No column is scanned that no row touches: a value at a scheduled pivot that vanishes for this
+ * prime is skipped, and one at a pivot column the schedule does not have (the learning prime had
+ * a zero there by accident) is left in place — so after the schedule every column the row or one
+ * of its pivots wrote is read back (or every column from the row's first on, when that is fewer):
+ * the non-zero ones must be exactly the support.
  */
-export function replayMatrix(M: Matrix, rows: Int32Array, coeffs: (poly: number) => Float64Array, P: Prime, skipLead: boolean, supports: readonly Int32Array[]): Float64Array[] | undefined {
+export function replayMatrix(
+  M: Matrix,
+  rows: Int32Array,
+  coeffs: (poly: number) => Float64Array,
+  P: Prime,
+  skipLead: boolean,
+  supports: readonly Int32Array[],
+  hits: readonly Int32Array[],
+): Float64Array[] | undefined {
   const ncols = M.colMons.length;
   const pv = upperPivots(M, coeffs);
   const dense = dense0(ncols);
+  const mark = marks(ncols);
+  const p = P.p;
+  const inv = P.inv;
   const out: Float64Array[] = [];
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
     const want = supports[i]!;
-    const start = M.cols[M.start[r]!]!;
-    let [nnz] = reduceRow(M, r, coeffs(M.poly[r]!), pv, dense, skipLead ? start + 1 : start, P);
-    if (skipLead) {
-      dense[start] = 1;
-      nnz++;
+    const sched = hits[i]!;
+    const o = M.start[r]!;
+    const n = M.start[r + 1]! - o;
+    const rc = coeffs(M.poly[r]!);
+    for (let k = 0; k < n; k++) dense[M.cols[o + k]!] = rc[k]!;
+    for (let h = 0; h < sched.length; h++) {
+      const k = sched[h]!;
+      const v = reduce(dense[k]!, P);
+      dense[k] = 0;
+      if (v === 0) continue;
+      const pc = pv.arr[k]!;
+      const pf = pv.cfs[k]!;
+      const po = pv.off[k]!;
+      const pl = pv.len[k]!;
+      const m = p - v;
+      for (let t = 1; t < pl; t++) {
+        const c = pc[po + t]!;
+        const x = dense[c]! + m * pf[t]!;
+        dense[c] = x - Math.floor(x * inv) * p;
+      }
     }
-    // The non-zero entries are exactly the support: as many, and none of the support zero.
-    let ok = nnz === want.length;
-    for (let t = 0; ok && t < want.length; t++) if (dense[want[t]!] === 0) ok = false;
+    // Read back every column written: the support's must be non-zero, all others zero.
+    const stamp = ++markStamp;
+    for (let t = 0; t < want.length; t++) mark[want[t]!] = stamp;
+    let ok = true;
+    const check = (cols: Int32Array, from: number, to: number): void => {
+      for (let t = from; t < to; t++) {
+        const c = cols[t]!;
+        if (dense[c] === 0 || mark[c] === stamp) continue;
+        if (reduce(dense[c]!, P) !== 0) ok = false;
+        dense[c] = 0;
+      }
+    };
+    // (column by column from the row's first when that is less work, as for dense rows)
+    let touched = n;
+    for (let h = 0; h < sched.length; h++) touched += pv.len[sched[h]!]!;
+    const first = M.cols[o]!;
+    if (touched < ncols - first) {
+      check(M.cols, o, o + n);
+      for (let h = 0; h < sched.length; h++) {
+        const k = sched[h]!;
+        const po = pv.off[k]!;
+        check(pv.arr[k]!, po + 1, po + pv.len[k]!);
+      }
+    } else
+      for (let c = first; c < ncols; c++) {
+        if (dense[c] === 0 || mark[c] === stamp) continue;
+        if (reduce(dense[c]!, P) !== 0) ok = false;
+        dense[c] = 0;
+      }
+    const cfs = new Float64Array(want.length);
+    for (let t = 0; t < want.length; t++) {
+      const v = reduce(dense[want[t]!]!, P);
+      if (v === 0) ok = false;
+      cfs[t] = v;
+    }
     if (!ok) {
       dense.fill(0, 0, ncols);
       return undefined;
     }
-    const cfs = new Float64Array(want.length);
     const lead = want[0]!;
-    const s = invmod(dense[lead]!, P);
+    const s = invmod(cfs[0]!, P);
     for (let t = 0; t < want.length; t++) {
-      const k = want[t]!;
-      cfs[t] = t === 0 ? 1 : reduce(dense[k]! * s, P);
-      dense[k] = 0;
+      cfs[t] = t === 0 ? 1 : reduce(cfs[t]! * s, P);
+      dense[want[t]!] = 0;
     }
     if (!skipLead) {
       pv.arr[lead] = want;
@@ -188,4 +267,15 @@ export function replayMatrix(M: Matrix, rows: Int32Array, coeffs: (poly: number)
     out.push(cfs);
   }
   return out;
+}
+
+let markBuf = new Int32Array(1024);
+let markStamp = 0;
+/** Column marks for the support test, at least n long (stamps, never cleared). */
+function marks(n: number): Int32Array {
+  if (markBuf.length < n) {
+    markBuf = new Int32Array(Math.max(n, 2 * markBuf.length));
+    markStamp = 0;
+  }
+  return markBuf;
 }

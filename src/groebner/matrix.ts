@@ -52,8 +52,13 @@ export interface Workspace {
   reducer: Int32Array;
   /** elements 0 … scanned[m] − 1 were checked against m */
   scanned: Int32Array;
-  /** the rows' monomial ids as they are built: row r at mons[rowAt[r] … rowAt[r] + rowLen[r]) */
+  /** the rows' monomial ids as they are built */
   mons: Int32Array;
+  /** the live basis elements while a matrix is built: indices (increasing), leading monomials, masks */
+  liveIdx: Int32Array;
+  liveLm: Int32Array;
+  liveMask: Uint32Array;
+  nLive: number;
 }
 
 export const newWorkspace = (): Workspace => ({
@@ -64,6 +69,10 @@ export const newWorkspace = (): Workspace => ({
   reducer: new Int32Array(0),
   scanned: new Int32Array(0),
   mons: new Int32Array(1024),
+  liveIdx: new Int32Array(0),
+  liveLm: new Int32Array(0),
+  liveMask: new Uint32Array(0),
+  nLive: 0,
 });
 
 function grown(a: Int32Array, n: number): Int32Array {
@@ -84,24 +93,52 @@ function cover(W: Workspace, T: MonomialTable): void {
   W.scanned = grown(W.scanned, n);
 }
 
+/** The live basis elements of the current matrix (increasing), their leading monomials and masks. */
+function listLive(W: Workspace, T: MonomialTable, B: Basis): void {
+  const k = B.lms.length;
+  if (W.liveIdx.length < k) {
+    const n = Math.max(k, 2 * W.liveIdx.length, 64);
+    W.liveIdx = new Int32Array(n);
+    W.liveLm = new Int32Array(n);
+    W.liveMask = new Uint32Array(n);
+  }
+  let c = 0;
+  for (let i = 0; i < k; i++) {
+    if (!B.live[i]) continue;
+    W.liveIdx[c] = i;
+    W.liveLm[c] = B.lms[i]!;
+    W.liveMask[c] = T.masks[B.lms[i]!]!;
+    c++;
+  }
+  W.nLive = c;
+}
+
 /** The first live basis element whose leading monomial divides m, or −1 (cached per monomial). */
 function reducerOf(W: Workspace, T: MonomialTable, B: Basis, m: number): number {
   const g0 = W.reducer[m]! - 1;
   if (g0 >= 0 && B.live[g0]) return g0;
+  const from = g0 >= 0 ? g0 + 1 : W.scanned[m]!;
+  // the first live element at or after `from`
+  const { liveIdx, liveLm, liveMask } = W;
+  let lo = 0;
+  let hi = W.nLive;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (liveIdx[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
   const mm = T.masks[m]!;
-  const lms = B.lms;
-  for (let i = g0 >= 0 ? g0 + 1 : W.scanned[m]!; i < lms.length; i++) {
-    if (!B.live[i]) continue;
-    const l = lms[i]!;
-    if ((T.masks[l]! & ~mm) !== 0) continue;
-    if (dividesIds(T, l, m)) {
+  for (let q = lo; q < W.nLive; q++) {
+    if ((liveMask[q]! & ~mm) !== 0) continue;
+    if (dividesIds(T, liveLm[q]!, m)) {
+      const i = liveIdx[q]!;
       W.reducer[m] = i + 1;
       W.scanned[m] = i + 1;
       return i;
     }
   }
   W.reducer[m] = 0;
-  W.scanned[m] = lms.length;
+  W.scanned[m] = B.lms.length;
   return -1;
 }
 
@@ -221,6 +258,7 @@ export function interreductionMatrix(W: Workspace, T: MonomialTable, B: Basis, e
 
 function preprocess(W: Workspace, T: MonomialTable, B: Basis, rows: Rows, upper: number[], lower: number[], order: Order, check?: SizeCheck): Matrix {
   cover(W, T);
+  listLive(W, T, B);
   const stamp = W.stamp;
   const all: number[] = [];
   const todo: number[] = [];

@@ -22,10 +22,8 @@ export interface Crt {
 
 /** 2⁵³: integers below it are exact in doubles. */
 const SAFE = 9007199254740992n;
-/** 2⁶⁴: BigInts below it are one machine word. */
-const WORD = 1n << 64n;
-/** 2⁵⁰: below it the whole reconstruction runs in doubles. */
-const SMALL = 1n << 50n;
+/** 2⁵²: below it remainders, cofactors and quotients are exact in doubles (r0 + r1 < 2⁵³). */
+const SMALL = 1n << 52n;
 
 export const newCrt = (): Crt => ({ values: [], modulus: 1n, primes: [] });
 
@@ -79,7 +77,7 @@ function bitsOf(x: bigint): number {
  * true values lie in give the same quotient, and applied to the BigInt remainders and cofactors
  * as one 2×2 matrix — about a dozen BigInt products per 25 bits instead of five per quotient. A
  * batch stops while the current remainder is still provably above the bound, so the algorithm
- * stops at exactly the remainder the plain one stops at. Below 2⁵⁰ the remainders are exact in
+ * stops at exactly the remainder the plain one stops at. Below 2⁵² the remainders are exact in
  * doubles and the run is plain Euclid there (the cofactors stay below the first remainder, so
  * every product is exact).
  */
@@ -87,28 +85,15 @@ function euclidTo(r0: bigint, r1: bigint, bound: bigint, cofactor: boolean): [bi
   let t0 = 0n;
   let t1 = 1n;
   while (r1 > bound) {
-    if (r0 < WORD) {
-      // Below 2⁶⁴ BigInt arithmetic is fast (one machine word): plain steps.
-      const q = r0 / r1;
-      const r2 = r0 - q * r1;
-      r0 = r1;
-      r1 = r2;
-      if (cofactor) {
-        const t2 = t0 - q * t1;
-        t0 = t1;
-        t1 = t2;
-      }
-      continue;
-    }
     // x, y: r0 and r1 shifted right by s, below 2⁵¹; the true remainders after the batch's
     // steps are A·r0 + B·r1 and C·r0 + D·r1, within max(|C|, |D|)·2ˢ of (x, y)·2ˢ.
-    const e = bitsOf(r0);
+    const exact = r0 < SMALL; // (x, y) are the remainders themselves: plain Euclid in doubles
+    const e = exact ? 0 : bitsOf(r0);
     const s = e > 50 ? e - 50 : 0;
     const S = BigInt(s);
     let x = Number(r0 >> S);
     let y = Number(r1 >> S);
     const above = Number(bound >> S) + 1; // bound < above·2ˢ
-    const exact = s === 0;
     let A = 1;
     let B = 0;
     let C = 0;
@@ -161,7 +146,7 @@ function euclidTo(r0: bigint, r1: bigint, bound: bigint, cofactor: boolean): [bi
 }
 
 
-/** Wang's reconstruction with every number below 2⁵⁰, in doubles (remainders and cofactors stay below M). */
+/** Wang's reconstruction with every number below 2⁵², in doubles (remainders and cofactors stay below M). */
 function reconstructSmall(a: number, M: number, bound: number): Rational | undefined {
   let r0 = M;
   let r1 = a;
@@ -283,6 +268,8 @@ export interface Lifter {
   /** num and den as doubles when both are below 2⁵³, else NaN */
   readonly numF: Float64Array;
   readonly denF: Float64Array;
+  /** 1 when num/den is known to be in lowest terms */
+  readonly lowest: Uint8Array;
   /** block of each coefficient, and a common denominator learned for each block */
   readonly block: Int32Array;
   readonly blockDen: bigint[];
@@ -325,6 +312,7 @@ export function newLifter(size: number, checks = 1, blocks: readonly number[] = 
     den: new Array<bigint>(size).fill(1n),
     numF: new Float64Array(size),
     denF: new Float64Array(size),
+    lowest: new Uint8Array(size),
     block,
     blockDen: new Array<bigint>(blocks.length).fill(1n),
     hard: new Int32Array(blocks.length).fill(-1),
@@ -361,7 +349,8 @@ function settle(L: Lifter, k: number): void {
   let n = L.num[k]!;
   let d = L.den[k]!;
   if (d !== 1n) {
-    const g = gcdFast(n, d);
+    // (a reconstructed value is in lowest terms already; a read-off n/D may not be)
+    const g = L.lowest[k] === 1 ? 1n : gcdFast(n, d);
     if (g !== 1n) {
       n /= g;
       d /= g;
@@ -389,15 +378,15 @@ function recombine(L: Lifter, k: number): bigint {
 /**
  * The value of an open coefficient (CRT value a modulo M), with D a denominator guess for its
  * block: the integer read-off of a·D, else (with `euclid`) Wang's reconstruction of a; [n, d]
- * or undefined.
+ * (the last: known to be in lowest terms) or undefined.
  */
-function attempt(a: bigint, D: bigint, M: bigint, half: bigint, direct: bigint, bound: () => bigint, euclid: boolean): [bigint, bigint] | undefined {
+function attempt(a: bigint, D: bigint, M: bigint, half: bigint, direct: bigint, bound: () => bigint, euclid: boolean): [bigint, bigint, boolean] | undefined {
   const y = D === 1n ? a : (a * D) % M;
   const ys = y > half ? y - M : y;
-  if (ys < direct && ys > -direct) return [ys, D];
+  if (ys < direct && ys > -direct) return [ys, D, D === 1n];
   if (!euclid) return undefined;
   const q = reconstruct(a, M, bound());
-  return q === undefined ? undefined : [q.n, q.d];
+  return q === undefined ? undefined : [q.n, q.d, true];
 }
 
 /** Feed the residues modulo one more prime; returns true when the lift is complete. */
@@ -466,8 +455,9 @@ export function liftAdd(L: Lifter, residues: Float64Array, p: number): boolean {
     L.ready[b] = 0;
     if (probe >= lo) {
       let D = blockDen[b]!;
-      const take = (k: number, v: [bigint, bigint]): void => {
+      const take = (k: number, v: [bigint, bigint, boolean]): void => {
         setValue(L, k, v[0], v[1]);
+        L.lowest[k] = v[2] ? 1 : 0;
         state[k] = 1;
         L.open--;
         L.tentative++;

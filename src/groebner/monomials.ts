@@ -199,7 +199,12 @@ export function coprimeIds(t: MonomialTable, a: number, b: number): boolean {
 export const degreeOf = (t: MonomialTable, a: number): number => t.exps[a * (t.n + 1)]!;
 
 /** The exponent vector of id (a copy, without the degree). */
-export const expsOf = (t: MonomialTable, a: number): number[] => Array.from(t.exps.subarray(a * (t.n + 1) + 1, (a + 1) * (t.n + 1)));
+export function expsOf(t: MonomialTable, a: number): number[] {
+  const out = new Array<number>(t.n);
+  const o = a * (t.n + 1) + 1;
+  for (let k = 0; k < t.n; k++) out[k] = t.exps[o + k]!;
+  return out;
+}
 
 /** Monomial orders of the engine. */
 export type Order = 'grevlex' | 'lex';

@@ -48,4 +48,5 @@ export {
   landscapeVerdict,
   bestKnownLoss,
 } from './landscape.js';
+export { type Definiteness, type HessianAtPoint, hessianAt, definiteness } from './hessian.js';
 export { type AnalysisJson, analysisJson } from './json.js';

@@ -41,6 +41,7 @@ import * as Rd from '../analysis/relu-deep.js';
 import * as Rout from '../analysis/relu-outputs.js';
 import * as Rreg from '../analysis/relu-regions.js';
 import * as Rrep from '../analysis/relu-report.js';
+import * as Hes from '../analysis/hessian.js';
 import { MAX_CHECK_POINTS } from '../numeric/check.js';
 import { MAX_DIGITS } from '../poly/roots.js';
 import { type Arg, any, arg, arr, bool, either, finite, func, guard, int, mapOnly, MAX_LENGTH, name, node, oneOf, opt, options, q, recordOf, refine, shape, str, union } from './check.js';
@@ -265,6 +266,15 @@ export const reluExactJson = guard('reluExactJson', Rrep.reluExactJson, {
   descent: opt(shape('{finalLosses}', { finalLosses: arr(number) })),
 });
 export const regionsJson = guard('regionsJson', Rrep.regionsJson, { g: regionsResult });
+
+// --- the exact Hessian at a point -----------------------------------------------------------
+const hessianShape: Arg = refine(
+  shape('a symbolic Hessian (from symbolicHessian)', { vars: arr(name), gradient: arr(node), entries: arr(arr(node)) }),
+  (h: { vars: unknown[]; gradient: unknown[]; entries: unknown[][] }) =>
+    h.gradient.length === h.vars.length && h.entries.length === h.vars.length && h.entries.every((r) => r.length === h.vars.length) ? undefined : 'has a gradient or entries that do not match its variables',
+);
+export const hessianAt = guard('hessianAt', Hes.hessianAt, { H: hessianShape, point: mapOnly(q), known: opt(arr(node)) });
+export const definiteness = guard('definiteness', Hes.definiteness, { I: shape('an inertia {positive, negative, zero}', { positive: count, negative: count, zero: count }) });
 
 // --- document pieces of the derivation -------------------------------------------------------
 const partials: Arg = mapOnly(node);

@@ -11,6 +11,7 @@ import * as R from '../expr/rational.js';
 import * as W from '../expr/walk.js';
 import * as D from '../diff/forward.js';
 import * as G from '../diff/reverse.js';
+import * as H from '../diff/hessian.js';
 import * as T from '../print/text.js';
 import * as I from '../print/inspect.js';
 import * as P from '../print/parse.js';
@@ -29,6 +30,7 @@ export * from '../expr/walk.js';
 export { TEXT_FORM_TREE_BUDGET } from '../print/inspect.js';
 export { ParseError, MAX_NESTING } from '../print/parse.js';
 export { type Compiled, type CompiledMany } from '../print/compile.js';
+export { type SymbolicHessian } from '../diff/hessian.js';
 export type { Activation, Structure } from '../activations/activation.js';
 export { ACTIVATIONS } from '../activations/registry.js';
 
@@ -114,11 +116,22 @@ export const treeSize = guard('treeSize', W.treeSize, { e: node });
 export const freeSymbols = guard('freeSymbols', W.freeSymbols, { '...roots': node });
 export const substitute = guard('substitute', W.substitute, { e: node, map: mapOf(node) });
 export const evaluateExact = guard('evaluateExact', W.evaluateExact, { e: node, point: mapOf(q) });
+export const evaluateExactMany = guard('evaluateExactMany', W.evaluateExactMany, { roots: arr(node), point: mapOf(q) });
 export const evaluate = guard('evaluate', W.evaluate, { e: node, point: mapOf(number) });
 
 // --- differentiation -------------------------------------------------------------------------
 export const diff = guard('diff', D.diff, { e: node, x: name });
 export const grad = guard('grad', G.grad, { e: node, vars: arr(name) });
+export const diffMany = guard('diffMany', D.diffMany, { roots: arr(node), x: name });
+/**
+ * Most variables of a symbolic Hessian through the API: P(P + 1)/2 entries, one forward sweep per
+ * variable over the gradient (the CLI's `hessian` also bounds the work by P × the gradient's DAG).
+ */
+export const MAX_HESSIAN_VARIABLES = 2_000;
+const symbolicHessianShape: Arg = shape('a symbolic Hessian (from symbolicHessian)', { vars: arr(name), gradient: arr(node), entries: arr(arr(node)) });
+export const symbolicHessian = guard('symbolicHessian', H.symbolicHessian, { e: node, vars: arr(name, MAX_HESSIAN_VARIABLES) });
+export const upperEntries = guard('upperEntries', H.upperEntries, { H: symbolicHessianShape });
+export const hessianSizes = guard('hessianSizes', H.hessianSizes, { e: node, H: symbolicHessianShape });
 
 // --- printing, parsing, compiling ------------------------------------------------------------
 export const toText = guard('toText', T.toText, { e: node });

@@ -7,7 +7,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  type Node,
   Q,
   buildNetwork,
   datasetLoss,
@@ -16,33 +15,16 @@ import {
   freeSymbols,
   grad,
   hessianSizes,
-  lookupFn,
-  fnNames,
   parse,
   parseSpec,
   substitute,
   sym,
   symbolicHessian,
   toText,
-  topoOrder,
 } from '../../src/index.js';
 import { NERDAMER_EXPONENTS, NERDAMER_FNS, SYMBOLS, close, exprArb, pointArb } from '../helpers/arbitraries.js';
 import { nerdamerDiff, nerdamerNames, nerdamerValue } from '../helpers/oracles.js';
-
-const PIECEWISE = new Set(fnNames().filter((f) => lookupFn(f)!.kind === 'piecewise'));
-
-/** The smallest |argument| of a piecewise function at the point: distance to a kink. */
-function kinkDistance(e: Node, p: Record<string, number>): number {
-  let d = Infinity;
-  for (const n of topoOrder(e)) if (n.kind === 'fn' && PIECEWISE.has(n.name)) d = Math.min(d, Math.abs(evaluate(n.arg, p)));
-  return d;
-}
-
-/** ∂g/∂v by the five-point central stencil, error O(h⁴). */
-function fd(g: Node, p: Record<string, number>, v: string, h = 1e-3): number {
-  const at = (t: number): number => evaluate(g, { ...p, [v]: p[v]! + t * h });
-  return (8 * (at(1) - at(-1)) - (at(2) - at(-2))) / (12 * h);
-}
+import { finiteDifference as fd, kinkDistance } from '../helpers/numeric-diff.js';
 
 describe('Hessian = finite differences of the gradient (property)', () => {
   it('every entry (i, j) equals ∂gᵢ/∂vⱼ and ∂gⱼ/∂vᵢ by differences, at random points away from kinks', () => {

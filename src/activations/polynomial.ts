@@ -3,7 +3,7 @@
  * They are not function kinds of the core: σ(z) is the polynomial node itself, so formulas built
  * with them expand exactly.
  */
-import { ONE_NODE, mul, num, pow } from '../expr/node.js';
+import { ExprError, ONE_NODE, mul, num, pow } from '../expr/node.js';
 import type { Activation } from './activation.js';
 
 /** σ(z) = z: every network of identities collapses to linear regression. */
@@ -23,7 +23,7 @@ export const identity: Activation = Object.freeze<Activation>({
 
 /** σ(z) = z^k for an integer k ≥ 2, named `pow{k}`; `quadratic` is k = 2 under its own name. */
 export function powActivation(k: number, name = `pow${k}`): Activation {
-  if (!Number.isInteger(k) || k < 2) throw new RangeError(`pow activation needs an integer K ≥ 2, got ${k}`);
+  if (!Number.isInteger(k) || k < 2) throw new ExprError(`pow activation needs an integer K ≥ 2, got ${k}`);
   return Object.freeze<Activation>({
     name,
     title: k === 2 ? 'quadratic' : `power z^${k}`,

@@ -16,6 +16,7 @@ import { expand } from '../poly/expand.js';
 import { coefficients } from '../poly/coefficients.js';
 import { type Poly, polyDegree, polyToTerms } from '../poly/poly.js';
 import { rankQ } from './linalg.js';
+import { AnalysisError } from './errors.js';
 import { randomPoint } from './random.js';
 
 /** Random points at which the Jacobian rank is computed (the maximum is reported). */
@@ -101,7 +102,7 @@ export function jacobianByGradient(net: Network, features: readonly Feature[], p
       if (d === undefined) return;
       for (const c of coefficients(expand(substitute(d, values)), net.inputs)) {
         const i = row.get(`${k}:${c.exps.join(',')}`);
-        if (i === undefined) throw new Error(`∂f/∂${p} has the monomial ${c.monomial}, which f lacks: impossible`);
+        if (i === undefined) throw new AnalysisError(`the features are not this network's: ∂f${k + 1}/∂${p} has the monomial ${c.monomial}, which they lack (pass collapse(net).features)`);
         J[i]![j] = polyAt(c.coeff, new Map());
       }
     });

@@ -5,6 +5,7 @@
  */
 import { type Node, ZERO_NODE, add, mul } from '../expr/node.js';
 import { type Rational, ONE, ZERO, qadd, qdiv, qisZero, qmul, qneg, qsub } from '../expr/rational.js';
+import { AnalysisError } from './errors.js';
 
 /** A dense matrix of exact rationals, row-major. */
 export type QMatrix = readonly (readonly Rational[])[];
@@ -136,7 +137,7 @@ export type NodeMatrix = readonly (readonly Node[])[];
  * ```
  */
 export function matMulNodes(a: NodeMatrix, b: NodeMatrix): Node[][] {
-  if (a.length > 0 && a[0]!.length !== b.length) throw new RangeError(`matrix sizes do not match: ${a[0]!.length} columns against ${b.length} rows`);
+  if (a.length > 0 && a[0]!.length !== b.length) throw new AnalysisError(`matrix sizes do not match: ${a[0]!.length} columns against ${b.length} rows`);
   const cols = b.length === 0 ? 0 : b[0]!.length;
   return a.map((row) => Array.from({ length: cols }, (_, j) => add(...row.map((v, k) => mul(v, b[k]![j]!)))));
 }
@@ -167,7 +168,7 @@ export function cayleyOrthogonal(s: QMatrix): Rational[][] {
   const plus = id.map((row, i) => row.map((v, j) => qadd(v, s[i]![j]!)));
   const minus = id.map((row, i) => row.map((v, j) => qadd(v, negQ(s)[i]![j]!)));
   const inv = inverseQ(plus);
-  if (inv === undefined) throw new RangeError('I + S is singular: S is not skew-symmetric');
+  if (inv === undefined) throw new AnalysisError('I + S is singular: S is not skew-symmetric');
   return matMulQ(minus, inv);
 }
 

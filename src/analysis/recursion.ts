@@ -18,6 +18,7 @@ import { type Rational, Q } from '../expr/rational.js';
 import { grad } from '../diff/reverse.js';
 import { type NodeMatrix, type QMatrix, eqQ, matMulNodes, matMulQ, matPowQ, transpose } from './linalg.js';
 import { weightMatrix } from './names.js';
+import { AnalysisError } from './errors.js';
 
 /** The δ-recursion unrolled: δⁿ from the symbolic gradient and from the closed form. */
 export interface LinearDelta {
@@ -42,8 +43,8 @@ export interface LinearDelta {
  */
 export function linearDelta(w: readonly number[], n: number, tied: boolean): LinearDelta {
   const m = w.length - 1;
-  if (n < 0 || n >= m) throw new RangeError(`layer n = ${n} must be in 0…${m - 1}`);
-  if (tied && w.some((x) => x !== w[0])) throw new RangeError('tied weights need all widths equal');
+  if (n < 0 || n >= m) throw new AnalysisError(`layer n = ${n} must be in 0…${m - 1}`);
+  if (tied && w.some((x) => x !== w[0])) throw new AnalysisError('tied weights need all widths equal');
   const Wl = (l: number): Node[][] => weightMatrix(w, tied ? 1 : l);
   // zᵐ as a function of u = zⁿ (biases do not affect δ and are omitted)
   let z: NodeMatrix = Array.from({ length: w[n]! }, (_, i) => [sym(`u${i + 1}`)]);

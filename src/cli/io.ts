@@ -1,6 +1,6 @@
 /** What every CLI command shares: output streams, standard input, the user-error type, JSON printing. */
 import type { Command } from 'commander';
-import { ClosedformError, readTextFile } from '../node/index.js';
+import { ClosedformError } from '../node/index.js';
 
 /** Where a command writes, and reads standard input from. */
 export interface Io {
@@ -41,11 +41,6 @@ export function fromStdin(io: Io, what: string): string {
   if (io.stdin === undefined) throw new UsageError(`${what} is '-' but there is no standard input to read`);
   stdinReadFor.set(io, what);
   return io.stdin();
-}
-
-/** The text of the file an option names (`--data points.csv`), or standard input for `-`. */
-export function readInput(io: Io, path: string, what: string, option: string): string {
-  return path === '-' ? fromStdin(io, `${option} -`) : readTextFile(path, what);
 }
 
 /** Pretty JSON with a final newline, as every `--json` output. */

@@ -4,7 +4,7 @@
  * user errors end as one line on stderr and exit code 2.
  */
 import { readStdin } from '../node/index.js';
-import { run } from './run.js';
+import { oneLine, run } from './run.js';
 
 // A reader that stops early (`closedform formula … | head`) closes the pipe: that is not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -24,7 +24,7 @@ try {
 } catch (e) {
   // Not a user error but a bug: still one line, exit code 1; the stack only on request.
   const message = e instanceof Error ? e.message : String(e);
-  process.stderr.write(`closedform: internal error: ${message.split('\n')[0]}\n`);
+  process.stderr.write(`closedform: internal error: ${oneLine(message.split('\n')[0] ?? '')}\n`);
   if (process.env['CLOSEDFORM_DEBUG']) process.stderr.write(`${e instanceof Error ? e.stack : ''}\n`);
   process.exitCode = 1;
 }

@@ -3,7 +3,7 @@
  * parse input and call the library; user errors become one line on stderr and exit code 2.
  */
 import { Command, CommanderError } from 'commander';
-import { ClosedformError, VERSION } from '../node/index.js';
+import { ClosedformError, VERSION, escapeControls } from '../node/index.js';
 import { COMMANDS } from './commands/index.js';
 import { ExitStatus, type Io, fromStdin } from './io.js';
 
@@ -55,10 +55,21 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-/** Commander's messages can span lines ("unknown command 'dif'\n(Did you mean diff?)"): join them. */
-const oneLine = (s: string): string =>
-  s
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .join(' ');
+/** Longest message line printed: a message quotes user text in excerpts, so only a bug makes one this long. */
+export const MAX_MESSAGE_LENGTH = 2000;
+
+/**
+ * One line for the terminal. Commander's messages can span lines ("unknown command 'dif'\n(Did
+ * you mean diff?)"): join them. Whatever reaches here is then made safe to print: control
+ * characters (an escape sequence in a file name or spec) are written as escapes, never sent raw.
+ */
+export const oneLine = (s: string): string => {
+  const joined = escapeControls(
+    s
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .join(' '),
+  );
+  return joined.length <= MAX_MESSAGE_LENGTH ? joined : `${joined.slice(0, MAX_MESSAGE_LENGTH)}… (message cut at ${MAX_MESSAGE_LENGTH} characters)`;
+};

@@ -5,6 +5,7 @@
  */
 import type { Rational } from './rational.js';
 import type { Node } from './node.js';
+import { ClosedformError } from './errors.js';
 
 /** What every named function declares. */
 export interface FnRuleBase {
@@ -46,7 +47,7 @@ const registry = new Map<string, FnRule>();
 /** Register a function kind; registering the same name twice with another rule is an error. */
 export function defineFn(rule: FnRule): FnRule {
   const old = registry.get(rule.name);
-  if (old !== undefined && old !== rule) throw new Error(`function '${rule.name}' is already defined`);
+  if (old !== undefined && old !== rule) throw new ClosedformError(`function '${rule.name}' is already defined`);
   registry.set(rule.name, rule);
   return rule;
 }

@@ -26,37 +26,47 @@ import {
   qtoString,
 } from './rational.js';
 import { lookupFn } from './fns.js';
-import { ClosedformError } from './errors.js';
+import { ClosedformError, describeValue } from './errors.js';
 import { textFormOf } from './text-form.js';
 
 /** An exact rational constant. */
 export interface Num {
   readonly kind: 'num';
   readonly id: number;
+  /** Length of the longest path to a leaf (a leaf has depth 1); bounded by {@link MAX_NODE_DEPTH}. */
+  readonly depth: number;
   readonly value: Rational;
 }
 /** A named symbol (a variable, or a named constant such as `pi`). */
 export interface Sym {
   readonly kind: 'sym';
   readonly id: number;
+  /** Length of the longest path to a leaf (a leaf has depth 1); bounded by {@link MAX_NODE_DEPTH}. */
+  readonly depth: number;
   readonly name: string;
 }
 /** n-ary sum: ≥ 2 args, at most one number (first), no nested sums, distinct terms. */
 export interface Add {
   readonly kind: 'add';
   readonly id: number;
+  /** Length of the longest path to a leaf (a leaf has depth 1); bounded by {@link MAX_NODE_DEPTH}. */
+  readonly depth: number;
   readonly args: readonly Node[];
 }
 /** n-ary product: ≥ 2 args, at most one number (first, ≠ 0, 1), no nested products, distinct bases. */
 export interface Mul {
   readonly kind: 'mul';
   readonly id: number;
+  /** Length of the longest path to a leaf (a leaf has depth 1); bounded by {@link MAX_NODE_DEPTH}. */
+  readonly depth: number;
   readonly args: readonly Node[];
 }
 /** base^exp with a rational exponent ≠ 0, 1. */
 export interface Pow {
   readonly kind: 'pow';
   readonly id: number;
+  /** Length of the longest path to a leaf (a leaf has depth 1); bounded by {@link MAX_NODE_DEPTH}. */
+  readonly depth: number;
   readonly base: Node;
   readonly exp: Rational;
 }
@@ -64,6 +74,8 @@ export interface Pow {
 export interface Fn {
   readonly kind: 'fn';
   readonly id: number;
+  /** Length of the longest path to a leaf (a leaf has depth 1); bounded by {@link MAX_NODE_DEPTH}. */
+  readonly depth: number;
   readonly name: string;
   readonly arg: Node;
 }
@@ -78,7 +90,8 @@ export class ExprError extends ClosedformError {
 
 /** Exhaustiveness guard for `switch (node.kind)`. */
 export function assertNever(x: never): never {
-  throw new Error(`unexpected value ${JSON.stringify(x)}`);
+  // a bug, not a user error: a plain Error (the CLI reports it as internal), never a typed refusal
+  throw new Error(`unexpected value ${describeValue(x)}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -119,14 +132,51 @@ const cleanup = new FinalizationRegistry<string>((key) => {
 });
 let nextId = 0;
 
+/**
+ * Deepest expression the constructors build (the text parser has its own, smaller bound,
+ * MAX_NESTING = 1000 parentheses). Chains are walked without deep recursion (the printers in
+ * topological order, the structural order looping on its tail), and 20 000-level chains are
+ * tested; past this bound an expression built node by node is refused instead of risking the
+ * stack in an algorithm that recurses on the structure (measured: 40 000 levels of exp(e + 1)
+ * overflow the structural order inside sums).
+ */
+export const MAX_NODE_DEPTH = 25_000;
+
+const depthOf = (children: readonly Node[]): number => {
+  let d = 0;
+  for (const c of children) if (c.depth > d) d = c.depth;
+  return d + 1;
+};
+
 function intern<T extends Node>(key: string, make: (id: number) => T): T {
   const hit = table.get(key)?.deref();
   if (hit !== undefined) return hit as T;
-  const node = Object.freeze(Object.assign(Object.create(NODE_PROTO) as object, make(nextId++))) as T;
+  const made = make(nextId++);
+  if (made.depth > MAX_NODE_DEPTH) throw new ExprError(`expression nested more than ${MAX_NODE_DEPTH} deep (MAX_NODE_DEPTH): build it in fewer levels`);
+  const node = Object.freeze(Object.assign(Object.create(NODE_PROTO) as object, made)) as T;
   table.set(key, new WeakRef(node));
   cleanup.register(node, key);
   return node;
 }
+
+/**
+ * Whether a value is an expression node: made by the constructors of this module (every node
+ * has their one frozen prototype; an object of the same fields made by hand does not).
+ *
+ * @example
+ * ```ts
+ * isNode(parse('x + 1')); // true
+ * isNode({ kind: 'sym', id: 0, name: 'x' }); // false
+ * ```
+ */
+export const isNode = (x: unknown): x is Node => {
+  if (typeof x !== 'object' || x === null) return false;
+  try {
+    return Object.getPrototypeOf(x) === NODE_PROTO;
+  } catch {
+    return false; // a proxy whose trap throws is not a node
+  }
+};
 
 /**
  * Entries in the intern table: the nodes alive, plus collected ones whose entry is not yet
@@ -147,7 +197,7 @@ export const internedCount = (): number => table.size;
 /** An exact rational constant. `num(2)`, `num(Q(1, 3))`, `num(5n)`. */
 export function num(v: Rational | number | bigint): Num {
   const q = typeof v === 'object' ? v : Q(v);
-  return intern(`#${q.n}/${q.d}`, (id) => ({ kind: 'num', id, value: q }));
+  return intern(`#${q.n}/${q.d}`, (id) => ({ kind: 'num', id, depth: 1, value: q }));
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -155,7 +205,7 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** A symbol. Names are identifiers: a letter or `_`, then letters, digits and `_`. */
 export function sym(name: string): Sym {
   if (!NAME.test(name)) throw new ExprError(`invalid symbol name '${name}'`);
-  return intern(`$${name}`, (id) => ({ kind: 'sym', id, name }));
+  return intern(`$${name}`, (id) => ({ kind: 'sym', id, depth: 1, name }));
 }
 
 /** The interned constants 0, 1 and −1. */
@@ -220,7 +270,7 @@ export function add(...xs: readonly Node[]): Node {
   out.sort(compare);
   if (!qisZero(c)) out.unshift(num(c));
   if (out.length === 1) return out[0]!;
-  return intern(`+${out.map((a) => a.id).join(',')}`, (id) => ({ kind: 'add', id, args: Object.freeze(out) }));
+  return intern(`+${out.map((a) => a.id).join(',')}`, (id) => ({ kind: 'add', id, depth: depthOf(out), args: Object.freeze(out) }));
 }
 
 /** k·t for a coefficient-free term t. */
@@ -234,7 +284,7 @@ function scale(k: Rational, t: Node): Node {
 /** Intern an already-canonical argument list as a product. */
 function rawMul(args: readonly Node[]): Node {
   if (args.length === 1) return args[0]!;
-  return intern(`*${args.map((a) => a.id).join(',')}`, (id) => ({ kind: 'mul', id, args: Object.freeze([...args]) }));
+  return intern(`*${args.map((a) => a.id).join(',')}`, (id) => ({ kind: 'mul', id, depth: depthOf(args), args: Object.freeze([...args]) }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -316,7 +366,7 @@ export function pow(base: Node, e: Rational | number | Node): Node {
   // An integer power of a product with a numeric coefficient keeps the coefficient outside:
   // (c·m)^k = c^k·m^k. Without this, c·m and (c·m)^k would not merge in products.
   if (base.kind === 'mul' && ex.d === 1n) return mul(...base.args.map((a) => pow(a, ex)));
-  return intern(`^${base.id},${qtoString(ex)}`, (id) => ({ kind: 'pow', id, base, exp: ex }));
+  return intern(`^${base.id},${qtoString(ex)}`, (id) => ({ kind: 'pow', id, depth: base.depth + 1, base, exp: ex }));
 }
 
 /** qpow, except that a power too large to compute exactly stays symbolic (`2^1000000000`). */
@@ -345,7 +395,7 @@ export function fn(name: string, arg: Node): Node {
     const v = rule.exact(arg.value);
     if (v !== undefined) return num(v);
   }
-  return intern(`f${name}:${arg.id}`, (id) => ({ kind: 'fn', id, name, arg }));
+  return intern(`f${name}:${arg.id}`, (id) => ({ kind: 'fn', id, depth: arg.depth + 1, name, arg }));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -68,7 +68,7 @@ export function Q(n: bigint | number, d: bigint | number = 1n): Rational {
 }
 
 function toBigIntExact(x: number): bigint {
-  if (!Number.isInteger(x)) throw new TypeError(`Q expects integers, got ${x}; use qparse for decimals`);
+  if (!Number.isInteger(x)) throw new ArithmeticError(`Q expects integers, got ${x}; use qparse for decimals`);
   return BigInt(x);
 }
 

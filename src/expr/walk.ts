@@ -4,7 +4,7 @@
  */
 import { CONSTANTS } from './elementary.js';
 import { lookupFn } from './fns.js';
-import { type Node, assertNever, children, compareNames, rebuild } from './node.js';
+import { type Node, ExprError, assertNever, children, compareNames, rebuild } from './node.js';
 import { type Rational, ONE, qadd, qmul, qpow, qtoNumber } from './rational.js';
 
 /** All distinct nodes reachable from the roots, children before parents (ascending id). */
@@ -136,7 +136,7 @@ function floatStep(n: Node, p: ReadonlyMap<string, number>, memo: Map<Node, numb
       return qtoNumber(n.value);
     case 'sym': {
       const v = p.get(n.name) ?? CONSTANTS.get(n.name);
-      if (v === undefined) throw new RangeError(`no value for symbol '${n.name}'`);
+      if (v === undefined) throw new ExprError(`no value for symbol '${n.name}'`);
       return v;
     }
     case 'add':

@@ -36,6 +36,7 @@ export {
   symbolicDatasetLoss,
 } from './build.js';
 export { MAX_CSV_ROWS, readCsv } from './csv.js';
+export { type Json, JsonError, MAX_JSON_DEPTH, readJson } from './json.js';
 export {
   type BackpropEquation,
   gradientEquations,

@@ -2,7 +2,8 @@
  * Network specs from text: the compact string `WIDTHS[:ACTIVATIONS][:OPTIONS]` and JSON objects,
  * validated into a {@link NetworkSpec}; `formatSpec` writes the compact string back.
  *
- * Compact grammar (whitespace around tokens is ignored):
+ * Compact grammar (spaces around tokens are ignored; line breaks and other control characters, and
+ * a trailing ':' with nothing after it, are refused):
  * - `WIDTHS` = `n0-n1-…-nL`, positive integers, L ≥ 1 (n0 inputs, nL outputs);
  * - `ACTIVATIONS` = registry names separated by commas: one name (every layer), two names (the
  *   hidden layers, then the output layer) or L names (one per layer); default `sigmoid,identity`;
@@ -10,7 +11,9 @@
  *   `rows` (the H = σ(XW₁ + b₁) layout of seed 004).
  */
 import { activationNames, getActivation } from '../activations/registry.js';
+import { describeValue, quote } from '../expr/errors.js';
 import { ExprError } from '../expr/node.js';
+import { JsonError, readJson } from './json.js';
 import type { Convention, Loss, NetworkSpec } from './spec.js';
 
 /** A network spec that cannot be accepted; the message names the bad token in one line. */
@@ -64,8 +67,12 @@ export function parameterCount(spec: NetworkSpec): number {
  */
 export function parseSpec(text: string): NetworkSpec {
   if (typeof text !== 'string') throw new SpecError('a network spec must be a string like 3-2-1:relu,identity');
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
+  if (/[\u0000-\u001f\u007f]/.test(text)) throw new SpecError(`bad network spec ${quote(text)}: it contains a line break or another control character`);
   const parts = text.trim().split(':');
-  if (parts.length > 3) throw new SpecError(`bad network spec '${text}': expected WIDTHS[:ACTIVATIONS][:OPTIONS], found ${parts.length} ':'-separated parts`);
+  if (parts.length > 3) throw new SpecError(`bad network spec ${quote(text)}: expected WIDTHS[:ACTIVATIONS][:OPTIONS], found ${parts.length} ':'-separated parts`);
+  if (parts.length > 1 && parts.at(-1)!.trim() === '')
+    throw new SpecError(`bad network spec ${quote(text)}: nothing after the last ':' (give ${parts.length === 2 ? 'activations' : 'options'} there, or leave the ':' out)`);
   const widths = parseWidths(parts[0]!);
   const L = widths.length - 1;
   const actText = parts[1]?.trim() ?? '';
@@ -74,11 +81,11 @@ export function parseSpec(text: string): NetworkSpec {
   for (const raw of (parts[2] ?? '').split(',')) {
     const o = raw.trim();
     if (o === '') {
-      if (parts[2] !== undefined && parts[2].trim() !== '') throw new SpecError(`bad option list '${parts[2]}': empty option`);
+      if (parts[2] !== undefined && parts[2].trim() !== '') throw new SpecError(`bad option list ${quote(parts[2])}: empty option`);
       continue;
     }
-    if (!(OPTIONS as readonly string[]).includes(o)) throw new SpecError(`unknown option '${o}' (options: ${OPTIONS.join(', ')})`);
-    if (seen.has(o)) throw new SpecError(`option '${o}' given twice`);
+    if (!(OPTIONS as readonly string[]).includes(o)) throw new SpecError(`unknown option ${quote(o)} (options: ${OPTIONS.join(', ')})`);
+    if (seen.has(o)) throw new SpecError(`option ${quote(o)} given twice`);
     seen.add(o);
   }
   return checked({
@@ -95,10 +102,11 @@ function parseWidths(text: string): number[] {
   if (t === '') throw new SpecError('missing widths: a network spec starts with n0-n1-…-nL, e.g. 3-2-1');
   const tokens = t.split('-').map((s) => s.trim());
   for (const w of tokens) {
-    if (!/^\d+$/.test(w)) throw new SpecError(`bad width '${w}' in '${t}': widths are positive integers separated by '-'`);
-    if (Number(w) === 0) throw new SpecError(`bad width '${w}' in '${t}': a layer needs at least one neuron`);
+    if (!/^\d+$/.test(w)) throw new SpecError(`bad width ${quote(w)} in ${quote(t)}: widths are positive integers separated by '-'`);
+    if (Number(w) === 0) throw new SpecError(`bad width ${quote(w)} in ${quote(t)}: a layer needs at least one neuron`);
   }
-  if (tokens.length < 2) throw new SpecError(`bad widths '${t}': need at least an input and an output width (n0-n1)`);
+  if (tokens.length < 2) throw new SpecError(`bad widths ${quote(t)}: need at least an input and an output width (n0-n1)`);
+  if (tokens.length - 1 > MAX_LAYERS) throw new SpecError(`${tokens.length - 1} layers is past the budget of ${MAX_LAYERS} layers`);
   return tokens.map(Number);
 }
 
@@ -108,14 +116,14 @@ const defaultActivations = (L: number): string[] => expandActivations(L === 1 ? 
 /** One name → every layer; two → hidden layers, output layer; L → one per layer. */
 function expandActivations(names: readonly string[], L: number): string[] {
   for (const n of names) {
-    if (n === '') throw new SpecError(`empty activation name in '${names.join(',')}'`);
-    if (getActivation(n) === undefined) throw new SpecError(`unknown activation '${n}' (known: ${activationNames().join(', ')})`);
+    if (n === '') throw new SpecError(`empty activation name in ${quote(names.join(','))}`);
+    if (getActivation(n) === undefined) throw new SpecError(`unknown activation ${quote(n)} (known: ${activationNames().join(', ')})`);
   }
   if (names.length === 1) return Array.from({ length: L }, () => names[0]!);
   if (names.length === L) return [...names];
   if (names.length === 2 && L >= 2) return Array.from({ length: L }, (_, i) => (i === L - 1 ? names[1]! : names[0]!));
   throw new SpecError(
-    `wrong number of activations in '${names.join(',')}': ${names.length} given for ${L} layer${L === 1 ? '' : 's'} (give ${L === 1 ? '1' : L === 2 ? '1 or 2' : `1, 2 (hidden, output) or ${L}`})`,
+    `wrong number of activations in ${quote(names.join(','))}: ${names.length} given for ${L} layer${L === 1 ? '' : 's'} (give ${L === 1 ? '1' : L === 2 ? '1 or 2' : `1, 2 (hidden, output) or ${L}`})`,
   );
 }
 
@@ -139,10 +147,20 @@ function checked(spec: NetworkSpec): NetworkSpec {
 
 const FIELDS = new Set(['widths', 'activations', 'bias', 'loss', 'convention']);
 
+/** A value in a message: JSON-like for the small values specs hold, else described (never serialised whole). */
+function shown(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
+  if (Array.isArray(v) && v.length <= 8 && v.every((x) => typeof x === 'number' || typeof x === 'boolean' || (typeof x === 'string' && x.length <= 20)))
+    return `[${v.map((x) => (typeof x === 'string' ? JSON.stringify(x) : String(x))).join(', ')}]`;
+  return describeValue(v);
+}
+
 /**
  * A spec from a JSON value: an object with the fields of {@link NetworkSpec}. Only `widths` is
- * required; `activations` (array or comma string, 1, 2 or L names) defaults to `sigmoid,identity`,
- * `bias` (boolean or one per layer) to true, `loss` to `squared`, `convention` to `layer`.
+ * required; `activations` (a list of 1, 2 or L names) defaults to `sigmoid,identity`, `bias`
+ * (boolean or one per layer) to true, `loss` to `squared`, `convention` to `layer`. A string where
+ * the list of activations belongs is refused (the compact form is the place for comma lists).
  *
  * @example
  * ```ts
@@ -150,37 +168,50 @@ const FIELDS = new Set(['widths', 'activations', 'bias', 'loss', 'convention']);
  * ```
  */
 export function specFromJson(value: unknown): NetworkSpec {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new SpecError('a JSON network spec must be an object with a "widths" field');
-  const o = value as Record<string, unknown>;
-  for (const k of Object.keys(o)) if (!FIELDS.has(k)) throw new SpecError(`unknown field "${k}" in JSON spec (fields: ${[...FIELDS].join(', ')})`);
-  if (!Array.isArray(o.widths) || !o.widths.every((w) => typeof w === 'number' && Number.isSafeInteger(w) && w >= 1))
-    throw new SpecError(`bad "widths" ${JSON.stringify(o.widths)}: an array of positive integers [n0, …, nL]`);
-  if (o.widths.length < 2) throw new SpecError('bad "widths": need at least an input and an output width');
-  const widths = o.widths as number[];
+  let o: Record<string, unknown>;
+  try {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new SpecError(`a JSON network spec must be an object with a "widths" field, got ${describeValue(value)}`);
+    // read each field once, into a plain object (a getter or a proxy is read here, not later)
+    o = {};
+    for (const k of Object.keys(value)) {
+      if (!FIELDS.has(k)) throw new SpecError(`unknown field ${JSON.stringify(k.slice(0, 40))} in JSON spec (fields: ${[...FIELDS].join(', ')})`);
+      o[k] = (value as Record<string, unknown>)[k];
+    }
+  } catch (e) {
+    if (e instanceof SpecError) throw e;
+    throw new SpecError(`the JSON network spec cannot be read: ${e instanceof Error ? e.message.split('\n')[0] : 'it throws'}`);
+  }
+  const w = o.widths;
+  if (!Array.isArray(w) || !w.every((x) => typeof x === 'number' && Number.isSafeInteger(x) && x >= 1))
+    throw new SpecError(`bad "widths" ${shown(w)}: an array of positive integers [n0, …, nL]`);
+  if (w.length < 2) throw new SpecError('bad "widths": need at least an input and an output width');
+  const widths = w as number[];
   const L = widths.length - 1;
+  if (L > MAX_LAYERS) throw new SpecError(`${L} layers is past the budget of ${MAX_LAYERS} layers`);
   let names: string[];
   if (o.activations === undefined) names = defaultActivations(L);
-  else if (typeof o.activations === 'string') names = o.activations.split(',').map((s) => s.trim());
-  else if (Array.isArray(o.activations) && o.activations.every((a) => typeof a === 'string')) names = o.activations as string[];
-  else throw new SpecError(`bad "activations" ${JSON.stringify(o.activations)}: an array of activation names`);
+  else if (Array.isArray(o.activations) && o.activations.length > 0 && o.activations.every((a) => typeof a === 'string')) names = o.activations as string[];
+  else if (typeof o.activations === 'string')
+    throw new SpecError(`bad "activations" ${shown(o.activations)}: a list of activation names such as ${JSON.stringify(o.activations.split(',').map((x) => x.trim()))}, not a string`);
+  else throw new SpecError(`bad "activations" ${shown(o.activations)}: a non-empty list of activation names`);
   let bias: boolean[];
   if (o.bias === undefined || typeof o.bias === 'boolean') bias = widths.slice(1).map(() => o.bias !== false);
   else if (Array.isArray(o.bias) && o.bias.length === L && o.bias.every((b) => typeof b === 'boolean')) bias = o.bias as boolean[];
-  else throw new SpecError(`bad "bias" ${JSON.stringify(o.bias)}: true, false, or one boolean per layer (${L})`);
+  else throw new SpecError(`bad "bias" ${shown(o.bias)}: true, false, or one boolean per layer (${L})`);
   const loss = o.loss ?? 'squared';
-  if (loss !== 'squared' && loss !== 'half-squared') throw new SpecError(`bad "loss" ${JSON.stringify(o.loss)}: "squared" or "half-squared"`);
+  if (loss !== 'squared' && loss !== 'half-squared') throw new SpecError(`bad "loss" ${shown(o.loss)}: "squared" or "half-squared"`);
   const convention = o.convention ?? 'layer';
-  if (convention !== 'layer' && convention !== 'rows') throw new SpecError(`bad "convention" ${JSON.stringify(o.convention)}: "layer" or "rows"`);
-  if (L > MAX_LAYERS) throw new SpecError(`${L} layers is past the budget of ${MAX_LAYERS} layers`);
+  if (convention !== 'layer' && convention !== 'rows') throw new SpecError(`bad "convention" ${shown(o.convention)}: "layer" or "rows"`);
   return checked({ widths, activations: expandActivations(names, L), bias, loss: loss as Loss, convention: convention as Convention });
 }
 
 /**
- * A spec given either as the compact string or as JSON text (starting with `{`).
+ * A spec given either as the compact string or as JSON text (starting with `{`; read strictly:
+ * a repeated key, nesting past MAX_JSON_DEPTH or trailing text is refused with its place).
  *
  * @example
  * ```ts
- * readSpec('{"widths": [1, 2, 1], "activations": "quadratic"}');
+ * readSpec('{"widths": [1, 2, 1], "activations": ["quadratic"]}');
  * readSpec('1-2-1:quadratic');
  * ```
  */
@@ -188,9 +219,10 @@ export function readSpec(text: string): NetworkSpec {
   if (text.trim().startsWith('{')) {
     let value: unknown;
     try {
-      value = JSON.parse(text);
+      value = readJson(text, 'JSON spec');
     } catch (e) {
-      throw new SpecError(`bad JSON spec: ${(e as Error).message.split('\n')[0]}`);
+      if (e instanceof JsonError) throw new SpecError(e.message);
+      throw e;
     }
     return specFromJson(value);
   }

@@ -37,7 +37,7 @@ export const samplesFromDataset = (d: Dataset): Sample[] =>
   d.inputs.map((row, p) => ({ x: row.map(qtoNumber), y: (d.targets[p] ?? []).map(qtoNumber) }));
 
 /** Parameters must have the spec's shapes: W^ℓ n_ℓ × n_{ℓ−1}, B^ℓ n_ℓ × 1. */
-function checkShapes(spec: NetworkSpec, p: EngineParams): void {
+export function checkShapes(spec: NetworkSpec, p: EngineParams): void {
   const w = spec.widths;
   if (p.W.length !== w.length - 1 || p.b.length !== w.length - 1) throw new NumericError(`parameters have ${p.W.length} layers, the network ${w.length - 1}`);
   for (let l = 1; l < w.length; l++) {

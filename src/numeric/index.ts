@@ -30,6 +30,7 @@ export {
   columnEntries,
 } from './engine.js';
 export { gradientStep, gradientDescent, hessian, symmetricEigenvalues, type Descent } from './train.js';
+export { type DifferenceCheck, ACTIVATION_ULPS, DIFFERENCE_TOLERANCE_BASIS, compareWithDifferences, lossRoundingBound } from './fdcheck.js';
 export {
   checkNetwork,
   type CheckOptions,
@@ -39,5 +40,6 @@ export {
   FINITE_DIFFERENCE_TOLERANCE,
   KINK_MARGIN,
   MAX_RESAMPLES,
+  MAX_CHECK_POINTS,
   MAX_FD_COORDINATES,
 } from './check.js';

@@ -6,16 +6,16 @@
  * try { expand(parse('relu(x)')); } catch (e) { e instanceof NotPolynomialError; } // true
  * ```
  */
-import { ClosedformError } from '../expr/errors.js';
+import { ClosedformError, excerpt } from '../expr/errors.js';
 
-/** Raised for an expression with a non-polynomial node; the message names the node. */
+/** Raised for an expression with a non-polynomial node; the message names the node (its text cut to an excerpt when long; `nodeText` holds all of it). */
 export class NotPolynomialError extends ClosedformError {
   override readonly name = 'NotPolynomialError';
   constructor(
     readonly nodeText: string,
     reason: string,
   ) {
-    super(`${nodeText} is not polynomial (${reason})`);
+    super(`${excerpt(nodeText, 160)} is not polynomial (${reason})`);
   }
 }
 

@@ -46,14 +46,59 @@ export interface ExpansionEstimate {
   readonly expBound: readonly number[];
   /** Upper bound on the number of terms of the expansion. */
   readonly terms: number;
-  /** Largest bound over all intermediate results. */
+  /**
+   * Largest bound over all intermediate results. When a `budget` stopped the estimate early, the
+   * first bound past it; `degree`, `expBound` and `terms` of the root are then Infinity.
+   */
   readonly maxTerms: number;
 }
 
+type Sparse = Pick<Info, 'idx' | 'exps'>;
+
 interface Info {
   deg: number;
+  /**
+   * Exponent bounds, sparse: the indices of the variables that occur (ascending) and their
+   * bounds. A node of a wide network sees a few of its thousands of variables; a dense vector per
+   * node made the estimate of 100-100-1 cost 7 s and gigabytes.
+   */
+  idx: Int32Array;
   exps: Float64Array;
   terms: number;
+}
+
+/**
+ * Sparse accumulation of the children's exponent bounds (max for a sum, + for a product) in one
+ * dense scratch row that is cleared after each use: linear in the entries merged.
+ */
+class Accumulator {
+  private readonly row: Float64Array;
+  private readonly seen: Uint8Array;
+  private touched: number[] = [];
+  constructor(n: number) {
+    this.row = new Float64Array(n);
+    this.seen = new Uint8Array(n);
+  }
+  add(i: Info, combine: 'max' | 'sum'): void {
+    for (let k = 0; k < i.idx.length; k++) {
+      const v = i.idx[k]!;
+      if (this.seen[v] === 0) {
+        this.seen[v] = 1;
+        this.touched.push(v);
+        this.row[v] = i.exps[k]!;
+      } else this.row[v] = combine === 'max' ? Math.max(this.row[v]!, i.exps[k]!) : this.row[v]! + i.exps[k]!;
+    }
+  }
+  take(): Sparse {
+    const idx = Int32Array.from(this.touched).sort();
+    const exps = new Float64Array(idx.length);
+    for (let k = 0; k < idx.length; k++) {
+      exps[k] = this.row[idx[k]!]!;
+      this.seen[idx[k]!] = 0;
+    }
+    this.touched = [];
+    return { idx, exps };
+  }
 }
 
 /** log of the binomial coefficient C(n, k) for real n ≥ k ≥ 0 (via lgamma-free summation). */
@@ -69,55 +114,73 @@ function binom(n: number, k: number): number {
 }
 
 /**
- * Check polynomiality and bound degrees and term counts, one visit per node.
+ * The first node (children first) that is not polynomial, refused before any bound is computed:
+ * one cheap pass, so `expand` of a 20,000-parameter sigmoid network says no at once.
+ */
+function refuseNonPolynomial(order: readonly Node[]): void {
+  for (const n of order) {
+    if (n.kind === 'fn') throw new NotPolynomialError(walkText(n), `${n.name} is not a polynomial function`);
+    if (n.kind === 'pow' && (n.exp.d !== 1n || n.exp.n < 0n))
+      throw new NotPolynomialError(walkText(n), `exponent ${n.exp.n}${n.exp.d === 1n ? '' : `/${n.exp.d}`} is not a non-negative integer`);
+  }
+}
+
+/**
+ * Check polynomiality and bound degrees and term counts, one visit per node. With `budget`, stop
+ * at the first intermediate whose bound passes it (its bound is then `maxTerms`): the rest of the
+ * estimate cannot change the refusal.
  *
  * @example
  * ```ts
  * expansionEstimate(parse('(x + y + 1)^2')).terms; // 6 (= C(3 + 1, 2))
  * ```
  */
-export function expansionEstimate(e: Node): ExpansionEstimate {
+export function expansionEstimate(e: Node, budget = Infinity): ExpansionEstimate {
   const order = topoOrder(e);
+  refuseNonPolynomial(order);
   const vars = makeLayout(
     order.flatMap((n) => (n.kind === 'sym' ? [n.name] : [])),
     1,
   ).vars;
   const index = new Map(vars.map((v, i) => [v, i]));
   const info = new Map<Node, Info>();
+  const acc = new Accumulator(vars.length);
+  const none: Sparse = { idx: new Int32Array(0), exps: new Float64Array(0) };
   let maxTerms = 1;
   for (const n of order) {
-    const exps = new Float64Array(vars.length);
+    let sparse: Sparse = none;
     let deg = 0;
     let terms = 1;
     switch (n.kind) {
       case 'num':
         break;
       case 'sym':
-        exps[index.get(n.name)!] = 1;
+        sparse = { idx: Int32Array.of(index.get(n.name)!), exps: Float64Array.of(1) };
         deg = 1;
         break;
       case 'add':
         terms = 0;
         for (const a of n.args) {
           const ia = info.get(a)!;
-          for (let i = 0; i < vars.length; i++) exps[i] = Math.max(exps[i]!, ia.exps[i]!);
+          acc.add(ia, 'max');
           deg = Math.max(deg, ia.deg);
           terms += ia.terms;
         }
+        sparse = acc.take();
         break;
       case 'mul':
         for (const a of n.args) {
           const ia = info.get(a)!;
-          for (let i = 0; i < vars.length; i++) exps[i]! += ia.exps[i]!;
+          acc.add(ia, 'sum');
           deg += ia.deg;
           terms *= ia.terms;
         }
+        sparse = acc.take();
         break;
       case 'pow': {
-        if (n.exp.d !== 1n || n.exp.n < 0n) throw new NotPolynomialError(walkText(n), `exponent ${n.exp.n}${n.exp.d === 1n ? '' : `/${n.exp.d}`} is not a non-negative integer`);
-        const k = Number(n.exp.n);
+        const k = Number(n.exp.n); // a non-negative integer: refuseNonPolynomial passed it
         const ib = info.get(n.base)!;
-        for (let i = 0; i < vars.length; i++) exps[i] = ib.exps[i]! * k;
+        sparse = { idx: ib.idx, exps: ib.exps.map((x) => x * k) };
         deg = ib.deg * k;
         // p^k has at most as many terms as there are multisets of k of p's terms.
         terms = binom(ib.terms + k - 1, k);
@@ -132,17 +195,24 @@ export function expansionEstimate(e: Node): ExpansionEstimate {
     // box Π (eᵢ + 1) of the exponent bounds allows.
     let present = 0;
     let box = 1;
-    for (let i = 0; i < vars.length; i++)
-      if (exps[i]! > 0) {
+    for (const x of sparse.exps)
+      if (x > 0) {
         present++;
-        box *= exps[i]! + 1;
+        box *= x + 1;
       }
     terms = Math.min(terms, binom(present + deg, present), box);
     maxTerms = Math.max(maxTerms, terms);
-    info.set(n, { deg, exps, terms });
+    info.set(n, { deg, ...sparse, terms });
+    if (maxTerms > budget) break;
   }
-  const root = info.get(e)!;
-  return { vars, degree: root.deg, expBound: Array.from(root.exps), terms: root.terms, maxTerms };
+  const root = info.get(e);
+  const expBound = (i: Info): number[] => {
+    const out = vars.map(() => 0);
+    i.idx.forEach((v, k) => (out[v] = i.exps[k]!));
+    return out;
+  };
+  if (root === undefined) return { vars, degree: Infinity, expBound: vars.map(() => Infinity), terms: Infinity, maxTerms };
+  return { vars, degree: root.deg, expBound: expBound(root), terms: root.terms, maxTerms };
 }
 
 /**
@@ -156,7 +226,7 @@ export function expansionEstimate(e: Node): ExpansionEstimate {
  * ```
  */
 export function expand(e: Node, budget: number = EXPANSION_TERM_BUDGET): Poly {
-  const est = expansionEstimate(e);
+  const est = expansionEstimate(e, budget);
   if (est.maxTerms > budget) throw new ExpansionTooLargeError(est.maxTerms, budget);
   const order = topoOrder(e);
   // One layout for every intermediate. A child's exponent bounds never exceed its parent's (sums

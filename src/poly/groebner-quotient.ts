@@ -13,6 +13,7 @@ import { type Rational, Q } from '../expr/rational.js';
 import { type IPoly, type MonoCmp, divides, makePrimitive, mono, monoMul, normalForm, orderCmp } from './groebner-core.js';
 import type { GroebnerBasis } from './groebner.js';
 import { ClosedformError } from '../expr/errors.js';
+import { PolyInputError } from './terms.js';
 import { maxIndependentSet } from '../groebner/quotient.js';
 
 /** Standard monomials past this make the quotient-ring linear algebra (O(D³) rationals) too slow. */
@@ -135,8 +136,10 @@ export class Quotient {
   private readonly index = new Map<string, number>();
   private readonly cmp: MonoCmp;
   constructor(readonly gb: GroebnerBasis) {
+    if (typeof gb !== 'object' || gb === null || !Array.isArray(gb.polys) || !Array.isArray(gb.internal) || !Array.isArray(gb.vars))
+      throw new PolyInputError('a Quotient is made from a Gröbner basis (from groebner)');
     const sm = standardMonomials(gb);
-    if (sm === undefined) throw new RangeError('the ideal is not zero-dimensional');
+    if (sm === undefined) throw new PolyInputError('the ideal is not zero-dimensional: its quotient ring is not finite');
     this.basis = sm;
     this.cmp = orderCmp(gb.order);
     sm.forEach((m, i) => this.index.set(m.join(','), i));

@@ -15,6 +15,7 @@
  */
 import { type Rational, Q, gcd } from '../expr/rational.js';
 import { ExpansionTooLargeError } from './errors.js';
+import { PolyInputError } from './terms.js';
 import { type Packed, combinePacked, mulPacked, toBig } from './kernel.js';
 import { type Layout, grevlexDesc, makeLayout, packInto, sameLayout, unpackExps } from './monomial.js';
 
@@ -78,7 +79,7 @@ export function polyConst(q: Rational, layout: Layout = makeLayout([], 1)): Poly
 /** The polynomial `name` (over `layout` when given; it must contain the variable). */
 export function polyVar(name: string, layout: Layout = makeLayout([name], 1)): Poly {
   const i = layout.vars.indexOf(name);
-  if (i < 0) throw new RangeError(`variable ${name} is not in the layout`);
+  if (i < 0) throw new PolyInputError(`variable ${name} is not in the layout`);
   const exps = layout.vars.map((_, j) => (j === i ? 1 : 0));
   const mono = new Int32Array(layout.words);
   packInto(layout, exps, mono, 0);
@@ -110,7 +111,7 @@ export function sortedTerms(p: Poly): { exps: number[]; coeff: Rational }[] {
 export function relayout(p: Poly, layout: Layout): Poly {
   if (sameLayout(p.layout, layout)) return p;
   const map = p.layout.vars.map((v) => layout.vars.indexOf(v));
-  if (map.some((j) => j < 0)) throw new RangeError('relayout: the target layout lacks a variable');
+  if (map.some((j) => j < 0)) throw new PolyInputError('relayout: the target layout lacks a variable');
   const mono = new Int32Array(p.n * layout.words);
   const exps = new Array<number>(layout.vars.length);
   for (let i = 0; i < p.n; i++) {
@@ -230,7 +231,7 @@ function bucketKeys(x: Poly, y: Poly, bound: readonly number[]): [Int32Array, In
 
 /** p^k for an integer k ≥ 0, by repeated squaring (squares use the half-work kernel). */
 export function polyPow(p: Poly, k: number): Poly {
-  if (!Number.isInteger(k) || k < 0) throw new RangeError(`polyPow: exponent ${k} is not a non-negative integer`);
+  if (!Number.isInteger(k) || k < 0) throw new PolyInputError(`polyPow: exponent ${k} is not a non-negative integer`);
   if (k === 0) return polyConst(Q(1), p.layout);
   if (k === 1 || p.n === 0) return p;
   const half = polyPow(p, Math.floor(k / 2));
@@ -286,14 +287,14 @@ export function polyFromTerms(vars: readonly string[], terms: readonly { exps: r
   let top = 1; // (no spread: a polynomial may have millions of terms)
   for (const t of terms) for (const e of t.exps) top = Math.max(top, e);
   const L = makeLayout(vars, top);
-  if (L.vars.length !== vars.length) throw new RangeError('polyFromTerms: duplicate variable');
+  if (L.vars.length !== vars.length) throw new PolyInputError('polyFromTerms: duplicate variable');
   const perm = L.vars.map((v) => vars.indexOf(v));
   const den = terms.reduce((d, t) => lcm(d, t.coeff.d), 1n);
   const mono = new Int32Array(terms.length * L.words);
   const coef = new Array<bigint>(terms.length);
   const bound = L.vars.map(() => 0);
   terms.forEach((t, i) => {
-    if (t.exps.length !== vars.length) throw new RangeError(`polyFromTerms: term ${i} has ${t.exps.length} exponents for ${vars.length} variables`);
+    if (t.exps.length !== vars.length) throw new PolyInputError(`polyFromTerms: term ${i} has ${t.exps.length} exponents for ${vars.length} variables`);
     const e = perm.map((j) => t.exps[j]!);
     e.forEach((x, j) => (bound[j] = Math.max(bound[j]!, x)));
     packInto(L, e, mono, i * L.words);

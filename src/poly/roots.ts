@@ -7,6 +7,7 @@
  * into rational intervals (lo, hi) with p(lo)·p(hi) < 0 and one root inside; bisection on the sign
  * refines them to any width. Multiplicities come from the square-free decomposition first.
  */
+import { ClosedformError } from '../expr/errors.js';
 import { type Rational, Q, qabs, qadd, qcmp, qfloor, qmul, qsub, qtoString } from '../expr/rational.js';
 import { type QPoly, type ZPoly, evalQ, primitive, pseudoRem, signAt, squarefreeDecomposition, toZ } from './univariate.js';
 
@@ -22,8 +23,16 @@ export interface RealRoot {
   multiplicity: number;
 }
 
+/** Raised when a root is asked to more digits than the refinement budget gives. */
+export class RootRefinementError extends ClosedformError {
+  override readonly name = 'RootRefinementError';
+}
+
 /** Bisection steps of one refinement: 4 000 steps are 1 200 decimal digits. */
 export const MAX_REFINE_STEPS = 4_000;
+
+/** Most decimal places a root is printed to: within what MAX_REFINE_STEPS bisections give (log₁₀ 2 · 4 000 ≈ 1 200). */
+export const MAX_DIGITS = 1_000;
 
 /**
  * Sturm sequence of a square-free polynomial, each member scaled by a positive integer: a
@@ -152,7 +161,7 @@ function bisect(r: RealRoot): RealRoot {
 export function refine(r: RealRoot, eps: Rational): RealRoot {
   let cur = r;
   for (let k = 0; cur.exact === undefined && qcmp(qsub(cur.hi, cur.lo), eps) >= 0; k++) {
-    if (k > MAX_REFINE_STEPS) throw new RangeError(`root refinement past ${MAX_REFINE_STEPS} bisections`);
+    if (k > MAX_REFINE_STEPS) throw new RootRefinementError(`root refinement past ${MAX_REFINE_STEPS} bisections (${MAX_REFINE_STEPS} bisections give about 1 200 decimal digits): ask for fewer digits`);
     cur = bisect(cur);
   }
   return cur;

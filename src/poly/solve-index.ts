@@ -24,8 +24,9 @@ export {
   fromRoots,
   evalQ,
 } from './univariate.js';
-export { type RealRoot, MAX_REFINE_STEPS, realRoots, isolateSquarefree, countRealRoots, sturmSequence, refine, rootDecimal, decimal, intervalText } from './roots.js';
+export { type RealRoot, MAX_REFINE_STEPS, MAX_DIGITS, RootRefinementError, realRoots, isolateSquarefree, countRealRoots, sturmSequence, refine, rootDecimal, decimal, intervalText } from './roots.js';
 export { type RadicalRoot, SQRT_TRIAL_LIMIT, rootsByRadicals, sqrtQ } from './radicals.js';
 export { type SolveOptions, type SolveResult, type RealSolution, SEPARATING_TRIES, MAX_SOLVE_DIM, solveSystem } from './solve.js';
 export { systemFromNodes, parseEquations } from './solve-input.js';
+export { type CoordinateForm, realSolutionForms } from './solve-forms.js';
 export { type BasisCertificate, certifyBasis } from './groebner-certify.js';

@@ -3,7 +3,7 @@
  * (`[c0, c1, …, cn]`, no trailing zeros; `[]` is the zero polynomial), and over Z as BigInt
  * arrays for fast exact sign evaluation.
  */
-import { type Rational, ONE, Q, ZERO, gcd, qadd, qdiv, qisZero, qmul, qneg, qsub, qtoString } from '../expr/rational.js';
+import { type Rational, ArithmeticError, ONE, Q, ZERO, gcd, qadd, qdiv, qisZero, qmul, qneg, qsub, qtoString } from '../expr/rational.js';
 
 /** A polynomial over Q, coefficients from the constant term up. */
 export type QPoly = Rational[];
@@ -47,7 +47,7 @@ export function derivative(p: QPoly): QPoly {
 
 /** Quotient and remainder of a by b over Q (b ≠ 0). */
 export function divmod(a: QPoly, b: QPoly): { q: QPoly; r: QPoly } {
-  if (b.length === 0) throw new RangeError('division by the zero polynomial');
+  if (b.length === 0) throw new ArithmeticError('division by the zero polynomial');
   const r = a.slice();
   const db = b.length - 1;
   const lc = b[db]!;

@@ -84,7 +84,14 @@ export function compileMany(roots: readonly Node[], vars: readonly string[]): Co
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated from node kinds only, see the header
   const inner = new Function('v', 'F', 'out', body) as (v: ArrayLike<number>, F: unknown, out: Float64Array) => Float64Array;
   const m = roots.length;
-  return (values, out = new Float64Array(m)) => inner(values, fns, out);
+  const n = vars.length;
+  // The one check on the hot path, O(1): an array-like of the right length, and room for the results.
+  return (values, out = new Float64Array(m)) => {
+    if (values === null || typeof values !== 'object' || typeof values.length !== 'number' || values.length < n)
+      throw new ExprError(`compiled function: expected the values of ${n} variable${n === 1 ? '' : 's'} (${vars.slice(0, 5).join(', ')}${n > 5 ? ', …' : ''}) as an array`);
+    if (!(out instanceof Float64Array) || out.length < m) throw new ExprError(`compiled function: out must be a Float64Array of at least ${m} entries`);
+    return inner(values, fns, out);
+  };
 }
 
 /**

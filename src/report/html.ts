@@ -10,12 +10,47 @@ import { assertNever } from '../expr/node.js';
 import { type Derivation, type Inline, type Row, type Step, displayLatex } from './document.js';
 
 /** KaTeX renders into a `.katex-error` span instead of throwing, so a bad formula shows on the page and fails the browser test. */
+/**
+ * Deepest group nesting (braces and \left … \right) typeset with KaTeX: its parser recurses per
+ * level and overflows Node's default stack near 2 000 levels (measured: 1 000 render, 2 000 throw
+ * a RangeError); 500 leaves a factor of four for the stack the caller already uses.
+ */
+export const MAX_TEX_NESTING = 500;
+
+/**
+ * The deepest nesting of `{…}` and `\left … \right` groups in LaTeX source (escaped braces `\{`
+ * do not count).
+ *
+ * @example
+ * ```ts
+ * texNesting('e^{x^{2}}'); // 2
+ * ```
+ */
+export function texNesting(tex: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < tex.length; i++) {
+    const c = tex[i]!;
+    if (c === '\\') {
+      if (tex.startsWith('left', i + 1)) depth++;
+      else if (tex.startsWith('right', i + 1)) depth--;
+      i++; // the escaped character (\{, \}) is not a group
+    } else if (c === '{') depth++;
+    else if (c === '}') depth--;
+    if (depth > max) max = depth;
+  }
+  return max;
+}
+
 const KATEX_OPTIONS = { throwOnError: false, strict: 'ignore' as const, output: 'htmlAndMathml' as const };
 
 /** Escape text for HTML element content and attribute values: `escapeHtml('<a & "b">')` is `'&lt;a &amp; &quot;b&quot;&gt;'`. */
 export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
+
+/** A stylesheet inside `<style>`: nothing in it can close the element (`</style>` is written `<\/style>`, still valid CSS). */
+const styleText = (css: string): string => css.replace(/<\/(style)/gi, '<\\/$1');
 
 const inline = (parts: readonly Inline[]): string =>
   parts.map((p) => (typeof p === 'string' ? escapeHtml(p) : katex.renderToString(p.math, { ...KATEX_OPTIONS, displayMode: false }))).join('');
@@ -127,7 +162,7 @@ export function renderHtml(d: Derivation, opts: HtmlOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="${escapeHtml(generator)}">
 <title>${escapeHtml(d.title)}</title>
-<style>${opts.katexCss}</style>
+<style>${styleText(opts.katexCss)}</style>
 <style>${PAGE_CSS}</style>
 </head>
 <body>

@@ -18,7 +18,7 @@ export {
   plainText,
 } from './document.js';
 export { LINE_WIDTH_BUDGET, latexWidth, breakLines, splitFraction, fillTerms } from './linebreak.js';
-export { type HtmlOptions, renderHtml, renderStepsHtml, escapeHtml } from './html.js';
+export { type HtmlOptions, MAX_TEX_NESTING, renderHtml, renderStepsHtml, escapeHtml, texNesting } from './html.js';
 export { renderTex, escapeTex } from './tex.js';
 export { type MarkdownOptions, renderMarkdown, markdownFigures } from './markdown.js';
 export { TIKZ_WIDTH_CM, svgToTikz, tikzText } from './tikz.js';

@@ -7,6 +7,7 @@
 import { type Node, children, mul, neg, rebuild, splitCoefficient, sym } from '../expr/node.js';
 import { displayTerms } from '../print/terms.js';
 import { toLatex } from '../print/latex.js';
+import { MAX_TEX_NESTING } from './html.js';
 
 /**
  * Width of one display line, left-hand side included, in the units of {@link latexWidth}.
@@ -34,6 +35,13 @@ const HOLE = '__cf_hole__';
  */
 export function latexWidth(s: string): number {
   let i = 0;
+  // sticky patterns read at i without slicing the string (slices made this quadratic in its length)
+  const command = /\\([A-Za-z]+|.)/y;
+  const delimiter = /\s*(\\[a-z]+|.)/y;
+  const at = (re: RegExp): RegExpExecArray | null => {
+    re.lastIndex = i;
+    return re.exec(s);
+  };
   const group = (): number => {
     // at '{': width of the group; else one token
     if (s[i] === '{') {
@@ -65,11 +73,11 @@ export function latexWidth(s: string): number {
       return 2;
     }
     if (c === '\\') {
-      const mm = /^\\([A-Za-z]+|.)/.exec(s.slice(i))!;
+      const mm = at(command)!;
       i += mm[0].length;
       const name = mm[1]!;
       if (name === 'left' || name === 'right') {
-        const d = /^\s*(\\[a-z]+|.)/.exec(s.slice(i));
+        const d = at(delimiter);
         if (d) i += d[0].length;
         return d && d[1] === '.' ? 0 : 0.6;
       }
@@ -104,6 +112,9 @@ export function latexWidth(s: string): number {
  * ```
  */
 export function breakLines(e: Node, budget: number = LINE_WIDTH_BUDGET): string[] {
+  // Breaking recurses into the structure; a formula nested past what KaTeX typesets
+  // (MAX_TEX_NESTING) cannot be shown broken or whole, so it is not broken either.
+  if (e.depth > MAX_TEX_NESTING) return [toLatex(e)];
   const whole = toLatex(e);
   if (latexWidth(whole) <= budget || budget < MIN_BUDGET) return [whole];
   if (e.kind === 'add') return breakSum(displayTerms(e), budget);

@@ -10,7 +10,7 @@ import type { Node } from '../expr/node.js';
 import { dagSize, treeSize } from '../expr/walk.js';
 import { TEXT_FORM_TREE_BUDGET, textForm } from '../print/inspect.js';
 import { toLatex } from '../print/latex.js';
-import { escapeHtml } from './html.js';
+import { MAX_TEX_NESTING, escapeHtml, texNesting } from './html.js';
 
 /** The three representations of one value, keyed by MIME type. */
 export interface MimeBundle {
@@ -39,6 +39,12 @@ export function mimeBundle(e: Node): MimeBundle {
     return { 'text/plain': textForm(e), 'text/latex': `$$\\text{${what}}$$`, 'text/html': `<em>${escapeHtml(what)}</em>` };
   }
   const latex = toLatex(e);
+  const nesting = texNesting(latex);
+  if (nesting > MAX_TEX_NESTING) {
+    // past what KaTeX can typeset without overflowing the stack: the LaTeX is still given, the HTML says why it is missing
+    const what = `a formula nested ${nesting} groups deep: too deep to typeset (at most ${MAX_TEX_NESTING})`;
+    return { 'text/plain': textForm(e), 'text/latex': `$$${latex}$$`, 'text/html': `<em>${escapeHtml(what)}</em>` };
+  }
   const html = katex.renderToString(latex, { displayMode: true, output: 'mathml', throwOnError: false, strict: 'ignore' });
   return { 'text/plain': textForm(e), 'text/latex': `$$${latex}$$`, 'text/html': html };
 }

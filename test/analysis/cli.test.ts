@@ -98,8 +98,8 @@ describe('closedform analyze: the critical points listed, spurious minima named'
     writeFileSync(csv, 'x1,y1\n-1,1\n0,4\n1,1\n');
     const r = await cli('analyze', '1-2-1:quadratic', '--data', csv);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^critical points on the rank-deficient strata \(loss L without regularisation; lowest loss attained [\d.e-]+, gradient descent's best point, evaluated exactly\):$/m);
-    expect(r.out).toContain('minimum, SPURIOUS local minimum (not global), loss 6: h1_1, h1_2 silent (incoming weights and bias 0), outgoing weights +1: w1_1_1 = 0, w1_2_1 = 0, b1_1 = 0, b1_2 = 0, w2_1_1 = 1, w2_1_2 = 1, b2_1 ≈ 1.414213562373');
+    expect(r.out).toMatch(/^critical points on the rank-deficient strata \(loss L without regularisation; lowest loss attained ≈ [\d.e-]+, gradient descent's best point, evaluated exactly\):$/m);
+    expect(r.out).toContain('minimum, SPURIOUS local minimum (not global), loss = 6: h1_1, h1_2 silent (incoming weights and bias 0), outgoing weights +1: w1_1_1 = 0, w1_2_1 = 0, b1_1 = 0, b1_2 = 0, w2_1_1 = 1, w2_1_2 = 1, b2_1 ≈ 1.414213562373');
     expect(r.out).toMatch(/So the landscape has spurious local minima/);
     expect(r.out).toMatch(/Not shown: critical points on the strata not solved/);
   });
@@ -113,7 +113,7 @@ describe('closedform analyze: the critical points listed, spurious minima named'
     expect(r.out).toMatch(/^critical points of the regularised loss L \+ Σλⱼθⱼ² \(∇L = 0 solved exactly; 17 real, by regularised loss; types from the Hessian, certified\):$/m);
     const lines = r.out.split('\n').filter((l) => /^ {2}\d+\. (minimum|saddle of index \d+|maximum|degenerate[^,]*), regularised loss/.test(l));
     expect(lines).toHaveLength(17);
-    const minima = lines.filter((l) => l.includes('minimum,')).map((l) => ({ loss: Number(/regularised loss ([\d.]+)/.exec(l)![1]), global: !l.includes('NOT global') }));
+    const minima = lines.filter((l) => l.includes('minimum,')).map((l) => ({ loss: Number(/regularised loss ≈ ([\d.]+)/.exec(l)![1]), global: !l.includes('NOT global') }));
     const g = Math.min(...minima.map((m) => m.loss));
     for (const m of minima) expect(m.global).toBe(m.loss <= g * (1 + 1e-9));
     expect(minima.some((m) => !m.global)).toBe(true);

@@ -47,15 +47,15 @@ describe('closedform grad', () => {
 
 describe('user errors: exit 2, exactly one line on stderr, nothing on stdout', () => {
   it.each([
-    [['diff', 'x^', 'x'], /^closedform: bad expression "x\^": column 3: expected a number, a name or '\(' but found end of input$/],
+    [['diff', 'x^', 'x'], /^closedform: bad expression 'x\^': column 3: expected a number, a name or '\(' but found end of input$/],
     [['diff', 'foo(x)', 'x'], /unknown function 'foo'/],
     [['diff', 'x/0', 'x'], /column 2: division by zero/],
     [['diff', 'x^y', 'x'], /the exponent must be a rational number/],
-    [['diff', 'x^2', 'y'], /^closedform: unknown variable 'y': it does not occur in "x\^2" \(its variables are x\)$/],
+    [['diff', 'x^2', 'y'], /^closedform: unknown variable 'y': it does not occur in 'x\^2' \(its variables are x\)$/],
     [['diff', 'x^2', '2x'], /bad variable name '2x'/],
     [['diff', 'pi*x', 'pi'], /'pi' is a named constant, not a variable/],
     [['grad', 'x*y', '--vars', 'x,zz'], /unknown variable 'zz'/],
-    [['grad', 'x*y', '--vars', ''], /bad variable name ''/],
+    [['grad', 'x*y', '--vars', ''], /--vars lists no name/],
     [['grad', '3'], /has no variables/],
     [['dif', 'x', 'x'], /^closedform: unknown command 'dif' \(Did you mean diff\?\)$/],
     [['diff'], /missing required argument 'expr'/],
@@ -114,7 +114,7 @@ describe('as a process', () => {
       .join('\n');
     expect(p.status).toBe(2);
     expect(p.stdout).toBe('');
-    expect(stderr).toBe(`closedform: bad expression "sigmoid(x": column 10: expected ')' but found end of input`);
+    expect(stderr).toBe(`closedform: bad expression 'sigmoid(x': column 10: expected ')' but found end of input`);
     expect(p.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -129,7 +129,7 @@ describe('closedform serve', () => {
 
   it('bad options are one line, exit 2', async () => {
     for (const [args, message] of [
-      [['--port', 'eighty'], /^closedform: bad --port 'eighty': an integer from 0 to 65535 \(0 picks a free port\)\n$/],
+      [['--port', 'eighty'], /^closedform: bad --port 'eighty': a whole number from 0 to 65,535 \(plain digits\)\n$/],
       [['--port', '70000'], /^closedform: bad --port '70000'/],
       [['--port', '0', '--export', 'x'], /^closedform: --port and --export are alternatives/],
     ] as const) {

@@ -15,7 +15,7 @@ const dir = mkdtempSync(join(tmpdir(), 'cf-plot-'));
 
 describe('closedform plot', () => {
   it.each([
-    [['plot', '1-2-1', '--kind', 'pie'], /^closedform: unknown --kind 'pie' \(kinds: network, slice, line, fit, descent\)\n$/],
+    [['plot', '1-2-1', '--kind', 'pie'], /^closedform: unknown --kind 'pie': use network or slice or line or fit or descent\n$/],
     [['plot', '1-2-1'], /required option '--kind <kind>'/],
     [['plot', '1-1', '--kind', 'slice'], /--kind slice plots the loss on a data set: give --data FILE\.csv/],
     [['plot', '1-1', '--kind', 'network', '--data', 'examples/line.csv'], /takes no --data/],

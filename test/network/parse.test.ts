@@ -75,7 +75,7 @@ describe('specFromJson', () => {
   it('fills defaults', () => {
     expect(specFromJson({ widths: [3, 2, 1] })).toEqual(parseSpec('3-2-1'));
     expect(specFromJson({ widths: [3, 4, 1], activations: ['identity'], convention: 'rows' })).toEqual(parseSpec('3-4-1:identity:rows'));
-    expect(specFromJson({ widths: [3, 2, 1], activations: 'relu,identity', bias: false })).toEqual(parseSpec('3-2-1:relu,identity:nobias'));
+    expect(specFromJson({ widths: [3, 2, 1], activations: ['relu', 'identity'], bias: false })).toEqual(parseSpec('3-2-1:relu,identity:nobias'));
     expect(specFromJson({ widths: [1, 2, 1], bias: [false, true], loss: 'half-squared' }).bias).toEqual([false, true]);
     expect(readSpec('{"widths": [1, 2, 1], "activations": ["quadratic"]}')).toEqual(parseSpec('1-2-1:quadratic'));
   });
@@ -88,6 +88,10 @@ describe('specFromJson', () => {
     [{ widths: [1, 0] }, 'bad "widths"'],
     [{ widths: [1, 1.5] }, 'bad "widths"'],
     [{ widths: [1, 1], activations: 3 }, 'bad "activations"'],
+    // a string where the list belongs (issue 14): refused with the list it should have been
+    [{ widths: [1, 1], activations: 'sigmoid' }, 'bad "activations" "sigmoid": a list of activation names such as ["sigmoid"], not a string'],
+    [{ widths: [1, 1], activations: [] }, 'bad "activations" []: a non-empty list'],
+
     [{ widths: [1, 1], activations: ['nope'] }, "unknown activation 'nope'"],
     [{ widths: [1, 1, 1], bias: [true] }, 'bad "bias"'],
     [{ widths: [1, 1], loss: 'l1' }, 'bad "loss"'],
@@ -98,8 +102,13 @@ describe('specFromJson', () => {
     expect(() => specFromJson(value)).toThrowError(message);
   });
 
+  it('describes BigInt widths instead of failing to serialise them in its own message (issue 14)', () => {
+    expect(() => specFromJson({ widths: [1n, 1n] })).toThrowError(SpecError);
+    expect(() => specFromJson({ widths: [1n, 1n] })).toThrowError('bad "widths" an array of 2 entries: an array of positive integers');
+  });
+
   it('refuses JSON that does not parse, in one line', () => {
-    expect(() => readSpec('{"widths": [1,')).toThrowError(/^bad JSON spec: [^\n]*$/);
+    expect(() => readSpec('{"widths": [1,')).toThrowError(/^bad JSON spec at 1:15: [^\n]*$/);
   });
 });
 

@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  FINITE_DIFFERENCE_TOLERANCE,
   MAX_FD_COORDINATES,
   NumericError,
   SYMBOLIC_TOLERANCE,
@@ -47,7 +46,11 @@ describe('checkNetwork passes on the network module’s formulas', () => {
     }
     expect(r.ok).toBe(true);
     expect(r.points).toBe(4);
-    expect(r.rows.at(-1)!.tolerance).toBe(FINITE_DIFFERENCE_TOLERANCE);
+    // the finite-difference row's tolerance is derived at the point (fdcheck.ts), and says so; far below any real mistake
+    const fd = r.rows.at(-1)!;
+    expect(fd.basis).toMatch(/per coordinate/);
+    expect(fd.tolerance).toBeGreaterThan(0);
+    expect(fd.tolerance).toBeLessThan(1e-5);
   });
 
   it('past MAX_FD_COORDINATES parameters the finite differences check a seeded subset, and say so', () => {
@@ -98,7 +101,7 @@ describe('checkNetwork options', () => {
     const a = checkNetwork(net, { seed: 42, points: 3 });
     expect(checkNetwork(net, { seed: 42, points: 3 })).toEqual(a);
     expect(a.seed).toBe(42);
-    expect(a.rows.every((r) => r.tolerance === SYMBOLIC_TOLERANCE || r.tolerance === FINITE_DIFFERENCE_TOLERANCE)).toBe(true);
+    expect(a.rows.every((r) => r.tolerance === SYMBOLIC_TOLERANCE || r.basis !== undefined)).toBe(true);
   });
 
   it('reports progress once per accepted point', () => {

@@ -59,7 +59,7 @@ describe('closedform expand', () => {
     [['expand', 'relu(w1_1_1*x1)'], 'closedform: f: relu(w1_1_1*x1) is not polynomial (relu is not a polynomial function)\n'],
     [['expand', '(a+b+c+d+e+f+g+h+i+j)^40'], /^closedform: f: expansion refused: terms estimated at 2\.05e\+9/],
     [['expand', '(x + 1'], /^closedform: bad expression/],
-    [['expand', 'x', '--in', 'x,1y'], "closedform: bad variable name '1y' in --in\n"],
+    [['expand', 'x', '--in', 'x,1y'], "closedform: bad name '1y' in --in: a letter or _, then letters, digits and _\n"],
     [['verify', 'x + 1'], /^closedform: expected one equation/],
     [['expand', '2-2-1:relu'], 'closedform: f1: relu(b1_1 + w1_1_1*x1 + w1_1_2*x2) is not polynomial (relu is not a polynomial function)\n'],
     [['expand', '2-2-2-2-2-1:quadratic'], /^closedform: f1: expansion refused: terms estimated at [\d.]+e\+\d+ \(budget 1\.00e\+9\); try a smaller network/],

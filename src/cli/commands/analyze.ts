@@ -1,6 +1,8 @@
 /** `analyze SPEC`: the solvability explorer — class, collapse, least squares, critical points, verdict. */
-import { type Analysis, type Regularisation, analysisJson, analyze, minimaStatus, qparse, qsign, readCsv, readSpec } from '../../node/index.js';
-import { type Io, type Register, UsageError, json, readInput } from '../io.js';
+import { type Analysis, MAX_DIGITS, MAX_TAYLOR_ORDER, type Regularisation, analysisJson, analyze, minimaStatus, readCsv, readSpec } from '../../node/index.js';
+import { readInput } from '../files.js';
+import { type Io, type Register, UsageError, json } from '../io.js';
+import { integerOption, integerOr, rationalOption } from '../options.js';
 import { progress } from '../progress.js';
 
 /** `--l2 1/10`, `--l2 generic`, `--l2 none`. */
@@ -11,17 +13,11 @@ export function parseL2(text: string | undefined, seed: number, normalise = fals
   }
   if (text === undefined || text === 'none') return { kind: 'none' };
   if (text === 'generic') return { kind: 'generic', seed };
-  const q = qparse(text);
-  if (q === undefined || qsign(q) <= 0) throw new UsageError(`bad --l2 '${text}': a positive rational such as 1/10, or 'generic', or 'none'`);
-  return { kind: 'uniform', lambda: q };
+  return { kind: 'uniform', lambda: rationalOption('--l2', text, "a positive rational such as 1/10, or 'generic', or 'none'", true) };
 }
 
-/** A non-negative integer option. */
-export function intOption(name: string, text: string | undefined, fallback: number, max = 1e9): number {
-  if (text === undefined) return fallback;
-  if (!/^\d+$/.test(text) || Number(text) > max) throw new UsageError(`bad ${name} '${text}': an integer from 0 to ${max}`);
-  return Number(text);
-}
+/** The seed option of analyze and collapse: 0 to 2³² − 1 (the generators take 32 bits). */
+export const SEED_RANGE = { min: 0, max: 2 ** 32 - 1 } as const;
 
 interface Opts {
   data?: string;
@@ -37,22 +33,20 @@ interface Opts {
 
 function run(specText: string, o: Opts, io: Io): void {
   const spec = readSpec(specText);
-  const seed = intOption('--seed', o.seed, 1);
+  const seed = integerOr('--seed', o.seed, SEED_RANGE, 1);
+  const timeout = integerOption('--timeout', o.timeout, { min: 1, max: 86_400 });
+  const taylor = integerOption('--taylor', o.taylor, { min: 1, max: MAX_TAYLOR_ORDER });
+  const at = o.taylorAt === undefined ? undefined : rationalOption('--taylor-at', o.taylorAt, 'a rational such as 0 or 1/2');
+  const l2 = parseL2(o.l2, seed, o.normalise === true);
   const data = o.data === undefined ? undefined : readCsv(readInput(io, o.data, 'data file', '--data'), spec);
-  const timeout = o.timeout === undefined ? undefined : intOption('--timeout', o.timeout, 60, 86_400);
-  if (timeout === 0) throw new UsageError("bad --timeout '0': a whole number of seconds from 1 to 86400");
-  const digits = o.digits === undefined ? undefined : intOption('--digits', o.digits, 12, 1000);
-  if (digits === 0) throw new UsageError("bad --digits '0': an integer from 1 to 1000");
-  const taylor = o.taylor === undefined ? undefined : intOption('--taylor', o.taylor, 3, 64);
-  const at = o.taylorAt === undefined ? undefined : qparse(o.taylorAt);
-  if (o.taylorAt !== undefined && at === undefined) throw new UsageError(`bad --taylor-at '${o.taylorAt}': a rational such as 0 or 1/2`);
+  const digits = integerOption('--digits', o.digits, { min: 1, max: MAX_DIGITS });
   let a;
   // The exact stages and the descent can take seconds: a bar on stderr (only on a terminal, after 1 s).
   const bar = progress(io, 'analyze');
   try {
     a = analyze(spec, {
       ...(data ? { data } : {}),
-      l2: parseL2(o.l2, seed, o.normalise === true),
+      l2,
       seed,
       ...(timeout !== undefined ? { millis: timeout * 1000 } : {}),
       ...(digits !== undefined ? { digits } : {}),
@@ -109,17 +103,17 @@ export function pointListing(a: Analysis): string {
     out.push(`\ncritical points of the ${st.regularised ? 'regularised loss L + Σλⱼθⱼ²' : 'loss'} (∇L = 0 solved exactly; ${real.length} real, by ${word}; types from the Hessian, certified):`);
     real.slice(0, LISTED_POINTS).forEach((r, i) => {
       const g = r.type !== 'minimum' || st.globalLoss === undefined ? '' : st.notGlobal.includes(i) ? ', NOT global' : ', global';
-      out.push(`  ${i + 1}. ${typeText(r)}, ${word} ${r.loss.toPrecision(8)}${g}: ${coords(r.point)}`);
+      out.push(`  ${i + 1}. ${typeText(r)}, ${word} ≈ ${r.loss.toPrecision(8)}${g}: ${coords(r.point)}`);
     });
     more(real.length);
   }
   const ls = a.landscape;
   if (ls !== undefined && ls.points.length > 0) {
     const k = ls.bestKnown;
-    out.push(`\ncritical points on the rank-deficient strata (loss L without regularisation${k ? `; lowest loss attained ${k.exact ?? k.loss.toPrecision(3)}, ${k.source}` : ''}):`);
+    out.push(`\ncritical points on the rank-deficient strata (loss L without regularisation${k ? `; lowest loss attained ${k.exact ?? `≈ ${k.loss.toPrecision(3)}`}, ${k.source}` : ''}):`);
     ls.points.slice(0, LISTED_POINTS).forEach((p, i) => {
       const tag = p.aboveKnown ? (p.type === 'minimum' ? ', SPURIOUS local minimum (not global)' : ', not global') : '';
-      out.push(`  ${i + 1}. ${p.type}${tag}, loss ${p.lossExact ?? p.loss.toPrecision(8)}: ${p.stratum}: ${coords(p.point)}`);
+      out.push(`  ${i + 1}. ${p.type}${tag}, loss ${p.lossExact !== undefined ? `= ${p.lossExact}` : `≈ ${p.loss.toPrecision(8)}`}: ${p.stratum}: ${coords(p.point)}`);
     });
     more(ls.points.length);
   }
@@ -134,10 +128,10 @@ export const registerAnalyze: Register = (program, io) =>
     .option('--data <file>', 'data set as CSV with columns x1…xn, y1…ym')
     .option('--l2 <r>', "L2 term for the critical points: a rational (one coefficient for all), 'generic' (a random one per parameter) or 'none'")
     .option('--normalise', 'instead of L2: fix the first incoming weight of every hidden unit to 1 (removes rescaling symmetries)')
-    .option('--seed <n>', 'seed of every random choice (default 1)')
-    .option('--timeout <s>', 'seconds granted to the critical-point computation (default 60)')
-    .option('--digits <n>', 'decimal places of irrational critical-point coordinates, correctly rounded (default 12)')
-    .option('--taylor <n>', 'transcendental networks: solve the Taylor surrogate of this order (approximate)')
+    .option('--seed <n>', 'seed of every random choice, 0 to 4294967295 (default 1)')
+    .option('--timeout <s>', 'seconds granted to the critical-point computation, 1 to 86400 (default 60)')
+    .option('--digits <n>', `decimal places of irrational critical-point coordinates, correctly rounded, 1 to ${MAX_DIGITS} (default 12); shown with ≈`)
+    .option('--taylor <n>', `transcendental networks: solve the Taylor surrogate of this order, 1 to ${MAX_TAYLOR_ORDER} (approximate)`)
     .option('--taylor-at <r>', 'expansion point of the Taylor surrogate (default 0)')
     .option('--json', 'machine-readable output')
     .addHelpText('after', '\nExample:\n  closedform analyze 1-2-1:quadratic,identity --data examples/quadratic.csv --l2 generic\n')

@@ -3,19 +3,9 @@
  * independent mathjs engine at seeded random points. Exit 0 when every check passes, 1 when one
  * fails (a verdict, not a user error), 2 for bad input.
  */
-import { type CheckReport, buildNetwork, checkNetwork, formatSpec, readSpec } from '../../node/index.js';
-import { ExitStatus, type Register, UsageError, json } from '../io.js';
-
-/** A non-negative integer option, or a one-line usage error naming it. */
-export function integerOption(text: string | undefined, name: string, fallback: number, min: number): number {
-  if (text === undefined) return fallback;
-  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(Number(text)) || Number(text) < min)
-    throw new UsageError(`bad ${name} '${text}': an integer ≥ ${min}`);
-  return Number(text);
-}
-
-/** Most random points `check` accepts: each costs one backprop and 2P loss evaluations for the finite differences. */
-export const MAX_CHECK_POINTS = 1000;
+import { type CheckReport, MAX_CHECK_POINTS, buildNetwork, checkNetwork, formatSpec, readSpec } from '../../node/index.js';
+import { ExitStatus, type Register, json } from '../io.js';
+import { integerOr } from '../options.js';
 
 const fmt = (x: number): string => (x === 0 ? '0' : x.toExponential(1));
 
@@ -26,7 +16,9 @@ export function checkTable(r: CheckReport, spec: string): string {
   const lines = r.rows.map((row) => `${row.what.padEnd(width)}  ${fmt(row.maxRelError).padStart(9)}  ${fmt(row.tolerance).padStart(9)}  ${row.ok ? 'ok' : 'FAIL'}`);
   const failed = r.rows.filter((row) => !row.ok).length;
   const verdict = failed === 0 ? `all ${r.rows.length} checks pass` : `${failed} of ${r.rows.length} checks FAIL`;
-  return `${head}${'what'.padEnd(width)}  ${'max error'.padStart(9)}  ${'tolerance'.padStart(9)}  verdict\n${lines.join('\n')}\n${verdict}\n`;
+  // a tolerance that is not the fixed one says what it is based on, below the table
+  const notes = r.rows.flatMap((row) => (row.basis !== undefined ? [`${row.what}: ${row.basis}`] : []));
+  return `${head}${'what'.padEnd(width)}  ${'max error'.padStart(9)}  ${'tolerance'.padStart(9)}  verdict\n${lines.join('\n')}\n${notes.map((n) => `tolerance of ${n}\n`).join('')}${verdict}\n`;
 }
 
 export const registerCheck: Register = (program, io) =>
@@ -34,8 +26,8 @@ export const registerCheck: Register = (program, io) =>
     .command('check')
     .description('check the symbolic outputs, loss and gradient against the independent numeric engine')
     .argument('<spec>', 'network spec WIDTHS[:ACTIVATIONS][:OPTIONS] or a JSON object')
-    .option('--seed <n>', 'seed of the random points (default 1)')
-    .option('--points <k>', 'number of random points (default 8)')
+    .option('--seed <n>', 'seed of the random points, 0 to 4294967295 (default 1)')
+    .option('--points <k>', `number of random points, 1 to ${MAX_CHECK_POINTS} (default 8)`)
     .option('--json', 'machine-readable output')
     .addHelpText(
       'after',
@@ -44,9 +36,8 @@ export const registerCheck: Register = (program, io) =>
         'Example:\n  closedform check 3-2-3-4:arctan_sigmoid:half --seed 7 --points 16\n',
     )
     .action((specText: string, opts: { seed?: string; points?: string; json?: boolean }) => {
-      const seed = integerOption(opts.seed, '--seed', 1, 0);
-      const points = integerOption(opts.points, '--points', 8, 1);
-      if (points > MAX_CHECK_POINTS) throw new UsageError(`--points ${points} is past the budget of ${MAX_CHECK_POINTS}`);
+      const seed = integerOr('--seed', opts.seed, { min: 0, max: 2 ** 32 - 1 }, 1);
+      const points = integerOr('--points', opts.points, { min: 1, max: MAX_CHECK_POINTS }, 8);
       const net = buildNetwork(readSpec(specText));
       // A progress line on stderr only when it is a terminal; cleared before the report.
       // (A NumericError is a ClosedformError: run.ts prints it as one line, exit 2.)

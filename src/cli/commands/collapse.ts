@@ -1,7 +1,8 @@
 /** `collapse SPEC`: the output as Σ cₖ(θ)φₖ(x); for identity networks β and β₀ as matrix identities, proved. */
 import { AnalysisError, buildNetwork, collapse, isLinearSpec, linearReport, polyToText, readSpec } from '../../node/index.js';
 import { type Register, UsageError, json } from '../io.js';
-import { intOption } from './analyze.js';
+import { integerOr } from '../options.js';
+import { SEED_RANGE } from './analyze.js';
 
 export const registerCollapse: Register = (program, io) =>
   program
@@ -12,8 +13,8 @@ export const registerCollapse: Register = (program, io) =>
     .option('--json', 'machine-readable output')
     .addHelpText('after', '\nExample:\n  closedform collapse 3-2-1:identity:rows --json\n')
     .action((specText: string, o: { seed?: string; json?: boolean }) => {
+      const seed = integerOr('--seed', o.seed, SEED_RANGE, 1);
       const net = buildNetwork(readSpec(specText));
-      const seed = intOption('--seed', o.seed, 1);
       let c;
       try {
         c = collapse(net, seed);

@@ -2,7 +2,6 @@
  * `derive SPEC --out FILE` writes the checked derivation of a network as a standalone HTML page
  * (KaTeX, offline), a .tex article or Markdown; `demo` is the main job of `npm start`.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import {
   AnalysisError,
@@ -18,8 +17,13 @@ import {
   renderMarkdown,
   renderTex,
   VERSION,
+  MAX_CHECK_POINTS,
+  escapeControls,
+  quote,
 } from '../../node/index.js';
-import { type Io, type Register, UsageError, json, readInput } from '../io.js';
+import { readInput, writeOutput } from '../files.js';
+import { type Io, type Register, UsageError, json } from '../io.js';
+import { integerOption, nameListOption } from '../options.js';
 import { progress } from '../progress.js';
 
 /** The stem of a Markdown page's figure files: `out/relu.md` links `relu-network.svg` beside it. */
@@ -34,42 +38,27 @@ const RENDERERS: Readonly<Record<string, (d: Derivation, path: string) => string
 /** The format of an output path, by its extension. */
 function formatOf(path: string): string {
   const ext = extname(path).toLowerCase();
-  if (RENDERERS[ext] === undefined) throw new UsageError(`--out ${path}: the file must end in .html, .tex or .md`);
+  if (RENDERERS[ext] === undefined) throw new UsageError(`--out ${quote(path)}: the file must end in .html, .tex or .md`);
   return ext;
-}
-
-function write(path: string, text: string): void {
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
-  } catch (e) {
-    throw new UsageError(`cannot write ${path}: ${(e as Error).message.split('\n')[0]}`);
-  }
 }
 
 /** A document at `path`; a Markdown page also gets its figures, as .svg files beside it. */
 function writeDocument(path: string, text: string, d: Derivation): string[] {
-  write(path, text);
+  writeOutput(path, text);
   if (extname(path).toLowerCase() !== '.md') return [];
   return markdownFigures(d, figureStem(path)).map((f) => {
     const file = join(dirname(path), f.file);
-    write(file, f.svg);
+    writeOutput(file, f.svg);
     return file;
   });
 }
-
-const positiveInt = (name: string) => (v: string): number => {
-  const n = Number(v);
-  if (!/^\d+$/.test(v) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`${name} must be a positive integer, got '${v}'`);
-  return n;
-};
 
 interface DeriveOpts {
   out: string;
   params?: string;
   data?: string;
-  seed?: number;
-  points?: number;
+  seed?: string;
+  points?: string;
   json?: boolean;
 }
 
@@ -78,16 +67,18 @@ interface DeriveOpts {
  * 0–60 %, rendering the rest); numeric failures to sample become one-line errors.
  */
 function deriveAndRender(specText: string, opts: Omit<DeriveOpts, 'out'>, io: Io, task: string, paths: readonly string[]): [NetworkDerivation, string[]] {
+  const seed = integerOption('--seed', opts.seed, { min: 0, max: 2 ** 32 - 1 });
+  const points = integerOption('--points', opts.points, { min: 1, max: MAX_CHECK_POINTS });
   const spec = readSpec(specText);
-  const params = opts.params?.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const params = opts.params === undefined ? undefined : nameListOption('--params', opts.params);
   const data = opts.data === undefined ? undefined : readCsv(readInput(io, opts.data, 'data file', '--data'), spec);
   const bar = progress(io, task);
   try {
     const r = deriveNetwork(spec, {
       ...(params !== undefined ? { params } : {}),
       ...(data !== undefined ? { data } : {}),
-      ...(opts.seed !== undefined ? { checkSeed: opts.seed } : {}),
-      ...(opts.points !== undefined ? { checkPoints: opts.points } : {}),
+      ...(seed !== undefined ? { checkSeed: seed } : {}),
+      ...(points !== undefined ? { checkPoints: points } : {}),
       onProgress: (f, phase) => bar.update(0.6 * f, phase),
     });
     const texts = paths.map((path, i) => {
@@ -97,8 +88,8 @@ function deriveAndRender(specText: string, opts: Omit<DeriveOpts, 'out'>, io: Io
     });
     return [r, texts];
   } catch (e) {
-    if (e instanceof NumericError) throw new UsageError(`numeric check of ${specText}: ${e.message}`);
-    if (e instanceof AnalysisError) throw new UsageError(`analysis of ${specText}: ${e.message}`);
+    if (e instanceof NumericError) throw new UsageError(`numeric check of ${quote(specText)}: ${e.message}`);
+    if (e instanceof AnalysisError) throw new UsageError(`analysis of ${quote(specText)}: ${e.message}`);
     throw e;
   } finally {
     bar.done();
@@ -121,8 +112,8 @@ export const registerDerive: Register = (program, io) =>
     .requiredOption('--out <file>', 'output file: .html, .tex or .md')
     .option('--params <names>', 'comma-separated parameters whose partial derivatives are shown (default all)')
     .option('--data <file.csv>', 'data set (header x1,…,y1,…): loss and partials summed over it, exactly')
-    .option('--seed <n>', 'seed of the numeric check', positiveInt('--seed'))
-    .option('--points <n>', 'random points of the numeric check (default 8)', positiveInt('--points'))
+    .option('--seed <n>', 'seed of the numeric check, 0 to 4294967295 (default 1)')
+    .option('--points <n>', `random points of the numeric check, 1 to ${MAX_CHECK_POINTS} (default 8)`)
     .option('--json', 'machine-readable summary')
     .addHelpText(
       'after',
@@ -137,10 +128,11 @@ Examples:
       formatOf(opts.out);
       const [r, [text]] = deriveAndRender(specText, opts, io, 'derive', [opts.out]);
       const figures = writeDocument(opts.out, text!, r.derivation);
+      // paths are the user's text: printed with their control characters escaped (they never enter the document)
       if (opts.json)
         io.out(json({ path: opts.out, figures, steps: r.derivation.steps.length, equations: displayCount(r.derivation), parameters: r.parameters, checkOk: r.check.ok, maxRelError: maxError(r) }));
-      else io.out(`${opts.out}: ${summary(r)}\n${figures.map((f) => `  ${f}\n`).join('')}`);
-      if (!r.check.ok) throw new UsageError(`the numeric check of ${specText} failed; see ${opts.out}`);
+      else io.out(`${escapeControls(opts.out)}: ${summary(r)}\n${figures.map((f) => `  ${escapeControls(f)}\n`).join('')}`);
+      if (!r.check.ok) throw new UsageError(`the numeric check of ${quote(specText)} failed; see ${quote(opts.out)}`);
     });
 
 /** The networks of the main job: seed 000's quadratic network and a sigmoid network. */
@@ -156,16 +148,16 @@ export const registerDemo: Register = (program, io) =>
     .option('--out-dir <dir>', 'folder for the documents', 'out')
     .addHelpText('after', '\nExample:\n  closedform demo --out-dir out   # what `npm start` runs\n')
     .action((opts: { outDir: string }) => {
-      io.out(`closedform ${VERSION}: deriving ${DEMO_NETWORKS.length} networks into ${opts.outDir}/\n`);
+      io.out(`closedform ${VERSION}: deriving ${DEMO_NETWORKS.length} networks into ${escapeControls(opts.outDir)}/\n`);
       for (const n of DEMO_NETWORKS) {
         const paths = Object.keys(RENDERERS).map((ext) => join(opts.outDir, `${n.file}${ext}`));
         const [r, texts] = deriveAndRender(n.spec, {}, io, n.spec, paths);
         io.out(`\n${n.spec}: ${summary(r)}\n`);
         paths.forEach((path, i) => {
           const figures = writeDocument(path, texts[i]!, r.derivation);
-          io.out(`  ${path}\n${figures.map((f) => `  ${f}\n`).join('')}`);
+          io.out(`  ${escapeControls(path)}\n${figures.map((f) => `  ${escapeControls(f)}\n`).join('')}`);
         });
         if (!r.check.ok) throw new UsageError(`the numeric check of ${n.spec} failed`);
       }
-      io.out(`\nOpen ${join(opts.outDir, `${DEMO_NETWORKS[0]!.file}.html`)} in a browser (it works offline).\n`);
+      io.out(`\nOpen ${escapeControls(join(opts.outDir, `${DEMO_NETWORKS[0]!.file}.html`))} in a browser (it works offline).\n`);
     });

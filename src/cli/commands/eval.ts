@@ -16,31 +16,19 @@ import {
   paramsFromPoint,
   readSpec,
   columnEntries,
+  describeValue,
+  quote,
 } from '../../node/index.js';
-import { type Io, type Register, UsageError, json, readInput } from '../io.js';
+import { readJsonInput } from '../files.js';
+import { type Io, type Register, UsageError, json } from '../io.js';
+import { numberListOption } from '../options.js';
 
-/** Numbers from `1,2.5,-3e-2`; each must be finite. */
-export function numberList(text: string, name: string): number[] {
-  const parts = text.split(',').map((s) => s.trim());
-  return parts.map((s) => {
-    const v = s === '' ? Number.NaN : Number(s);
-    if (!Number.isFinite(v)) throw new UsageError(`bad ${name} '${text}': '${s}' is not a number`);
-    return v;
-  });
-}
-
-/** The params file: a JSON object from names to numbers. */
+/** The params file: a JSON object from names to numbers (read strictly: a repeated name is refused). */
 function readParams(io: Io, file: string): Record<string, number> {
-  const text = readInput(io, file, 'params file', '--params');
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`params file '${file}' is not JSON: ${(e as Error).message.split('\n')[0]}`);
-  }
+  const value = readJsonInput(io, file, 'params file', '--params');
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new UsageError(`params file '${file}' must hold a JSON object from parameter names to numbers`);
-  for (const [k, v] of Object.entries(value)) if (typeof v !== 'number') throw new UsageError(`parameter '${k}' in '${file}' is not a number: ${JSON.stringify(v)}`);
+    throw new UsageError(`params file ${quote(file)} must hold a JSON object from parameter names to numbers, not ${describeValue(value)}`);
+  for (const [k, v] of Object.entries(value)) if (typeof v !== 'number') throw new UsageError(`parameter ${quote(k)} in ${quote(file)} is not a number: ${describeValue(v)}`);
   return value as Record<string, number>;
 }
 
@@ -63,15 +51,15 @@ export const registerEval: Register = (program, io) =>
       const net = buildNetwork(readSpec(specText));
       const [n0, nL] = [net.inputs.length, net.targets.length];
       const point = readParams(io, opts.params);
-      const x = numberList(opts.input, '--input');
+      const x = numberListOption('--input', opts.input);
       if (x.length !== n0) throw new UsageError(`--input has ${x.length} value${x.length === 1 ? '' : 's'}, the network takes ${n0}`);
-      const y = opts.target === undefined ? undefined : numberList(opts.target, '--target');
+      const y = opts.target === undefined ? undefined : numberListOption('--target', opts.target);
       if (y !== undefined && y.length !== nL) throw new UsageError(`--target has ${y.length} value${y.length === 1 ? '' : 's'}, the network gives ${nL}`);
       let params;
       try {
         params = paramsFromPoint(net.spec, point);
       } catch (e) {
-        if (e instanceof NumericError) throw new UsageError(`${e.message} in '${opts.params}'`);
+        if (e instanceof NumericError) throw new UsageError(`${e.message} in ${quote(opts.params)}`);
         throw e;
       }
       const theta = [...flattenParams(net.spec, params)];

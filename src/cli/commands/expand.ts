@@ -7,7 +7,6 @@
  * before a character is printed, so an output past it is refused with its size and the hint
  * `--out FILE`, which writes the same text (or JSON) to a file piece by piece instead.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
 import {
   type Node,
   type Poly,
@@ -25,12 +24,13 @@ import {
   termCoeff,
   termExps,
   termsToText,
+  escapeControls,
 } from '../../node/index.js';
+import { writeOutput } from '../files.js';
 import { type Io, type Register, UsageError, json } from '../io.js';
+import { nameListOption } from '../options.js';
 import { progress } from '../progress.js';
 import { expression } from './expr.js';
-
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** A network spec such as `1-2-1:quadratic` (widths, then activations/options), or a JSON object (as `formula` and `grad` read them). */
 export const SPEC = /^\s*(\d+(\s*-\s*\d+)+(:.*)?|\{.*)\s*$/s;
 
@@ -62,9 +62,7 @@ export function expandOutput(name: string, e: Node): ExpandedOutput {
 /** The `--in` list, or the inputs x1, x2, … that occur. */
 export function inputList(opt: string | undefined, roots: readonly Node[]): string[] {
   if (opt === undefined) return freeSymbols(...roots).filter((v) => /^x\d+$/.test(v));
-  const vars = opt.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  for (const v of vars) if (!NAME.test(v)) throw new UsageError(`bad variable name '${v}' in --in`);
-  return vars;
+  return nameListOption('--in', opt);
 }
 
 const degreeOf = (d: number): number => (Number.isFinite(d) ? d : -1); // −1 for the zero polynomial
@@ -138,26 +136,14 @@ function targets(text: string, loss: boolean): { targets: { name: string; node: 
   return { targets: [{ name: 'f', node: expression(text) }] };
 }
 
-/** Write pieces to a file as they come (the whole text need never exist as one string). */
+/** Write pieces to a file as they come (the whole text need never exist as one string), under a progress bar. */
 function writePieces(path: string, pieces: Iterable<string>, io: Io, total: number): number {
-  let fd: number;
-  try {
-    fd = openSync(path, 'w');
-  } catch (e) {
-    throw new UsageError(`cannot write ${path}: ${(e as Error).message.split('\n')[0]}`);
-  }
   const bar = progress(io, 'expand');
-  let bytes = 0;
   try {
-    for (const p of pieces) {
-      bytes += writeSync(fd, p);
-      bar.update(Math.min(1, bytes / Math.max(1, total)), `writing ${path}`);
-    }
+    return writeOutput(path, pieces, (bytes) => bar.update(Math.min(1, bytes / Math.max(1, total)), `writing ${escapeControls(path)}`));
   } finally {
     bar.done();
-    closeSync(fd);
   }
-  return bytes;
 }
 
 interface ExpandOpts {
@@ -183,7 +169,7 @@ function run(text: string, opts: ExpandOpts, io: Io): void {
   }
   const bytes = writePieces(opts.out, pieces, io, printedBytesEstimate(outs));
   const sizes = outs.map((o) => ({ name: o.name, terms: o.poly.n }));
-  io.out(opts.json ? json({ path: opts.out, bytes, outputs: sizes }) : `${opts.out}: ${sizes.map((s) => `${s.name} ${s.terms} terms`).join(', ')} (${megabytes(bytes)})\n`);
+  io.out(opts.json ? json({ path: opts.out, bytes, outputs: sizes }) : `${escapeControls(opts.out)}: ${sizes.map((s) => `${s.name} ${s.terms} terms`).join(', ')} (${megabytes(bytes)})\n`);
 }
 
 export const registerExpand: Register = (program, io) =>

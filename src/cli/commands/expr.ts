@@ -1,6 +1,7 @@
 /** `diff` and `grad` of an expression given as text. */
-import { ArithmeticError, CONSTANTS, ExprError, dagSize, diff, freeSymbols, grad, parse, toLatex, toText, type Node } from '../../node/index.js';
+import { ArithmeticError, CONSTANTS, ExprError, dagSize, diff, freeSymbols, grad, parse, quote, toLatex, toText, type Node } from '../../node/index.js';
 import { type Register, UsageError, json } from '../io.js';
+import { nameListOption } from '../options.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -9,7 +10,7 @@ export function expression(text: string): Node {
   try {
     return parse(text);
   } catch (e) {
-    if (e instanceof ExprError || e instanceof ArithmeticError) throw new UsageError(`bad expression "${text}": ${e.message}`);
+    if (e instanceof ExprError || e instanceof ArithmeticError) throw new UsageError(`bad expression ${quote(text)}: ${e.message}`);
     throw e;
   }
 }
@@ -19,9 +20,9 @@ function checkVariables(e: Node, text: string, vars: readonly string[]): void {
   const free = freeSymbols(e);
   for (const v of vars) {
     if (free.includes(v)) continue;
-    if (CONSTANTS.has(v)) throw new UsageError(`'${v}' is a named constant, not a variable`);
-    const known = free.length > 0 ? `its variables are ${free.join(', ')}` : 'it has no variables';
-    throw new UsageError(`unknown variable '${v}': it does not occur in "${text}" (${known})`);
+    if (CONSTANTS.has(v)) throw new UsageError(`${quote(v)} is a named constant, not a variable`);
+    const known = free.length > 0 ? `its variables are ${free.slice(0, 20).join(', ')}${free.length > 20 ? ', …' : ''}` : 'it has no variables';
+    throw new UsageError(`unknown variable ${quote(v)}: it does not occur in ${quote(text)} (${known})`);
   }
 }
 
@@ -35,7 +36,7 @@ export const registerDiff: Register = (program, io) =>
     .addHelpText('after', '\nExample:\n  closedform diff "sigmoid(w*x + b)^2" w --json\n')
     .action((text: string, v: string, opts: { json?: boolean }) => {
       const e = expression(text);
-      if (!NAME.test(v)) throw new UsageError(`bad variable name '${v}'`);
+      if (!NAME.test(v)) throw new UsageError(`bad variable name ${quote(v)}: a letter or _, then letters, digits and _`);
       checkVariables(e, text, [v]);
       const d = diff(e, v);
       io.out(opts.json ? json({ text: toText(d), latex: toLatex(d) }) : `${toText(d)}\n`);
@@ -44,9 +45,8 @@ export const registerDiff: Register = (program, io) =>
 /** `grad "<expr>"`; `grad SPEC` (a network) is handled by the network command when present. */
 export function exprGrad(text: string, opts: { vars?: string; json?: boolean }, io: Parameters<Register>[1]): void {
   const e = expression(text);
-  const vars = opts.vars !== undefined ? opts.vars.split(',').map((s) => s.trim()) : freeSymbols(e);
-  for (const v of vars) if (!NAME.test(v)) throw new UsageError(`bad variable name '${v}' in --vars`);
-  if (vars.length === 0) throw new UsageError(`"${text}" has no variables to differentiate by`);
+  const vars = opts.vars !== undefined ? nameListOption('--vars', opts.vars) : freeSymbols(e);
+  if (vars.length === 0) throw new UsageError(`${quote(text)} has no variables to differentiate by`);
   checkVariables(e, text, vars);
   const g = grad(e, vars);
   if (opts.json) {

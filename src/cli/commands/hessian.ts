@@ -9,7 +9,6 @@
  * MAX_PRINTED_TREE (the `formula`/`grad` budget) only to a file with `--out FILE`, and past
  * {@link MAX_WRITTEN_TREE} not at all.
  */
-import { writeFileSync } from 'node:fs';
 import {
   type Node,
   type Rational,
@@ -33,8 +32,15 @@ import {
   topoOrder,
   upperEntries,
   dagSize,
+  JsonError,
+  readJson,
+  quote,
+  describeValue,
+  escapeControls,
 } from '../../node/index.js';
-import { type Io, type Register, UsageError, json, readInput } from '../io.js';
+import { readInput, writeOutput } from '../files.js';
+import { type Io, type Register, UsageError, json } from '../io.js';
+import { nameListOption } from '../options.js';
 import { SPEC } from './expand.js';
 import { expression } from './expr.js';
 import { MAX_PRINTED_TREE } from './network.js';
@@ -52,7 +58,6 @@ export const MAX_HESSIAN_WORK = 400_000;
 export const MAX_WRITTEN_TREE = 10_000_000n;
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const splitList = (s: string): string[] => s.split(',').map((p) => p.trim()).filter((p) => p !== '');
 
 interface HessianOptions {
   data?: string;
@@ -75,26 +80,22 @@ interface Target {
 function networkTarget(text: string, opts: HessianOptions, io: Io): Target {
   if (opts.vars !== undefined) throw new UsageError('--vars is for expressions; for a network use --params');
   const net = buildNetwork(readSpec(text));
-  const vars = opts.params !== undefined ? splitList(opts.params) : [...net.params];
-  if (vars.length === 0) throw new UsageError('--params lists no parameter');
+  const vars = opts.params !== undefined ? nameListOption('--params', opts.params) : [...net.params];
   const known = new Set(net.params);
-  for (const p of vars) if (!known.has(p)) throw new UsageError(`unknown parameter '${p}' in --params (this network has ${net.params.join(', ')})`);
-  if (new Set(vars).size !== vars.length) throw new UsageError(`--params names a parameter twice: ${opts.params}`);
+  const shown = net.params.length <= 12 ? net.params.join(', ') : `${net.params.slice(0, 6).join(', ')}, …, ${net.params.at(-1)}`;
+  for (const p of vars) if (!known.has(p)) throw new UsageError(`unknown parameter ${quote(p)} in --params (this network has ${shown})`);
   const data = opts.data !== undefined ? readCsv(readInput(io, opts.data, 'data file', '--data'), net.spec) : undefined;
   return { e: data !== undefined ? datasetLoss(net, data) : net.loss, vars, name: 'L' };
 }
 
 function expressionTarget(text: string, opts: HessianOptions): Target {
-  if (opts.params !== undefined || opts.data !== undefined) throw new UsageError(`--params and --data need a network spec, not the expression '${text}'`);
+  if (opts.params !== undefined || opts.data !== undefined) throw new UsageError(`--params and --data need a network spec, not the expression ${quote(text)}`);
   const e = expression(text);
   const free = freeSymbols(e);
-  const vars = opts.vars !== undefined ? splitList(opts.vars) : free;
-  if (vars.length === 0) throw new UsageError(`"${text}" has no variables to differentiate by`);
-  for (const v of vars) {
-    if (!NAME.test(v)) throw new UsageError(`bad variable name '${v}' in --vars`);
-    if (!free.includes(v)) throw new UsageError(`unknown variable '${v}': it does not occur in "${text}" (${free.length > 0 ? `its variables are ${free.join(', ')}` : 'it has no variables'})`);
-  }
-  if (new Set(vars).size !== vars.length) throw new UsageError(`--vars names a variable twice: ${opts.vars}`);
+  const vars = opts.vars !== undefined ? nameListOption('--vars', opts.vars) : free;
+  if (vars.length === 0) throw new UsageError(`${quote(text)} has no variables to differentiate by`);
+  for (const v of vars)
+    if (!free.includes(v)) throw new UsageError(`unknown variable ${quote(v)}: it does not occur in ${quote(text)} (${free.length > 0 ? `its variables are ${free.slice(0, 20).join(', ')}` : 'it has no variables'})`);
   return { e, vars, name: 'f' };
 }
 
@@ -105,23 +106,29 @@ function expressionTarget(text: string, opts: HessianOptions): Target {
 export function readPoint(text: string, file: string): Map<string, Rational> {
   const point = new Map<string, Rational>();
   const put = (name: string, value: string, where: string): void => {
-    if (!NAME.test(name)) throw new UsageError(`${where}: bad name '${name}'`);
-    if (point.has(name)) throw new UsageError(`${where}: '${name}' is given twice`);
-    const q = qparse(value);
-    if (q === undefined) throw new UsageError(`${where}: '${value}' is not a rational number (integers, a/b, decimals)`);
+    if (!NAME.test(name)) throw new UsageError(`${where}: bad name ${quote(name)}`);
+    if (point.has(name)) throw new UsageError(`${where}: ${quote(name)} is given twice`);
+    let q: Rational | undefined;
+    try {
+      q = qparse(value);
+    } catch {
+      q = undefined; // an exponent past the budget is no value a point takes either
+    }
+    if (q === undefined) throw new UsageError(`${where}: ${quote(value)} is not a rational number (integers, a/b, decimals)`);
     point.set(name, q);
   };
   if (text.trim().startsWith('{')) {
     let value: unknown;
     try {
-      value = JSON.parse(text);
+      value = readJson(text, `point file ${quote(file)}`); // strictly: a name given twice is refused, not overwritten
     } catch (e) {
-      throw new UsageError(`point file '${file}' is not JSON: ${(e as Error).message.split('\n')[0]}`);
+      if (e instanceof JsonError) throw new UsageError(e.message);
+      throw e;
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError(`point file '${file}' must hold a JSON object from names to values`);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError(`point file ${quote(file)} must hold a JSON object from names to values`);
     // a JSON number prints back as its shortest round-trip decimal, which is what was written
     for (const [k, v] of Object.entries(value)) {
-      if (typeof v !== 'number' && typeof v !== 'string') throw new UsageError(`${file}: the value of '${k}' is not a number: ${JSON.stringify(v)}`);
+      if (typeof v !== 'number' && typeof v !== 'string') throw new UsageError(`${quote(file)}: the value of ${quote(k)} is not a number: ${describeValue(v)}`);
       put(k, String(v), file);
     }
   } else {
@@ -129,11 +136,11 @@ export function readPoint(text: string, file: string): Map<string, Rational> {
       const line = raw.trim();
       if (line === '' || line.startsWith('#')) return;
       const cells = line.split(',').map((c) => c.trim());
-      if (cells.length !== 2) throw new UsageError(`${file} line ${i + 1}: expected name,value, got '${line}'`);
+      if (cells.length !== 2) throw new UsageError(`${quote(file)} line ${i + 1}: expected name,value, got ${quote(line)}`);
       put(cells[0]!, cells[1]!, `${file} line ${i + 1}`);
     });
   }
-  if (point.size === 0) throw new UsageError(`point file '${file}' gives no values`);
+  if (point.size === 0) throw new UsageError(`point file ${quote(file)} gives no values`);
   return point;
 }
 
@@ -231,12 +238,8 @@ function hessianCommand(target: string, opts: HessianOptions, io: Io): void {
     io.out(text);
     return;
   }
-  try {
-    writeFileSync(opts.out, text);
-  } catch (e) {
-    throw new UsageError(`cannot write ${opts.out}: ${(e as Error).message.split('\n')[0]}`);
-  }
-  io.out(`${opts.out}: ${what} (${Buffer.byteLength(text)} bytes)\n`);
+  writeOutput(opts.out, text);
+  io.out(`${escapeControls(opts.out)}: ${what} (${Buffer.byteLength(text)} bytes)\n`);
 }
 
 /** `closedform hessian SPEC|EXPR`: second derivatives, symbolic or exact at a point. */

@@ -22,8 +22,11 @@ import {
   toLatex,
   toText,
   treeSize,
+  quote,
 } from '../../node/index.js';
-import { type Io, type Register, UsageError, json, readInput } from '../io.js';
+import { readInput } from '../files.js';
+import { type Io, type Register, UsageError, json } from '../io.js';
+import { choiceOption, nameListOption } from '../options.js';
 import { exprGrad } from './expr.js';
 
 /** A network spec rather than an expression: widths `n0-…-nL[:…]`, or a JSON object. */
@@ -64,16 +67,12 @@ function formula(specText: string, opts: { json?: boolean }, io: Io): void {
   for (const o of outputs) io.out(`${o.name} = ${o.text}\n`);
 }
 
-const splitList = (s: string): string[] => s.split(',').map((p) => p.trim()).filter((p) => p !== '');
-
 function networkGrad(specText: string, opts: GradOptions, io: Io): void {
-  const form = opts.form ?? 'closed';
-  if (form !== 'closed' && form !== 'backprop') throw new UsageError(`bad --form '${form}': closed or backprop`);
+  const form = choiceOption('--form', opts.form ?? 'closed', ['closed', 'backprop']);
   if (opts.vars !== undefined) throw new UsageError('--vars is for expressions; for a network use --params');
   if (opts.data !== undefined && form === 'backprop') throw new UsageError('--data needs --form closed: the δ-recursion is written for one data point');
   const net = buildNetwork(readSpec(specText));
-  const params = opts.params !== undefined ? splitList(opts.params) : [...net.params];
-  if (params.length === 0) throw new UsageError('--params lists no parameter');
+  const params = opts.params !== undefined ? nameListOption('--params', opts.params) : [...net.params];
   const data = opts.data !== undefined ? readCsv(readInput(io, opts.data, 'data file', '--data'), net.spec) : undefined;
   const lossNode = data !== undefined ? datasetLoss(net, data) : net.loss;
   // validates the names, even for --form backprop
@@ -160,6 +159,6 @@ export const registerGrad: Register = (program, io) =>
     .action((target: string, opts: GradOptions) => {
       if (SPEC.test(target)) return networkGrad(target, opts, io);
       if (opts.form !== undefined || opts.params !== undefined || opts.data !== undefined)
-        throw new UsageError(`--form, --params and --data need a network spec, not the expression '${target}'`);
+        throw new UsageError(`--form, --params and --data need a network spec, not the expression ${quote(target)}`);
       exprGrad(target, opts, io);
     });

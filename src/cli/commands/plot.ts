@@ -3,8 +3,7 @@
  * FILE.svg`. The landscape kinds need `--data`; they run the analysis first (its critical points
  * and descent are what the figures mark), under a progress bar.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, extname } from 'node:path';
+import { extname } from 'node:path';
 import {
   type Analysis,
   type Figure,
@@ -21,10 +20,14 @@ import {
   readSpec,
   sliceData,
   sliceFigure,
+  escapeControls,
+  quote,
 } from '../../node/index.js';
-import { type Io, type Register, UsageError, json, readInput } from '../io.js';
+import { readInput, writeOutput } from '../files.js';
+import { type Io, type Register, UsageError, json } from '../io.js';
+import { choiceOption, integerOr, nameListOption, numberListOption } from '../options.js';
 import { progress } from '../progress.js';
-import { intOption } from './analyze.js';
+import { SEED_RANGE } from './analyze.js';
 
 const KINDS = ['network', 'slice', 'line', 'fit', 'descent'] as const;
 type Kind = (typeof KINDS)[number];
@@ -41,14 +44,23 @@ interface PlotOpts {
   json?: boolean;
 }
 
+const decimalOrNaN = (option: string, text: string): number => {
+  try {
+    return numberListOption(option, text)[0]!;
+  } catch {
+    return Number.NaN;
+  }
+};
+
 /** `w1_1_1=0.5,b1_1=-1` → a partial point (names are checked by the figure against the network). */
 export function parsePoint(text: string, option: string): Record<string, number> {
   const out: Record<string, number> = {};
   for (const part of text.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
-    const m = /^([A-Za-z]\w*)\s*=\s*(.+)$/.exec(part);
-    const v = m === null ? NaN : Number(m[2]);
-    if (m === null || !Number.isFinite(v)) throw new UsageError(`bad ${option} '${part}': write name=number pairs separated by commas, e.g. w1_1_1=0.5,b1_1=-1`);
-    if (m[1]! in out) throw new UsageError(`${option} gives ${m[1]} twice`);
+    const m = /^([A-Za-z_]\w*)\s*=\s*(.+)$/.exec(part);
+    // the value: one strict decimal, as every number option (no hex, no Infinity)
+    const v = m === null || m[2]!.includes(',') ? Number.NaN : decimalOrNaN(option, m[2]!);
+    if (m === null || Number.isNaN(v)) throw new UsageError(`bad ${option} ${quote(part)}: write name=number pairs separated by commas, e.g. w1_1_1=0.5,b1_1=-1`);
+    if (Object.hasOwn(out, m[1]!)) throw new UsageError(`${option} gives ${m[1]} twice`);
     out[m[1]!] = v;
   }
   if (Object.keys(out).length === 0) throw new UsageError(`${option} names no parameter: write name=number pairs, e.g. w1_1_1=0.5`);
@@ -56,10 +68,9 @@ export function parsePoint(text: string, option: string): Record<string, number>
 }
 
 function figureOf(specText: string, o: PlotOpts, io: Io): Figure {
-  if (!(KINDS as readonly string[]).includes(o.kind)) throw new UsageError(`unknown --kind '${o.kind}' (kinds: ${KINDS.join(', ')})`);
-  const kind = o.kind as Kind;
+  const kind: Kind = choiceOption('--kind', o.kind, KINDS);
+  const seed = integerOr('--seed', o.seed, SEED_RANGE, 1);
   const spec = readSpec(specText);
-  const seed = intOption('--seed', o.seed, 1);
   if (o.params !== undefined && kind !== 'slice') throw new UsageError('--params chooses the two parameters of --kind slice');
   if (o.at !== undefined && kind !== 'slice') throw new UsageError('--at holds the other parameters of --kind slice');
   if ((o.from !== undefined || o.to !== undefined) && kind !== 'line') throw new UsageError('--from and --to give the ends of --kind line');
@@ -70,7 +81,7 @@ function figureOf(specText: string, o: PlotOpts, io: Io): Figure {
   if (kind === 'fit' && spec.widths[0] !== 1) throw new UsageError(`--kind fit draws one-input networks; ${spec.widths.join('-')} has ${spec.widths[0]} inputs`);
   if (o.data === undefined) throw new UsageError(`--kind ${kind} plots the loss on a data set: give --data FILE.csv (header x1,…,y1,…)`);
   const data = readCsv(readInput(io, o.data, 'data file', '--data'), spec);
-  const params = o.params?.split(',').map((s) => s.trim());
+  const params = o.params === undefined ? undefined : nameListOption('--params', o.params);
   const bar = progress(io, `plot ${kind}`);
   try {
     const analysis: Analysis = analyze(spec, { data, seed, onProgress: (f, stage) => bar.update(0.8 * f, stage) });
@@ -107,7 +118,7 @@ export const registerPlot: Register = (program, io) =>
     .option('--at <point>', 'slice: hold the other parameters here, name=value pairs (default the best critical point found, else the descent result)')
     .option('--from <point>', 'line: one end, name=value pairs (default the lowest critical point found)')
     .option('--to <point>', 'line: the other end (default the next minimum found)')
-    .option('--seed <n>', 'seed of the analysis and the descent starts (default 1)')
+    .option('--seed <n>', 'seed of the analysis and the descent starts, 0 to 4294967295 (default 1)')
     .option('--out <file.svg>', 'write the SVG to a file (default: standard output)')
     .option('--json', 'print the title, description and size instead of the SVG (with --out: besides writing it)')
     .addHelpText(
@@ -122,17 +133,10 @@ Examples:
 `,
     )
     .action((specText: string, o: PlotOpts) => {
-      if (o.out !== undefined && extname(o.out).toLowerCase() !== '.svg') throw new UsageError(`--out ${o.out}: the file must end in .svg`);
+      if (o.out !== undefined && extname(o.out).toLowerCase() !== '.svg') throw new UsageError(`--out ${quote(o.out)}: the file must end in .svg`);
       const f = figureOf(specText, o, io);
-      if (o.out !== undefined) {
-        try {
-          mkdirSync(dirname(o.out), { recursive: true });
-          writeFileSync(o.out, f.svg);
-        } catch (e) {
-          throw new UsageError(`cannot write ${o.out}: ${(e as Error).message.split('\n')[0]}`);
-        }
-      }
+      if (o.out !== undefined) writeOutput(o.out, f.svg);
       if (o.json) io.out(json({ kind: f.kind, title: f.title, description: f.description, bytes: f.svg.length, ...(o.out !== undefined ? { path: o.out } : {}) }));
-      else if (o.out !== undefined) io.out(`${o.out}: ${f.title}\n`);
+      else if (o.out !== undefined) io.out(`${escapeControls(o.out)}: ${f.title}\n`);
       else io.out(`${f.svg}\n`);
     });

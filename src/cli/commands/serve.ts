@@ -3,19 +3,15 @@
  * interrupted; `serve --export DIR`: the same page as static files. The page computes in the
  * reader's browser; this command only hands out its files (src/node/serve.ts).
  */
-import { exportExplorer, startExplorer } from '../../node/index.js';
+import { escapeControls, exportExplorer, startExplorer } from '../../node/index.js';
 import { type Register, UsageError } from '../io.js';
+import { integerOr } from '../options.js';
 
 /** The port when none is given. */
 export const DEFAULT_PORT = 8000;
 
 /** `--port N`: 0 (a free port) to 65535. */
-function port(text: string | undefined): number {
-  if (text === undefined) return DEFAULT_PORT;
-  const n = Number(text);
-  if (!/^\d+$/.test(text) || n > 65535) throw new UsageError(`bad --port '${text}': an integer from 0 to 65535 (0 picks a free port)`);
-  return n;
-}
+const port = (text: string | undefined): number => integerOr('--port', text, { min: 0, max: 65535 }, DEFAULT_PORT);
 
 /** Resolves on Ctrl+C or a termination signal. */
 const interrupted = (): Promise<void> =>
@@ -35,7 +31,7 @@ export const registerServe: Register = (program, io) =>
       if (o.export !== undefined) {
         if (o.port !== undefined) throw new UsageError('--port and --export are alternatives: give one of them');
         const paths = await exportExplorer(o.export);
-        io.out(`${o.export}: ${paths.length} files; open index.html through any static web server (browsers start no worker from file://)\n`);
+        io.out(`${escapeControls(o.export)}: ${paths.length} files; open index.html through any static web server (browsers start no worker from file://)\n`);
         return;
       }
       const server = await startExplorer(port(o.port));

@@ -18,11 +18,22 @@ import {
   type BasisCertificate,
   certifyBasis,
   modularCounts,
+  MAX_DIGITS,
+  realSolutionForms,
+  type CoordinateForm,
 } from '../../node/index.js';
 import { type Register, UsageError, json } from '../io.js';
+import { choiceOption, integerOption, integerOr, nameListOption } from '../options.js';
 import { progress } from '../progress.js';
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * One solution in text: `x = 3/2` when exact, `x ≈ 1.414213562373` when a decimal. A rounded
+ * value never reads as exact (the JSON carries `approx` and the exact form beside it).
+ */
+export const solutionLine = (s: Readonly<Record<string, CoordinateForm>>): string =>
+  Object.entries(s)
+    .map(([k, c]) => `${k} ${c.approx ? '≈' : '='} ${c.value}`)
+    .join(', ');
 
 /** One line saying what the exact check proved. */
 function certificateText(c: BasisCertificate): string {
@@ -58,26 +69,22 @@ export const registerSolve: Register = (program, io) =>
     .argument('<equations>', 'equations separated by ";", each "p = q" or "p" (meaning p = 0)')
     .requiredOption('--vars <names>', 'comma-separated unknowns, in the order x1 > x2 > … of the term order')
     .option('--order <order>', 'term order of the printed basis: grevlex or lex', 'grevlex')
-    .option('--digits <n>', 'decimal places of irrational solutions', '12')
+    .option('--digits <n>', `decimal places of irrational solutions, 1 to ${MAX_DIGITS} (default 12); such values are marked ≈`)
     .option('--engine <engine>', 'embedded (default) or singular (basis, dimension and count only)', 'embedded')
     .option('--max-pairs <n>', 'Gröbner budget: S-pairs to reduce before giving up')
     .option('--certify', 'prove the basis exactly over Q (input reduces to 0, S-pair criterion, equal ideals by counting)')
     .option('--json', 'machine-readable output')
     .addHelpText('after', '\nExample:\n  closedform solve "x^2 + y^2 = 1; x = y" --vars x,y --json\n')
     .action((text: string, opts: Opts) => {
-      const vars = (opts.vars ?? '').split(',').map((s) => s.trim());
-      for (const v of vars) if (!NAME.test(v)) throw new UsageError(`bad variable name '${v}' in --vars`);
-      if (opts.order !== 'grevlex' && opts.order !== 'lex') throw new UsageError(`unknown --order '${opts.order}': use grevlex or lex`);
-      const order: TermOrder = opts.order;
-      const digits = Number(opts.digits);
-      if (!Number.isInteger(digits) || digits < 0 || digits > 1000) throw new UsageError(`--digits must be an integer from 0 to 1000, got '${opts.digits}'`);
-      if (opts.engine !== 'embedded' && opts.engine !== 'singular') throw new UsageError(`unknown --engine '${opts.engine}': use embedded or singular`);
-      const maxPairs = opts.maxPairs === undefined ? undefined : Number(opts.maxPairs);
-      if (maxPairs !== undefined && !(Number.isInteger(maxPairs) && maxPairs > 0)) throw new UsageError(`--max-pairs must be a positive integer, got '${opts.maxPairs}'`);
+      const vars = nameListOption('--vars', opts.vars ?? '');
+      const order: TermOrder = choiceOption('--order', opts.order ?? 'grevlex', ['grevlex', 'lex']);
+      const digits = integerOr('--digits', opts.digits, { min: 1, max: MAX_DIGITS }, 12);
+      const engine = choiceOption('--engine', opts.engine ?? 'embedded', ['embedded', 'singular']);
+      const maxPairs = integerOption('--max-pairs', opts.maxPairs, { min: 1, max: 100_000_000 });
       let out: Record<string, unknown>;
       try {
         const system = systemFromNodes(parseEquations(text), vars);
-        if (opts.engine === 'singular') {
+        if (engine === 'singular') {
           const s = singularStd(system, vars, { order });
           out = { groebner: s.basis.map(termsToString), dimension: s.dimension, complexSolutions: s.vdim };
         } else {
@@ -101,7 +108,8 @@ export const registerSolve: Register = (program, io) =>
             complexSolutions: r.complexSolutions,
             ...(r.distinctSolutions !== undefined ? { distinctSolutions: r.distinctSolutions } : {}),
             ...(r.eliminant ? { eliminant: r.eliminant.text, eliminantDegree: r.eliminant.poly.length - 1 } : {}),
-            ...(r.realSolutions ? { realSolutions: r.realSolutions.map((s) => s.values) } : {}),
+            // each coordinate: its value, whether that is a rounded decimal, and the exact form beside it
+            ...(r.realSolutions ? { realSolutions: realSolutionForms(r) } : {}),
             ...(r.radicals !== undefined ? { radicals: r.radicals } : {}),
             ...(r.note !== undefined ? { note: r.note } : {}),
             ...(elim ? { eliminantRoots: elim.map((x) => ({ [r.eliminant!.variable]: x.text, form: x.form })) } : {}),
@@ -121,9 +129,9 @@ export const registerSolve: Register = (program, io) =>
       lines.push(`dimension: ${out.dimension}`, `complex solutions (with multiplicity): ${out.complexSolutions}`);
       if (out.eliminant !== undefined) lines.push(`eliminant: ${out.eliminant} (degree ${out.eliminantDegree})`);
       if (out.realSolutions !== undefined) {
-        const sols = out.realSolutions as Record<string, string>[];
-        lines.push(`real solutions: ${sols.length}`);
-        for (const s of sols) lines.push(`  ${Object.entries(s).map(([k, v]) => `${k} = ${v}`).join(', ')}`);
+        const sols = out.realSolutions as Record<string, CoordinateForm>[];
+        lines.push(`real solutions: ${sols.length}${sols.some((s) => Object.values(s).some((c) => c.approx)) ? ` (≈: rounded to ${digits} decimal places)` : ''}`);
+        for (const s of sols) lines.push(`  ${solutionLine(s)}`);
       }
       if (out.radicals !== undefined) lines.push(`solvable by radicals: ${out.radicals ? 'yes' : 'not shown (degree > 4 after rational roots)'}`);
       if (out.note !== undefined) lines.push(`note: ${out.note}`);

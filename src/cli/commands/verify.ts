@@ -3,14 +3,14 @@
  * region), numeric otherwise, with a counterexample when it fails. Exit 0 when the identity holds
  * (proved, or as far as sampled: the first line says which), 1 when it does not, 2 for bad input.
  */
-import { verifyIdentity } from '../../node/index.js';
+import { quote, verifyIdentity } from '../../node/index.js';
 import { ExitStatus, type Register, UsageError, json } from '../io.js';
 import { expression } from './expr.js';
 
 /** Split `lhs = rhs` at its one `=`. */
 export function splitEquation(text: string): [string, string] {
   const parts = text.split('=');
-  if (parts.length !== 2 || parts[0]!.trim() === '' || parts[1]!.trim() === '') throw new UsageError(`expected one equation "<lhs> = <rhs>", got "${text}"`);
+  if (parts.length !== 2 || parts[0]!.trim() === '' || parts[1]!.trim() === '') throw new UsageError(`expected one equation "<lhs> = <rhs>", got ${quote(text)}`);
   return [parts[0]!, parts[1]!];
 }
 

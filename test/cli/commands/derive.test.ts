@@ -71,7 +71,7 @@ describe('derive', () => {
     [['derive', '1-2-1', '--params', 'w9_9_9', '--out', 'x.md'], /unknown parameter 'w9_9_9'/],
     [['derive', '1-x-1', '--out', 'x.md'], /bad width 'x'/],
     [['derive', '1-2-1', '--data', '/nonexistent/d.csv', '--out', 'x.md'], /cannot read data file/],
-    [['derive', '1-2-1', '--points', '0', '--out', 'x.md'], /--points must be a positive integer/],
+    [['derive', '1-2-1', '--points', '0', '--out', 'x.md'], /bad --points '0': a whole number from 1 to/],
     [['derive', '1-2-1:nope', '--out', 'x.md'], /nope/],
     [['derive', '20-20-1', '--out', 'x.md'], /441 parameters, past the 300 a derivation document lists/],
   ])('%j is one line on stderr, exit code 2', async (argv, message) => {

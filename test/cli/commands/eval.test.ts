@@ -50,13 +50,13 @@ describe('closedform eval', () => {
 
   it.each([
     [['--params', join(dir, 'absent.json'), '--input', '3'], /cannot read params file '.*absent\.json': ENOENT/],
-    [['--params', file('bad.json', '{"w1_1_1": 2,'), '--input', '3'], /is not JSON/],
+    [['--params', file('bad.json', '{"w1_1_1": 2,'), '--input', '3'], /bad params file '.*bad\.json' at 1:14: expected a key in double quotes, found end of text/],
     [['--params', file('arr.json', '[1, 2]'), '--input', '3'], /must hold a JSON object/],
-    [['--params', file('str.json', '{"w1_1_1": "2", "b1_1": 0}'), '--input', '3'], /parameter 'w1_1_1' .* is not a number: "2"/],
+    [['--params', file('str.json', '{"w1_1_1": "2", "b1_1": 0}'), '--input', '3'], /parameter 'w1_1_1' .* is not a number: the string '2'/],
     [['--params', file('miss.json', '{"w1_1_1": 2}'), '--input', '3'], /missing parameter 'b1_1'/],
     [['--params', file('extra.json', '{"w1_1_1": 2, "b1_1": 0, "w7": 1}'), '--input', '3'], /unknown parameter 'w7'/],
     [['--params', linear, '--input', '3,4'], /--input has 2 values, the network takes 1/],
-    [['--params', linear, '--input', '3,'], /bad --input '3,': '' is not a number/],
+    [['--params', linear, '--input', '3,'], /bad --input '3,': '' is not a decimal number/],
     [['--params', linear, '--input', 'abc'], /bad --input 'abc'/],
     [['--params', linear, '--input', '3', '--target', '1,2'], /--target has 2 values, the network gives 1/],
     [['--input', '3'], /required option '--params/],

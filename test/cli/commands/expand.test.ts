@@ -5,7 +5,7 @@
  * piece by piece, and what it writes reads back to the polynomial (compared exactly).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -73,7 +73,9 @@ describe('expand: the print budget', () => {
   }, 60_000);
 
   it('an unwritable --out is one line, exit 2', async () => {
-    const r = await cli('expand', '1-1:quadratic', '--out', join(dir, 'no', 'such', 'dir', 'f.txt'));
+    // below a regular file: no folder can be made there
+    writeFileSync(join(dir, 'plain'), 'x');
+    const r = await cli('expand', '1-1:quadratic', '--out', join(dir, 'plain', 'f.txt'));
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^closedform: cannot write .*f\.txt/);
   });

@@ -128,7 +128,7 @@ describe('closedform grad SPEC', () => {
     [['grad', '3-2-1:softmax'], "unknown activation 'softmax'"],
     [['grad', '3-2-1:relu:nobias,dropout'], "unknown option 'dropout'"],
     [['grad', '3-2-1', '--params', 'w9_9_9'], "unknown parameter 'w9_9_9'"],
-    [['grad', '3-2-1', '--form', 'forward'], "bad --form 'forward'"],
+    [['grad', '3-2-1', '--form', 'forward'], "unknown --form 'forward': use closed or backprop"],
     [['grad', '3-2-1', '--vars', 'x'], '--vars is for expressions'],
     [['grad', 'x^2', '--form', 'backprop'], 'need a network spec'],
     [['formula', '300-300-1'], 'past the budget'],

@@ -118,7 +118,7 @@ export const ivHi = (a: Interval): Rational => (a.exp >= 0 ? Q(a.hi << BigInt(a.
  *
  * @example
  * ```ts
- * ivMid({ lo: 1n, hi: 2n, exp: 0 }); // 3/2
+ * ivMid({ lo: 1n, hi: 2n, exp: 0 }); // { lo: 3n, hi: 3n, exp: -1 }: the point 3/2
  * ```
  */
 export const ivMid = (a: Interval): Interval => make(a.lo + a.hi, a.lo + a.hi, a.exp - 1);
@@ -172,7 +172,7 @@ export function ivWidthLog2(a: Interval): number {
  *
  * @example
  * ```ts
- * ivAdd(ivPoint(1n), ivPoint(1n, -1), 53); // 3/2
+ * ivAdd(ivPoint(1n), ivPoint(1n, -1), 53); // { lo: 3n, hi: 3n, exp: -1 }: the point 3/2
  * ```
  */
 export function ivAdd(a: Interval, b: Interval, prec: number): Interval {

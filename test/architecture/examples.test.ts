@@ -11,8 +11,9 @@
  * The convention for results: a statement `expression; // VALUE` is checked when VALUE is a
  * JavaScript literal — a string, number, bigint, boolean, null, undefined, or an array or object of
  * these — either the whole comment or its longest part before `: `, ` —`, ` (`, ` =` or `, `
- * (what follows is prose: `// 2: y² − 1, x² − y`). Any other comment is prose and is not checked:
- * `// e.g. [1]`, `// ≈ …`, `// 3/2` (not a literal), `// the point 1/4`. A value matches when
+ * (what follows is prose: `// 2: y² − 1, x² − y`); an exact rational `3/2` in that place is the
+ * string '3/2'. Any other comment is prose and is not checked: `// e.g. [1]`, `// ≈ …`,
+ * `// the point 1/4`. A value matches when
  * - a string: the result, or its text form `String(result)` (nodes print as the text syntax; an
  *   exact rational `{ n, d }` as `n/d`), equals it, where `…` and the spaces around it stand for
  *   any text;
@@ -147,7 +148,8 @@ describe('the checker reads comments as the header says', () => {
     ["'http://127.0.0.1:40123/'", "'http://127.0.0.1:40123/'"],
     ['e.g. [1]: the second minimum', undefined],
     ['≈ [4, 4]', undefined],
-    ['3/2', undefined],
+    ['3/2', "'3/2'"],
+    ['-7/3: seeded', "'-7/3'"],
     ['the point 1/4', undefined],
     ['4 runs (DESCENT_STARTS)', undefined],
   ])('%s → %s', (comment, literal) => {

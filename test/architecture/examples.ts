@@ -129,6 +129,8 @@ export function valueLiteral(comment: string): string | undefined {
   for (const cut of [...new Set(cuts)].sort((a, b) => b - a)) {
     const t = comment.slice(0, cut).trim();
     if (t !== '' && isLiteral(t)) return t;
+    // an exact rational written as such (`3/2`, `-7/3`) is compared as text: the result's text form
+    if (/^-?\d+\/\d+$/.test(t)) return `'${t}'`;
   }
   return undefined;
 }

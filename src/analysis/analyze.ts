@@ -174,7 +174,7 @@ function analyzeNetwork(net: Network, opts: AnalyzeOptions, surrogate: boolean):
   } else if (cls.kind === 'piecewise' && opts.data !== undefined) {
     stage(0.1, 'activation patterns');
     out.relu = reluPatterns(net, opts.data, { seed });
-    exact.push('activation patterns, per-pattern least squares and consistency checks');
+    if (out.relu.supported) exact.push('activation patterns, per-pattern least squares and consistency checks');
     stage(0.3, 'exact optimum');
     const rx = reluExact(net, opts.data);
     out.relu = { ...out.relu, exact: rx };

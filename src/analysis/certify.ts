@@ -30,6 +30,7 @@ import {
   bitLength,
   ivAdd,
   ivDiv,
+  ivEvalPoly,
   ivFromBounds,
   ivFromRational,
   ivHi,
@@ -163,18 +164,12 @@ function derivativeOf(p: readonly Rational[]): Rational[] {
   if (d === undefined) derivCache.set(p, (d = p.slice(1).map((c, i) => qmul(c, Q(i + 1)))));
   return d;
 }
-function horner(cs: readonly Interval[], x: Interval, prec: number): Interval {
-  if (cs.length === 0) return ivPoint(0n);
-  let acc = cs[cs.length - 1]!;
-  for (let i = cs.length - 2; i >= 0; i--) acc = ivAdd(ivMul(acc, x, prec), cs[i]!, prec);
-  return acc;
-}
 /** g over X in the mean-value form g(m) + g′(X)(X − m). */
 function meanValue(g: readonly Rational[], X: Interval, prec: number): Interval {
   const m = ivMid(X);
-  const gm = horner(coeffs(g, prec), m, prec);
+  const gm = ivEvalPoly(coeffs(g, prec), m, prec);
   if (g.length <= 1) return gm;
-  const dX = horner(coeffs(derivativeOf(g), prec), X, prec);
+  const dX = ivEvalPoly(coeffs(derivativeOf(g), prec), X, prec);
   return ivAdd(gm, ivMul(dX, ivSub(X, m, prec), prec), prec);
 }
 

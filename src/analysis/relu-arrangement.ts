@@ -35,6 +35,8 @@ export interface Arrangement {
   readonly lpCalls: number;
   /** data points that are off for every parameter (x̃ₚ = 0) */
   readonly alwaysOff: readonly number[];
+  /** the construction stopped once more than `limit` chambers existed (there are at least that many) */
+  readonly truncated?: boolean;
 }
 
 const dot = (a: readonly Rational[], b: readonly Rational[]): Rational => a.reduce((s, v, i) => qadd(s, qmul(v, b[i]!)), ZERO);
@@ -46,7 +48,9 @@ export const MAX_CHAMBERS = 20_000;
  * The chambers of the central arrangement of the hyperplanes vₚ^⊥ (vₚ ∈ Q^d), each with its
  * on-set {p : u·vₚ > 0} and an interior witness u. Sorted by on-set (size, then indices).
  * With `base` rows the arrangement is taken inside the open cone {u : b·u > 0 for every b}
- * (empty result when that cone is empty); the chambers are those of the vₚ within it.
+ * (empty result when that cone is empty); the chambers are those of the vₚ within it. Adding a
+ * hyperplane never removes a chamber, so the construction stops as soon as more than `limit`
+ * exist (`truncated`): a caller whose budget allows fewer learns it without finishing.
  *
  * @example
  * ```ts
@@ -54,7 +58,7 @@ export const MAX_CHAMBERS = 20_000;
  * chambers([[Q(0), Q(1)], [Q(1), Q(1)], [Q(2), Q(1)]]).chambers.length; // 6
  * ```
  */
-export function chambers(vectors: readonly (readonly Rational[])[], d = vectors[0]?.length ?? 0, base: readonly (readonly Rational[])[] = []): Arrangement {
+export function chambers(vectors: readonly (readonly Rational[])[], d = vectors[0]?.length ?? 0, base: readonly (readonly Rational[])[] = [], limit = MAX_CHAMBERS): Arrangement {
   const alwaysOff = vectors.flatMap((v, p) => (v.every(qisZero) ? [p] : []));
   const live = vectors.flatMap((v, p) => (v.every(qisZero) ? [] : [p]));
   // Points whose vectors are positive or negative multiples of each other share a hyperplane:
@@ -111,6 +115,7 @@ export function chambers(vectors: readonly (readonly Rational[])[], d = vectors[
       if (u !== undefined) next.push({ sign: [...c.sign, -s], witness: primitive(u) });
     }
     if (next.length > MAX_CHAMBERS) throw new AnalysisError(`the arrangement of ${live.length} data hyperplanes in ${d} dimensions has more than ${MAX_CHAMBERS} chambers (Cover's bound ${coverBound(live.length, d)}), past the budget: use fewer data points or inputs`);
+    if (next.length > limit) return { chambers: next.map((c) => ({ on: [], witness: c.witness })), lpCalls, alwaysOff, truncated: true };
     cells = next;
   }
   const out = cells.map((c) => ({ on: live.filter((_, j) => orient[j]!.sign * c.sign[base.length + orient[j]!.plane]! > 0), witness: c.witness }));
@@ -157,4 +162,18 @@ export function coverBound(N: number, d: number): bigint {
   let s = 0n;
   for (let i = 0; i < d; i++) s += binomial(N - 1, i);
   return 2n * s;
+}
+
+/**
+ * The most chambers a search can afford: the largest R ≤ MAX_CHAMBERS with cost(R) ≤ budget,
+ * for a cost that grows with R (binary search).
+ */
+export function affordableChambers(cost: (R: number) => bigint, budget: number): number {
+  let [lo, hi] = [0, MAX_CHAMBERS];
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (cost(mid) <= BigInt(budget)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

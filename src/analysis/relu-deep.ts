@@ -30,7 +30,7 @@ import { type Dataset, type Network, biasName, buildNetwork, datasetLoss, lossFa
 import { engineDatasetLoss, samplesFromDataset } from '../numeric/engine.js';
 import { paramsFromPoint } from '../numeric/params.js';
 import { solveQ } from './linalg.js';
-import { MAX_CHAMBERS, binomial, chambers, coverBound } from './relu-arrangement.js';
+import { MAX_CHAMBERS, affordableChambers, binomial, chambers, coverBound } from './relu-arrangement.js';
 import { feasiblePoint } from './relu-lp.js';
 import { coneLeastSquares } from './relu-qp.js';
 import { HARDNESS, MAX_RELU_QPS, type ReluOptimum, chamberSets, signsFor } from './relu-optimum.js';
@@ -92,19 +92,24 @@ export function reluOptimumDeep(net: Network, data: Dataset, opts: { maxQps?: nu
   const bound1 = coverBound(live, d);
   if (bound1 > BigInt(MAX_CHAMBERS))
     return { kind: 'refused', estimate: bound1, message: `one first-layer unit can have up to ${bound1} activation patterns (Cover's bound), past the budget of ${MAX_CHAMBERS}: use fewer data points` };
-  const arr = chambers(xt, d);
+  const maxQps = opts.maxQps ?? MAX_RELU_QPS;
+  // the candidates to bound: chamber sets (each chamber at most twice, at most C(r + M − 1, M)) × second-layer on-sets
+  const cost = (r: number): bigint => binomial(Math.max(0, r - 1) + M - 1, M) * 2n ** BigInt(N);
+  const arr = chambers(xt, d, [], affordableChambers(cost, maxQps));
+  if (arr.truncated)
+    return { kind: 'refused', estimate: cost(arr.chambers.length), message: `at least ${arr.chambers.length} activation patterns per first-layer unit on ${N} points, so about ${cost(arr.chambers.length)} candidate patterns of both layers to bound, past the budget of ${maxQps}; ${HARDNESS}. Use fewer hidden units or data points, or gradient descent (numeric)` };
   const usable = arr.chambers.map((_, k) => k).filter((k) => !(a1.n === 0n && arr.chambers[k]!.on.length === 0));
   const P = 2 * usable.length;
   const m = Math.min(M, P);
   const n2 = m * d + (b2 ? 1 : 0);
   // up front: (sign, chamber) sets of the first layer × on-sets of the second × 2 output signs
-  const estimate = binomial(P, m) * 2n ** BigInt(N) * 2n;
-  const maxQps = opts.maxQps ?? MAX_RELU_QPS;
+  const sets = chamberSets(usable, m);
+  const estimate = BigInt(sets.length) * 2n ** BigInt(N);
   if (estimate > BigInt(maxQps))
     return {
       kind: 'refused',
       estimate,
-      message: `up to ${estimate} pattern QPs (${arr.chambers.length} patterns per first-layer unit, ${M} units, then the second layer's patterns and 2 output signs), past the budget of ${maxQps}; ${HARDNESS}. Use fewer hidden units or data points, or gradient descent (numeric)`,
+      message: `${estimate} candidate patterns of both layers to bound (${sets.length} sets of first-layer patterns, ${arr.chambers.length} per unit, × ${2 ** N} second-layer on-sets), past the budget of ${maxQps}; ${HARDNESS}. Use fewer hidden units or data points, or gradient descent (numeric)`,
     };
   const mult = (on: readonly number[], alpha: Rational): Rational[] => {
     const s = new Set(on);
@@ -129,7 +134,7 @@ export function reluOptimumDeep(net: Network, data: Dataset, opts: { maxQps?: nu
   // first layer is tested for realisability by one exact LP (the strict system inside the
   // first layer's open cone), whose point starts the QP.
   const candidates: Candidate[] = [];
-  for (const rs of chamberSets(usable, m)) {
+  for (const rs of sets) {
     const L = ell(rs, rs.map(() => 1));
     const free = L.flatMap((row, p) => (row.every((v) => v.n === 0n) ? [] : [p]));
     for (let mask = 0; mask < 1 << free.length; mask++) {

@@ -23,31 +23,35 @@
  * squares (the same design, no cone constraints, signs irrelevant); sets are solved in the order
  * of that bound and the search stops when the bound reaches the best minimum found.
  *
- * Complexity: exact training of ReLU networks is NP-hard in general (for a network with two
- * hidden units already: Boob, Dey and Lan, "Complexity of training ReLU neural network",
- * Discrete Optimization 2022); Arora et al.'s algorithm, which this follows, takes time about
- * 2^M · N^{(n0+1)M}. The budget is the number of QPs, counted before any is solved.
+ * Complexity: minimising the squared loss exactly is NP-hard already for a single ReLU and for
+ * two (Manurangsi and Reichman, "The computational complexity of training ReLU(s)", 2018), and
+ * for two-hidden-layer networks (Boob, Dey and Lan, "Complexity of training ReLU neural
+ * network", Discrete Optimization 2022); Arora et al.'s algorithm, which this follows, takes
+ * time about 2^M · N^{(n0+1)M}, polynomial in N for a fixed architecture. The budget is the
+ * number of QPs, counted before any is solved.
  */
 import { type Rational, ONE, Q, ZERO, qadd, qcmp, qmul, qsub, qtoNumber, qtoString } from '../expr/rational.js';
 import { evaluateExact } from '../expr/walk.js';
 import { LEAKY_SLOPE } from '../activations/leaky_relu.js';
 import { type Dataset, type Network, biasName, datasetLoss, lossFactor, weightName } from '../network/build.js';
 import { solveQ } from './linalg.js';
-import { type Chamber, MAX_CHAMBERS, binomial, chambers, coverBound } from './relu-arrangement.js';
+import { type Chamber, MAX_CHAMBERS, affordableChambers, binomial, chambers, coverBound } from './relu-arrangement.js';
 import { coneLeastSquares } from './relu-qp.js';
 import { engineDatasetLoss, samplesFromDataset } from '../numeric/engine.js';
 import { paramsFromPoint } from '../numeric/params.js';
 
 /**
- * Most pattern QPs solved (sets of (sign, chamber) pairs). Measured (see bench/RESULTS.md,
- * `npm run bench -- relu`): a QP of a 2-input network with 2–3 units on 6–8 points takes
- * about 1–3 ms, so the budget is under a minute.
+ * Most pattern QPs a search may need, counted before any is solved (the least-squares bounds
+ * then skip most of them); for two hidden layers, the candidate patterns of both layers to bound. Measured (`npm run bench -- relu`, bench/RESULTS.md): 2-2-1 on 8
+ * points has 3 003 candidate QPs, solves 908 of them and takes 3.7–5.6 s of CPU, 1–2 ms per
+ * candidate with the bounds included; so the budget is under a minute in the typical case and a
+ * few minutes if nothing could be pruned.
  */
-export const MAX_RELU_QPS = 50_000;
+export const MAX_RELU_QPS = 20_000;
 
 /** Where exact training stops being possible in general, said with every answer. */
 export const HARDNESS =
-  'exact training of ReLU networks is NP-hard in general (Boob, Dey and Lan 2022, already for two hidden units); this enumeration over activation patterns follows Arora et al. (ICLR 2018) and grows like 2^M·N^((n0+1)M)';
+  'exact training is NP-hard in general, already for one or two ReLUs (Manurangsi and Reichman 2018) and for two hidden layers (Boob, Dey and Lan 2022); this enumeration over activation patterns follows Arora et al. (ICLR 2018) and grows like 2^M·N^((n0+1)M)';
 
 export type ReluOptimum =
   | {
@@ -76,8 +80,25 @@ export type ReluOptimum =
       readonly patternsPruned: number;
       /** two layers: the (first-layer signs and chambers, second-layer on-set) candidates tested for realisability before the bound stopped the search; patternsFeasible counts the realisable ones among them */
       readonly patternsExamined?: number;
+      /** several outputs: the optimum is certified by a relaxation met by a network point (relu-outputs.ts) */
+      readonly certificate?: string;
       /** sets of on-sets bounded below by unconstrained least squares */
       readonly boundsComputed: number;
+      readonly millis: number;
+    }
+  | {
+      /** several outputs: exact bounds on the optimum that did not meet (relu-outputs.ts) */
+      readonly kind: 'bounds';
+      /** no network does better: the least relaxed pattern value */
+      readonly lower: Rational;
+      /** the network attains it at `point` */
+      readonly upper: Rational;
+      readonly point: Readonly<Record<string, Rational>>;
+      readonly formulaLoss: Rational;
+      readonly engineLoss: number;
+      readonly onSetsPerUnit: number;
+      readonly patternsFeasible: bigint;
+      readonly patternsTried: number;
       readonly millis: number;
     }
   | { readonly kind: 'refused'; readonly estimate: bigint; readonly message: string }
@@ -101,7 +122,7 @@ const dot = (a: readonly Rational[], b: readonly Rational[]): Rational => a.redu
  * Aᵀ A has blocks Σₚ m_{rp} m_{r′p} x̃ₚ x̃ₚᵀ, and at a solution of the normal equations
  * ‖Aθ − y‖² = ‖y‖² − θ·Aᵀy.
  */
-function gramBounds(xt: readonly (readonly Rational[])[], y: readonly Rational[], mult: readonly (readonly Rational[])[], b2: boolean): (rs: readonly number[]) => Rational {
+export function gramBounds(xt: readonly (readonly Rational[])[], y: readonly Rational[], mult: readonly (readonly Rational[])[], b2: boolean): (rs: readonly number[]) => Rational {
   const d = xt[0]?.length ?? 0;
   const blocks = new Map<string, Rational[][]>();
   const block = (r: number, s: number): Rational[][] => {
@@ -158,14 +179,18 @@ export function reluOptimum(net: Network, data: Dataset, opts: { maxQps?: number
   const bound = coverBound(live, d);
   if (bound > BigInt(MAX_CHAMBERS))
     return { kind: 'refused', estimate: bound, message: `one unit can have up to ${bound} activation patterns on ${N} points in ${n0} inputs (Cover's bound), past the budget of ${MAX_CHAMBERS}: use fewer data points` };
-  const arr = chambers(xt, d);
+  const maxQps = opts.maxQps ?? MAX_RELU_QPS;
+  // chambers past the affordable count are not built: ∅ aside, R chambers make C(2R, M) QPs
+  const limit = affordableChambers((r) => binomial(2 * Math.max(0, r - 1), Math.min(M, 2 * Math.max(0, r - 1))), maxQps);
+  const arr = chambers(xt, d, [], limit);
+  if (arr.truncated)
+    return { kind: 'refused', estimate: binomial(2 * (arr.chambers.length - 1), M), message: `at least ${arr.chambers.length} activation patterns per unit on ${N} points (Cover's bound ${bound}), so at least ${binomial(2 * (arr.chambers.length - 1), M)} pattern QPs for ${M} units, past the budget of ${maxQps}; ${HARDNESS}. Use fewer hidden units or data points, or gradient descent (numeric)` };
   const R = arr.chambers.length;
   // the (sign, chamber) pairs a unit may take; a relu unit off everywhere is a zero unit
   const usable = arr.chambers.map((_, r) => r).filter((r) => !(alpha.n === 0n && arr.chambers[r]!.on.length === 0));
   const P = 2 * usable.length;
   const m = Math.min(M, P);
   const qps = binomial(P, m);
-  const maxQps = opts.maxQps ?? MAX_RELU_QPS;
   if (qps > BigInt(maxQps))
     return {
       kind: 'refused',

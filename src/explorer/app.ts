@@ -74,20 +74,35 @@ function fillForm(r: ExploreRequest): void {
 // ---------------------------------------------------------------------------------------------
 // The worker: one at a time, started before it is needed.
 
-let worker: Worker = startWorker();
 /** The computation the page is waiting for (messages of older ones are ignored). */
 let current = 0;
 let running = false;
 let startedAt = 0;
 let blobUrls: string[] = [];
 
-function startWorker(): Worker {
+/** Said when the browser starts no worker, e.g. for a page opened from a file. */
+const NO_WORKER = `this page computes in a Web Worker, which the browser did not start${location.protocol === 'file:' ? ' from a file:// page' : ''}: open it through a web server (closedform serve, or any static server for the files of serve --export)`;
+
+/** A fresh worker, or undefined (and the reason on the page) when the browser refuses one. */
+function startWorker(): Worker | undefined {
   document.body.dataset['worker'] = 'starting';
-  const w = new Worker(WORKER_SCRIPT);
+  let w: Worker;
+  try {
+    w = new Worker(WORKER_SCRIPT);
+  } catch {
+    document.body.dataset['worker'] = 'unavailable';
+    return undefined;
+  }
   w.onmessage = (e: MessageEvent<WorkerMessage>) => receive(e.data);
   w.onerror = (e) => {
     e.preventDefault();
-    if (running) fail(`internal error: the worker stopped (${e.message || 'no message'})`);
+    if (document.body.dataset['worker'] !== 'ready') {
+      // it never loaded: the script was refused or not found (not restarted: it would fail again)
+      document.body.dataset['worker'] = 'unavailable';
+      w.terminate();
+      if (worker === w) worker = undefined;
+      fail(NO_WORKER);
+    } else if (running) fail(`internal error: the worker stopped (${e.message || 'no message'})`);
   };
   return w;
 }
@@ -107,6 +122,7 @@ function resetSections(visible: boolean): void {
     el.hidden = !visible;
     el.dataset['state'] = visible ? 'pending' : 'idle';
     delete el.dataset['millis'];
+    delete el.dataset['arrived'];
     el.querySelector('.time')!.textContent = '';
     el.querySelector('.body')!.innerHTML = visible ? '<p class="pending">computing…</p>' : '';
   }
@@ -124,13 +140,17 @@ function compute(r: ExploreRequest, push: boolean): void {
   setState('running');
   bar.value = 0;
   stageText.textContent = 'starting…';
+  if (worker === undefined) {
+    fail(NO_WORKER);
+    return;
+  }
   const msg: PageMessage = { kind: 'explore', id: current, request: r };
   worker.postMessage(msg);
 }
 
 /** End the running computation: the worker is terminated (its work cannot be interrupted otherwise) and replaced. */
 function stop(): void {
-  worker.terminate();
+  worker?.terminate();
   worker = startWorker();
   // what is still queued belongs to the stopped computation
   current += 1;
@@ -150,7 +170,7 @@ function cancel(): void {
 }
 
 function fail(message: string): void {
-  if (running) stop();
+  if (running && worker !== undefined) stop();
   resetSections(false);
   errorSection.querySelector('.message')!.textContent = message;
   errorSection.hidden = false;
@@ -160,14 +180,21 @@ function fail(message: string): void {
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 
+/** The worker of the next computation (undefined: the browser starts none; see wiring below). */
+let worker: Worker | undefined;
+
 // ---------------------------------------------------------------------------------------------
 // What the worker sends goes into the page a slice at a time: a section can be megabytes of
 // KaTeX HTML, and inserting it in one go would freeze the page for a second. Each job is one
 // fragment (one document step); the pump runs jobs for at most SLICE_MILLIS, then yields, so
 // the page paints and answers input in between. A new computation empties the queue.
 
-/** Milliseconds of insertion per turn of the event loop: well under a frame (16 ms). */
-const SLICE_MILLIS = 10;
+/**
+ * Milliseconds of insertion per turn of the event loop: under the 50 ms that make a long task.
+ * Inserting is cheap (a 70 kB display parses in 2–20 ms); laying it out is what costs, once per
+ * frame for all that was inserted, so larger slices mean fewer layouts of the same section.
+ */
+const SLICE_MILLIS = 40;
 const queue: (() => void)[] = [];
 let pumping = false;
 
@@ -225,6 +252,8 @@ function receive(m: WorkerMessage): void {
 function show(id: number, s: SectionResult): void {
   const el = sections.get(s.name)!;
   const body = el.querySelector<HTMLElement>('.body')!;
+  // when the worker's answer came (data-millis: when all of it is in the page)
+  el.dataset['arrived'] = (performance.now() - startedAt).toFixed(1);
   later(() => id === current && (body.innerHTML = ''));
   if (s.name === 'derivation') {
     // The document repeats every section: kept folded until asked for, so the page stays light.
@@ -314,6 +343,9 @@ window.addEventListener('popstate', () => {
   fillForm(r);
   compute(r, false);
 });
+
+worker = startWorker();
+if (worker === undefined) fail(NO_WORKER);
 
 const initial = fromQuery(location.search);
 if (initial !== undefined) {

@@ -1,7 +1,7 @@
 /**
  * The explorer's computation, as the Web Worker runs it (and tests run it in Node): parse the
  * request, then produce the page's sections one after the other, each posted as soon as it is
- * ready — the formula first, so that it shows within a fraction of a second, the derivation last.
+ * ready — the formula first, so that it shows within a fraction of a second, the landscape last.
  * Bad input ends the computation with one `error` line; a part that is refused (a budget, a
  * document too large) shows its reason in its own section and the rest goes on. Nothing the
  * reader typed becomes code: the spec and the CSV go through the library's parsers.
@@ -105,7 +105,7 @@ export function fileStem(spec: NetworkSpec): string {
  * ```ts
  * const got: WorkerMessage[] = [];
  * explore(1, { spec: '1-2-1:quadratic', data: '', l2: 'none', budget: 20 }, (m) => got.push(m));
- * got.filter((m) => m.kind === 'section').map((m) => m.section.name); // formula, gradient, diagram, special, analysis, landscape, derivation
+ * got.filter((m) => m.kind === 'section').map((m) => m.section.name); // formula, gradient, diagram, special, analysis, derivation, landscape
  * ```
  */
 export function explore(id: number, req: ExploreRequest, post: (m: WorkerMessage) => void): void {

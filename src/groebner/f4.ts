@@ -11,8 +11,8 @@
  *   vanished, or the learning prime was the unlucky one) is reported, not used.
  */
 import { type Basis, type Pair, addElement, newBasis, selectPairs } from './basis.js';
-import { type NewRow, reduceMatrix } from './linalg.js';
-import { type Matrix, type SizeCheck, interreductionMatrix, pairMatrix } from './matrix.js';
+import { type NewRow, reduceMatrix, replayMatrix } from './linalg.js';
+import { type Matrix, type SizeCheck, interreductionMatrix, newWorkspace, pairMatrix, rowCount } from './matrix.js';
 import { type MonomialTable, type Order, compareIds, degreeOf } from './monomials.js';
 import { type Prime } from './prime.js';
 
@@ -22,11 +22,15 @@ export interface ModPoly {
   cfs: Float64Array;
 }
 
-/** One recorded matrix: its rows (useful lower rows only) and the supports they reduced to. */
+/** One recorded matrix, the lower rows that gave new rows (the others reduced to zero) and the supports they reduced to. */
 export interface TraceStep {
   readonly matrix: Matrix;
+  /** row numbers in the matrix of the useful lower rows, increasing */
+  readonly rows: Int32Array;
   /** column positions of each new row, as learned */
   readonly supports: Int32Array[];
+  /** the pivot columns each useful row was reduced by, in order: its schedule on replay */
+  readonly hits: Int32Array[];
   /** the last step interreduces the basis: rows keep their leading term */
   readonly interreduce: boolean;
 }
@@ -70,6 +74,12 @@ function monic(f: ModPoly, P: Prime, inv: (a: number) => number): ModPoly {
   return { mons: f.mons, cfs };
 }
 
+const supportMons = (M: Matrix, cols: Int32Array): Int32Array => {
+  const mons = new Int32Array(cols.length);
+  for (let k = 0; k < mons.length; k++) mons[k] = M.colMons[cols[k]!]!;
+  return mons;
+};
+
 function rowsToPolys(M: Matrix, rows: NewRow[]): ModPoly[] {
   return rows.map((r) => {
     const mons = new Int32Array(r.cols.length);
@@ -92,6 +102,7 @@ export function f4Learn(
   check?: SizeCheck,
 ): { basis: ModPoly[]; trace: Trace } {
   const B: Basis = newBasis();
+  const W = newWorkspace();
   const pairs: Pair[] = [];
   const steps: TraceStep[] = [];
   const stats: F4Stats = { matrices: 0, maxRows: 0, maxCols: 0, zeroRows: 0, maxDegree: 0 };
@@ -102,14 +113,12 @@ export function f4Learn(
   while (pairs.length > 0 && !unit) {
     const sel = selectPairs(pairs);
     const degree = degreeOf(T, sel[0]!.lcm);
-    const M = pairMatrix(T, B, sel, order, check);
-    hook?.({ step: steps.length, degree, rows: M.upper.length + M.lower.length, cols: M.colMons.length, basis: B.mons.length, pairs: pairs.length, selected: sel.length });
+    const M = pairMatrix(W, T, B, sel, order, check);
+    hook?.({ step: steps.length, degree, rows: rowCount(M), cols: M.colMons.length, basis: B.mons.length, pairs: pairs.length, selected: sel.length });
     const rows = reduceMatrix(M, coeffs, P);
     note(stats, M, degree);
-    stats.zeroRows += M.lower.length - rows.length;
-    const useful = new Set(rows.map((r) => r.from));
-    const kept: Matrix = { colMons: M.colMons, upper: M.upper, lower: M.lower.filter((_, k) => useful.has(k)) };
-    steps.push({ matrix: kept, supports: rows.map((r) => r.cols), interreduce: false });
+    stats.zeroRows += rowCount(M) - M.nUpper - rows.length;
+    steps.push({ matrix: M, rows: Int32Array.from(rows, (r) => M.nUpper + r.from), supports: rows.map((r) => r.cols), hits: rows.map((r) => r.hits), interreduce: false });
     for (const g of rowsToPolys(M, rows)) {
       addElement(T, B, pairs, g.mons, g.cfs);
       if (degreeOf(T, g.mons[0]!) === 0) unit = true;
@@ -122,10 +131,10 @@ export function f4Learn(
     const trace: Trace = { order, table: T, inputSupports: input.map((f) => f.mons), steps, result: [one], stats };
     return { basis: [{ mons: B.mons[one]!, cfs: new Float64Array([1]) }], trace };
   }
-  const M = interreductionMatrix(T, B, live, order, check);
+  const M = interreductionMatrix(W, T, B, live, order, check);
   const rows = reduceMatrix(M, coeffs, P, true);
   note(stats, M, 0);
-  steps.push({ matrix: M, supports: rows.map((r) => r.cols), interreduce: true });
+  steps.push({ matrix: M, rows: Int32Array.from(rows, (r) => M.nUpper + r.from), supports: rows.map((r) => r.cols), hits: rows.map((r) => r.hits), interreduce: true });
   const polys = rowsToPolys(M, rows);
   const idx = polys.map((g) => {
     B.mons.push(g.mons);
@@ -141,7 +150,7 @@ export function f4Learn(
 
 function note(stats: F4Stats, M: Matrix, degree: number): void {
   stats.matrices++;
-  stats.maxRows = Math.max(stats.maxRows, M.upper.length + M.lower.length);
+  stats.maxRows = Math.max(stats.maxRows, rowCount(M));
   stats.maxCols = Math.max(stats.maxCols, M.colMons.length);
   stats.maxDegree = Math.max(stats.maxDegree, degree);
 }
@@ -159,15 +168,11 @@ export function f4Apply(trace: Trace, input: readonly ModPoly[], P: Prime, inv: 
   let last: ModPoly[] = [];
   for (const [s, step] of trace.steps.entries()) {
     const M = step.matrix;
-    hook?.({ step: s, degree: 0, rows: M.upper.length + M.lower.length, cols: M.colMons.length, basis: cfs.length, pairs: 0, selected: 0 });
-    const rows = reduceMatrix(M, coeffs, P, step.interreduce);
-    if (rows.length !== step.supports.length) throw new TraceMismatch(`step ${s}: ${rows.length} new rows, learned ${step.supports.length}`);
-    rows.forEach((r, k) => {
-      const want = step.supports[k]!;
-      if (r.cols.length !== want.length || r.cols.some((c, t) => c !== want[t])) throw new TraceMismatch(`step ${s}: a row reduced to another support`);
-      cfs.push(r.cfs);
-    });
-    if (step.interreduce) last = rowsToPolys(M, rows);
+    hook?.({ step: s, degree: 0, rows: rowCount(M), cols: M.colMons.length, basis: cfs.length, pairs: 0, selected: 0 });
+    const rows = replayMatrix(M, step.rows, coeffs, P, step.interreduce, step.supports, step.hits);
+    if (rows === undefined) throw new TraceMismatch(`step ${s}: a row reduced to another support than learned`);
+    for (const r of rows) cfs.push(r);
+    if (step.interreduce) last = rows.map((r, k) => ({ mons: supportMons(M, step.supports[k]!), cfs: r }));
   }
   if (trace.steps.length === 0 || !trace.steps[trace.steps.length - 1]!.interreduce) {
     // The unit ideal (or a trace without the interreduction step): the result is read by index.

@@ -8,15 +8,16 @@
  *    that follow it, the learning prime was the unlucky one (its leading monomials disagree with
  *    the majority) and the trace is learned again on the next prime.
  * 4. The residues of the reduced bases (monic, so the image of the reduced basis over Q for every
- *    lucky prime) are combined by Chinese remaindering and lifted by rational reconstruction,
- *    tried at a growing schedule of prime counts; a lift is accepted when one more prime that
- *    took no part in it agrees — probabilistic, and said so. `certify` (certify.ts) proves it.
+ *    lucky prime) are lifted coefficient by coefficient (lift.ts, `Lifter`): Chinese remaindering
+ *    and rational reconstruction until a value is confirmed by a prime that took no part in it;
+ *    the lift is accepted when every coefficient is confirmed and the last prime confirmed them
+ *    all without entering any lift — probabilistic, and said so. `certify` (certify.ts) proves it.
  */
 import { type Rational, ONE, qadd } from '../expr/rational.js';
 import { ClosedformError } from '../expr/errors.js';
 import { type PolyTerms, toCommonVars } from '../poly/terms.js';
 import { type F4Stats, type ModPoly, type StepHook, type Trace, TraceMismatch, f4Apply, f4Learn } from './f4.js';
-import { type Crt, crtAdd, newCrt, rationalMod, reconstruct } from './lift.js';
+import { type Crt, type Lifter, liftAdd, liftResult, newLifter, tryLiftValues } from './lift.js';
 import { type MonomialTable, type Order, compareIds, expsOf, insertExps, newTable } from './monomials.js';
 import { type Prime, invmod, makePrime, primesBelowBound, ratmod } from './prime.js';
 
@@ -121,12 +122,10 @@ export const flatten = (basis: readonly ModPoly[]): Float64Array => {
   return out;
 };
 
-/** Next prime count at which a lift is tried: 1, 2, 3, 4, 6, 9, 13, … (×1.5). */
-const nextAttempt = (k: number): number => Math.max(k + 1, Math.floor(k * 1.5));
-
 /**
  * The reduced Gröbner basis over Q of polynomials with rational coefficients, by the modular
- * method (probabilistic: the lift is checked on `checks` further primes).
+ * method (probabilistic: every coefficient is checked on primes that took no part in its lift,
+ * and the last `checks` primes took part in none).
  *
  * @example
  * ```ts
@@ -146,112 +145,66 @@ export function modularGroebner(polys: readonly PolyTerms[], vars: readonly stri
   let next = 0;
   let trace: Trace | undefined;
   let shape: ModPoly[] = [];
-  let crt: Crt = newCrt();
+  let lifter: Lifter | undefined;
   let agreeing = 0;
-  let attempt = 1;
-  const relearn = (): void => {
-    skipped.relearned++;
-    trace = undefined;
-    crt = newCrt();
-    agreeing = 0;
-    attempt = 1;
-  };
-  const timeUp = (): void => {
-    if (Date.now() - start > millis)
-      throw new ModularBudgetError(`the modular Gröbner basis passed its time budget of ${millis} ms after ${crt.primes.length} primes (coefficients of ${crt.modulus.toString(2).length} bits not yet enough)`);
-  };
+  const bits = (): number => (lifter === undefined ? 0 : lifter.modulus.toString(2).length);
   for (;;) {
-    if (next >= primes.length || crt.primes.length >= maxPrimes)
-      throw new ModularBudgetError(`no lift after ${crt.primes.length} primes (MAX_PRIMES ${maxPrimes}): the coefficients are larger than ${crt.modulus.toString(2).length} bits`);
-    timeUp();
+    const used = lifter?.primes.length ?? 0;
+    if (next >= primes.length || used >= maxPrimes)
+      throw new ModularBudgetError(`no lift after ${used} primes (MAX_PRIMES ${maxPrimes}): the coefficients are larger than ${bits()} bits`);
+    if (Date.now() - start > millis)
+      throw new ModularBudgetError(`the modular Gröbner basis passed its time budget of ${millis} ms after ${used} primes (coefficients of ${bits()} bits not yet enough)`);
     const p = primes[next++]!;
-    const P = makePrime(p);
     let r;
     try {
-      r = basisModP(inp, P, trace, opts.hook);
+      r = basisModP(inp, makePrime(p), trace, opts.hook);
     } catch (e) {
       if (!(e instanceof TraceMismatch)) throw e;
       skipped.offTrace++;
       // More primes off the trace than on it: the learning prime was unlucky; learn again.
-      if (skipped.offTrace > agreeing) relearn();
+      if (skipped.offTrace > agreeing) {
+        skipped.relearned++;
+        trace = undefined;
+        lifter = undefined;
+        agreeing = 0;
+      }
       continue;
     }
     if (r === undefined) {
       skipped.bad++;
       continue;
     }
-    if (trace === undefined) {
+    if (trace === undefined || lifter === undefined) {
       trace = r.trace;
       shape = r.basis;
+      lifter = newLifter(flatLength(shape), checks, blockSizes(shape));
       opts.onPrime?.(1, 'learn');
     } else agreeing++;
-    const flat = flatten(r.basis);
-    crtAdd(crt, flat, p);
-    opts.onPrime?.(crt.primes.length, 'lift');
-    if (crt.primes.length < attempt) continue;
-    attempt = nextAttempt(crt.primes.length);
-    const lifted = tryLift(crt);
-    if (lifted === undefined) continue;
-    // Check on fresh primes that took no part in the lift.
-    const checkPrimes: number[] = [];
-    let ok = true;
-    while (checkPrimes.length < checks) {
-      timeUp();
-      if (next >= primes.length) break;
-      const q = primes[next++]!;
-      let c;
-      try {
-        c = basisModP(inp, makePrime(q), trace);
-      } catch (e) {
-        if (!(e instanceof TraceMismatch)) throw e;
-        skipped.offTrace++;
-        if (skipped.offTrace > agreeing) {
-          // the lift came from an unlucky learner's trace: start again
-          relearn();
-          ok = false;
-          break;
-        }
-        continue;
-      }
-      if (c === undefined) {
-        skipped.bad++;
-        continue;
-      }
-      checkPrimes.push(q);
-      opts.onPrime?.(checkPrimes.length, 'check');
-      const fc = flatten(c.basis);
-      if (!lifted.every((v, k) => rationalMod(v, q) === fc[k])) {
-        ok = false;
-        crtAdd(crt, fc, q);
-        break;
-      }
-    }
-    if (!ok || checkPrimes.length < checks) continue;
+    const done = liftAdd(lifter, flatten(r.basis), p);
+    opts.onPrime?.(lifter.primes.length, lifter.open === 0 ? 'check' : 'lift');
+    if (!done) continue;
+    const lifted = liftResult(lifter);
     return {
       vars: [...vars],
       order,
-      polys: unflatten(inp, shape, lifted),
-      primes: [...crt.primes],
-      checkPrimes,
+      polys: unflatten(inp, shape, lifted.values),
+      primes: lifted.primes,
+      checkPrimes: lifted.checkPrimes,
       skipped,
-      stats: trace!.stats,
-      trace: trace!,
+      stats: trace.stats,
+      trace,
     };
   }
 }
 
+const flatLength = (basis: readonly ModPoly[]): number => basis.reduce((n, g) => n + g.cfs.length - 1, 0);
+/** The blocks of the flattened residues: one per basis element, its tail coefficients. */
+export const blockSizes = (basis: readonly ModPoly[]): number[] => basis.map((g) => g.cfs.length - 1);
+
 /** Reconstruct every value, sampled first: the last coefficient of each block tends to be the largest. */
 export function tryLift(crt: Crt): Rational[] | undefined {
   const n = crt.values.length;
-  const probe = [n - 1, Math.floor(n / 2), 0].filter((k) => k >= 0 && k < n);
-  for (const k of probe) if (reconstruct(crt.values[k]!, crt.modulus) === undefined) return undefined;
-  const out: Rational[] = [];
-  for (const v of crt.values) {
-    const q = reconstruct(v, crt.modulus);
-    if (q === undefined) return undefined;
-    out.push(q);
-  }
-  return out;
+  return tryLiftValues(crt.values, crt.modulus, [n - 1, Math.floor(n / 2), 0].filter((k) => k >= 0 && k < n));
 }
 
 export function unflatten(inp: ModularInput, shape: readonly ModPoly[], values: readonly Rational[]): PolyTerms[] {

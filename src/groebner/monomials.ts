@@ -23,14 +23,16 @@ export interface MonomialTable {
   slots: Int32Array;
   /** the random multipliers of the hash, one per variable */
   readonly keys: Uint32Array;
+  /** room for one exponent vector: products, quotients and lcms are built here, not allocated */
+  readonly scratch: Int32Array;
 }
 
 /** A table over n variables; id 0 is the monomial 1. */
-export function newTable(n: number, capacity = 1024): MonomialTable {
+export function newTable(n: number, capacity = 256): MonomialTable {
   const r = seededRng(0x5eed + n);
   const keys = new Uint32Array(n);
   for (let k = 0; k < n; k++) keys[k] = (Math.floor(r() * 2 ** 32) | 1) >>> 0;
-  let cap = 1024;
+  let cap = 64;
   while (cap < capacity) cap *= 2;
   const t: MonomialTable = {
     n,
@@ -40,6 +42,7 @@ export function newTable(n: number, capacity = 1024): MonomialTable {
     size: 0,
     slots: new Int32Array(cap * 2),
     keys,
+    scratch: new Int32Array(n),
   };
   insertExps(t, new Int32Array(n));
   return t;
@@ -135,7 +138,7 @@ export function mulIds(t: MonomialTable, a: number, b: number): number {
     }
     s = (s + 1) & smask;
   }
-  const e = new Int32Array(n);
+  const e = t.scratch;
   for (let k = 0; k < n; k++) e[k] = E[oa + 1 + k]! + E[ob + 1 + k]!;
   return insertExps(t, e);
 }
@@ -155,7 +158,7 @@ export function dividesIds(t: MonomialTable, a: number, b: number): boolean {
 /** b / a, assuming a | b. */
 export function divIds(t: MonomialTable, b: number, a: number): number {
   const n = t.n;
-  const e = new Int32Array(n);
+  const e = t.scratch;
   const oa = a * (n + 1);
   const ob = b * (n + 1);
   for (let k = 0; k < n; k++) e[k] = t.exps[ob + 1 + k]! - t.exps[oa + 1 + k]!;
@@ -165,7 +168,7 @@ export function divIds(t: MonomialTable, b: number, a: number): number {
 /** lcm(a, b). */
 export function lcmIds(t: MonomialTable, a: number, b: number): number {
   const n = t.n;
-  const e = new Int32Array(n);
+  const e = t.scratch;
   const oa = a * (n + 1);
   const ob = b * (n + 1);
   for (let k = 0; k < n; k++) e[k] = Math.max(t.exps[oa + 1 + k]!, t.exps[ob + 1 + k]!);
@@ -196,7 +199,12 @@ export function coprimeIds(t: MonomialTable, a: number, b: number): boolean {
 export const degreeOf = (t: MonomialTable, a: number): number => t.exps[a * (t.n + 1)]!;
 
 /** The exponent vector of id (a copy, without the degree). */
-export const expsOf = (t: MonomialTable, a: number): number[] => Array.from(t.exps.subarray(a * (t.n + 1) + 1, (a + 1) * (t.n + 1)));
+export function expsOf(t: MonomialTable, a: number): number[] {
+  const out = new Array<number>(t.n);
+  const o = a * (t.n + 1) + 1;
+  for (let k = 0; k < t.n; k++) out[k] = t.exps[o + k]!;
+  return out;
+}
 
 /** Monomial orders of the engine. */
 export type Order = 'grevlex' | 'lex';

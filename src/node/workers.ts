@@ -1,15 +1,15 @@
 /**
  * The modular Gröbner driver with its primes replayed in parallel worker threads (node's
  * worker_threads, one replaying worker per core by default). The learning run stays in this
- * thread; each round sends one prime to every worker, combines what comes back by Chinese
- * remaindering in prime order, tries the lift, and checks it on the next round's first prime —
- * the same decisions as the one-thread driver (src/groebner/modular.ts), so the same basis.
+ * thread; each round sends one prime to every worker and feeds what comes back to the lift
+ * (lift.ts, `Lifter`) in prime order — the same decisions as the one-thread driver
+ * (src/groebner/modular.ts), so the same basis and the same primes.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PolyTerms } from '../poly/terms.js';
-import { type Crt, crtAdd, newCrt, rationalMod } from '../groebner/lift.js';
-import { type ModularBasis, MAX_PRIMES, ModularBudgetError, basisModP, flatten, prepareInput, tryLift, unflatten } from '../groebner/modular.js';
+import { liftAdd, liftResult, newLifter } from '../groebner/lift.js';
+import { type ModularBasis, MAX_PRIMES, ModularBudgetError, basisModP, blockSizes, flatten, prepareInput, unflatten } from '../groebner/modular.js';
 import { type Order } from '../groebner/monomials.js';
 import { makePrime, primesBelowBound } from '../groebner/prime.js';
 
@@ -69,22 +69,18 @@ export async function modularGroebnerParallel(
       w.once('error', onErr);
       w.postMessage({ prime });
     });
-  const crt: Crt = newCrt();
-  crtAdd(crt, flatten(learned.basis), primes[next - 1]!);
+  const first = flatten(learned.basis);
+  const lifter = newLifter(first.length, 1, blockSizes(learned.basis));
+  let done = liftAdd(lifter, first, primes[next - 1]!);
   let agreeing = 0;
-  let pending: Answer[] = [];
   try {
-    for (;;) {
-      if (Date.now() - start > (opts.millis ?? Infinity)) throw new ModularBudgetError(`the modular Gröbner basis passed its time budget of ${opts.millis} ms after ${crt.primes.length} primes`);
-      if (next + k > primes.length) throw new ModularBudgetError(`no lift after ${crt.primes.length} primes (MAX_PRIMES ${MAX_PRIMES})`);
+    while (!done) {
+      if (Date.now() - start > (opts.millis ?? Infinity)) throw new ModularBudgetError(`the modular Gröbner basis passed its time budget of ${opts.millis} ms after ${lifter.primes.length} primes`);
+      if (next + k > primes.length) throw new ModularBudgetError(`no lift after ${lifter.primes.length} primes (MAX_PRIMES ${MAX_PRIMES})`);
       const round = pool.map((w, i) => ask(w, primes[next + i]!));
       next += k;
-      pending = await Promise.all(round);
-      const lifted = tryLift(crt);
-      // The round's first good prime checks the lift made before it; the rest join the CRT.
-      let checked = false;
-      let failed = false;
-      for (const a of pending) {
+      // The round's answers enter the lift in prime order, as the one-thread driver feeds them.
+      for (const a of await Promise.all(round)) {
         if (a.status === 'error') throw new Error(a.message);
         if (a.status === 'bad') {
           skipped.bad++;
@@ -96,25 +92,21 @@ export async function modularGroebnerParallel(
           continue;
         }
         agreeing++;
-        if (lifted !== undefined && !checked && !failed) {
-          if (lifted.every((v, i) => rationalMod(v, a.prime) === a.residues![i])) {
-            checked = true;
-            return {
-              vars: [...vars],
-              order,
-              polys: unflatten(inp, learned.basis, lifted),
-              primes: [...crt.primes],
-              checkPrimes: [a.prime],
-              skipped,
-              stats: learned.trace.stats,
-              trace: learned.trace,
-            };
-          }
-          failed = true;
-        }
-        crtAdd(crt, a.residues!, a.prime);
+        done = liftAdd(lifter, a.residues!, a.prime);
+        if (done) break;
       }
     }
+    const lifted = liftResult(lifter);
+    return {
+      vars: [...vars],
+      order,
+      polys: unflatten(inp, learned.basis, lifted.values),
+      primes: lifted.primes,
+      checkPrimes: lifted.checkPrimes,
+      skipped,
+      stats: learned.trace.stats,
+      trace: learned.trace,
+    };
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }

@@ -9,17 +9,12 @@
 import { describe, expect, it } from 'vitest';
 import { Q, analyze, buildNetwork, parseSpec } from '../../src/node/index.js';
 import { isSingularAvailable, singularStd } from '../../src/node/singular.js';
+import { CENSUS_TABLE } from '../helpers/census-table.js';
 
 const singular = isSingularAvailable();
 
-// (spec, data point (x…, y…), vdim: the paper's count for generic data and L2; Singular agrees on these systems)
-const TABLE: [string, number[], number][] = [
-  ['2-2-2:identity:nobias', [2, -3, 1, 4], 33],
-  ['1-2-2-1:identity:nobias', [2, -3], 129],
-  ['3-2-3:identity:nobias', [1, 2, -1, 3, -2, 1], 73],
-  ['2-2-2-2:identity:nobias', [2, -3, 1, 4], 641],
-  ['1-3-3-1:identity:nobias', [2, -3], 977],
-];
+// the deep-linear rows of the table
+const TABLE = CENSUS_TABLE.filter(([s]) => s.includes(':identity:')).map(([s, p, v]) => [s, [...p], v] as [string, number[], number]);
 
 describe('the census table through analyze --l2 generic', () => {
   it.each(TABLE)('%s on %j: %i complex critical points', (spec, point, vdim) => {

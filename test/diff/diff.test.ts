@@ -11,7 +11,6 @@ import {
   fnNames,
   freeSymbols,
   grad,
-  lookupFn,
   mul,
   parse,
   pow,
@@ -23,21 +22,7 @@ import {
 } from '../../src/index.js';
 import { NERDAMER_EXPONENTS, NERDAMER_FNS, RUNS, SYMBOLS, close, exprArb, pointArb } from '../helpers/arbitraries.js';
 import { nerdamerDiff, nerdamerNames, nerdamerValue } from '../helpers/oracles.js';
-
-const PIECEWISE = new Set(fnNames().filter((f) => lookupFn(f)!.kind === 'piecewise'));
-
-/** The smallest |argument| of a piecewise function (relu, heaviside, …) at the point: distance to a kink. */
-function kinkDistance(e: Node, p: Record<string, number>): number {
-  let d = Infinity;
-  for (const n of topoOrder(e)) if (n.kind === 'fn' && PIECEWISE.has(n.name)) d = Math.min(d, Math.abs(evaluate(n.arg, p)));
-  return d;
-}
-
-/** ∂f/∂v by the five-point central stencil, error O(h⁴). */
-function finiteDifference(e: Node, p: Record<string, number>, v: string, h = 1e-3): number {
-  const at = (t: number): number => evaluate(e, { ...p, [v]: p[v]! + t * h });
-  return (8 * (at(1) - at(-1)) - (at(2) - at(-2))) / (12 * h);
-}
+import { finiteDifference, kinkDistance } from '../helpers/numeric-diff.js';
 
 describe('diff = grad = finite differences (property)', () => {
   it('at random points away from kinks', () => {

@@ -335,4 +335,19 @@ describe.skipIf(!present || spawnSync(PYTHON, ['--version'], { stdio: 'ignore' }
     outputs.forEach((v, k) => expect(close(mathjsValue(formula[`f${k + 1}`]!, { ...point, x1: x[0]!, x2: x[1]!, x3: x[2]! }), v)).toBe(true));
     await finish(w, 'export');
   });
+
+  it('opened from a file (no web server, so no worker), the page says what to do in one line', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`file://${join(dir, 'site', 'index.html')}`);
+      await page.waitForSelector('section[data-section=error]:not([hidden])', { timeout: 30_000 });
+      expect(await page.textContent('section[data-section=error] .message')).toMatch(/^this page computes in a Web Worker, which the browser did not start from a file:\/\/ page: open it through a web server/);
+      // and typing a spec says the same, instead of waiting for ever
+      await page.fill('input[name=spec]', '1-1');
+      await page.press('input[name=spec]', 'Enter');
+      expect(await page.getAttribute('body', 'data-state')).toBe('error');
+    } finally {
+      await page.close();
+    }
+  });
 });

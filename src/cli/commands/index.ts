@@ -7,6 +7,7 @@ import { registerDemo, registerDerive } from './derive.js';
 import { registerEval } from './eval.js';
 import { registerDiff } from './expr.js';
 import { registerExpand } from './expand.js';
+import { registerHessian } from './hessian.js';
 import { registerFormula, registerGrad } from './network.js';
 import { registerPlot } from './plot.js';
 import { registerServe } from './serve.js';
@@ -17,6 +18,7 @@ export const COMMANDS: readonly Register[] = [
   registerFormula,
   registerGrad,
   registerDiff,
+  registerHessian,
   registerExpand,
   registerCollapse,
   registerAnalyze,

@@ -8,6 +8,7 @@ import { ClosedformError } from '../expr/errors.js';
  * @example
  * ```ts
  * throw new AnalysisError('data has 3 columns, the network 1-2-1 needs 2 (x1, y1)');
+ * // throws AnalysisError: data has 3 columns…
  * ```
  */
 export class AnalysisError extends ClosedformError {

@@ -97,13 +97,27 @@ export function solveQ(A: QMatrix, b: readonly Rational[]): LinearSolution {
   return { kind: 'solution', x, nullity: cols - pivots.length };
 }
 
-/** Aᵀ for any matrix. @example `transpose([[1, 2]])` → `[[1], [2]]` */
+/**
+ * Aᵀ for any matrix.
+ *
+ * @example
+ * ```ts
+ * transpose([[1, 2]]); // [[1], [2]]
+ * ```
+ */
 export function transpose<T>(a: readonly (readonly T[])[]): T[][] {
   if (a.length === 0) return [];
   return a[0]!.map((_, j) => a.map((row) => row[j]!));
 }
 
-/** Product of rational matrices. @example `matMulQ([[Q(1), Q(2)]], [[Q(3)], [Q(4)]])` → `[[11]]` */
+/**
+ * Product of rational matrices.
+ *
+ * @example
+ * ```ts
+ * matMulQ([[Q(1), Q(2)]], [[Q(3)], [Q(4)]]); // [[11]]
+ * ```
+ */
 export function matMulQ(a: QMatrix, b: QMatrix): Rational[][] {
   return a.map((row) => b[0]!.map((_, j) => row.reduce((s, v, k) => qadd(s, qmul(v, b[k]![j]!)), ZERO)));
 }

@@ -6,12 +6,26 @@
 import { type Node, sym } from '../expr/node.js';
 import type { NetworkSpec } from '../network/spec.js';
 
-/** Wˡ as a matrix of symbols, n_l × n_{l−1}. @example `weightMatrix([1, 2, 1], 2)` → `[[w2_1_1, w2_1_2]]` */
+/**
+ * Wˡ as a matrix of symbols, n_l × n_{l−1}.
+ *
+ * @example
+ * ```ts
+ * weightMatrix([1, 2, 1], 2).map((r) => r.map(String)); // [['w2_1_1', 'w2_1_2']]
+ * ```
+ */
 export function weightMatrix(widths: readonly number[], l: number): Node[][] {
   return Array.from({ length: widths[l]! }, (_, i) => Array.from({ length: widths[l - 1]! }, (_, j) => sym(`w${l}_${i + 1}_${j + 1}`)));
 }
 
-/** bˡ as a column of symbols (n_l × 1). @example `biasColumn([1, 2, 1], 1)` → `[[b1_1], [b1_2]]` */
+/**
+ * bˡ as a column of symbols (n_l × 1).
+ *
+ * @example
+ * ```ts
+ * biasColumn([1, 2, 1], 1).map((r) => r.map(String)); // [['b1_1'], ['b1_2']]
+ * ```
+ */
 export function biasColumn(widths: readonly number[], l: number): Node[][] {
   return Array.from({ length: widths[l]! }, (_, i) => [sym(`b${l}_${i + 1}`)]);
 }

@@ -200,9 +200,10 @@ export const mimeBundle = guard('mimeBundle', Mime.mimeBundle, { e: node });
 
 // --- ReLU networks: exact optima, arrangements, regions --------------------------------------
 const qrows: Arg = arr(arr(q, MAX_MATRIX_SIDE), 100_000);
-const rowsOf = (at: number, width: number | 'arg', what: string) => (a: readonly never[]): readonly [string, string] | undefined => {
+/** Every row of the matrix argument `at` has the width given by argument `widthAt` (or its first row's). */
+const rowsOf = (at: number, widthAt: number, what: string) => (a: readonly never[]): readonly [string, string] | undefined => {
   const rows = a[at] as readonly (readonly unknown[])[];
-  const n = width === 'arg' ? (a[at + 1] as number | undefined) ?? rows[0]?.length ?? 0 : width;
+  const n = (a[widthAt] as number | undefined) ?? rows[0]?.length ?? 0;
   const bad = rows.findIndex((r) => r.length !== n);
   return bad < 0 ? undefined : [`${what}[${bad}]`, `has ${rows[bad]!.length} entries, the others ${n}`];
 };
@@ -235,7 +236,7 @@ export const coverBound = guard('coverBound', Arr.coverBound, { N: int(0, 100_00
 export const feasiblePoint = guard('feasiblePoint', Lp.feasiblePoint, { G: qrows, h: arr(q, 100_000), n: opt(int(0, MAX_MATRIX_SIDE)) }, (a: readonly never[]) => {
   const G = a[0] as readonly (readonly unknown[])[];
   if ((a[1] as unknown[]).length !== G.length) return ['h', `has ${(a[1] as unknown[]).length} entries for ${G.length} rows of G`];
-  return rowsOf(0, 'arg', 'G')(a);
+  return rowsOf(0, 2, 'G')(a);
 });
 export const coneLeastSquares = guard('coneLeastSquares', Qp.coneLeastSquares, { A: qrows, y: arr(q, 100_000), C: qrows, start: arr(q, MAX_MATRIX_SIDE) }, (a: readonly never[]) => {
   const A = a[0] as readonly (readonly unknown[])[];

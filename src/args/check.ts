@@ -293,7 +293,7 @@ function relate(fn: string, also: Relation | undefined, args: readonly unknown[]
  * @example
  * ```ts
  * const safeSym = guard('sym', sym, { name });
- * safeSym(undefined as never); // throws ArgumentError: "sym(): name must be an identifier …, got undefined"
+ * safeSym(undefined as never); // throws ArgumentError: sym(): name must be a name (a letter or _, then letters, digits and _), got undefined
  * ```
  */
 export function guard<F extends (...args: never[]) => unknown>(fn: string, f: F, params: Params, also?: Relation): F {

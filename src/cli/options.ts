@@ -20,7 +20,7 @@ const DIGITS = /^(0|[1-9][0-9]*)$/;
  * @example
  * ```ts
  * integerOption('--digits', '12', { min: 1, max: 1000 }); // 12
- * integerOption('--digits', '0x10', { min: 1, max: 1000 }); // throws UsageError: bad --digits '0x10': a whole number from 1 to 1000 (plain digits)
+ * integerOption('--digits', '0x10', { min: 1, max: 1000 }); // throws UsageError: bad --digits '0x10': a whole number from 1 to 1,000 (plain digits)
  * ```
  */
 export function integerOption(name: string, text: string | undefined, range: { readonly min: number; readonly max: number }): number | undefined {

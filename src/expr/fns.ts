@@ -4,7 +4,7 @@
  * (`elementary.ts` for exp/log/atan, one file per activation in `src/activations/`).
  */
 import type { Rational } from './rational.js';
-import type { Node } from './node.js';
+import type { Node } from './types.js';
 import { ClosedformError } from './errors.js';
 
 /** What every named function declares. */

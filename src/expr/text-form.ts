@@ -3,7 +3,7 @@
  * calls it, print/inspect.ts installs the printer. It lives apart from node.ts so that it is not
  * part of the public API (src/api.ts re-exports node.ts whole).
  */
-import type { Node } from './node.js';
+import type { Node } from './types.js';
 
 let form = (e: Node): string => `${e.kind} node #${e.id}`;
 

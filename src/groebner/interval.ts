@@ -118,7 +118,7 @@ export const ivHi = (a: Interval): Rational => (a.exp >= 0 ? Q(a.hi << BigInt(a.
  *
  * @example
  * ```ts
- * ivMid({ lo: 1n, hi: 2n, exp: 0 }); // 3/2
+ * ivMid({ lo: 1n, hi: 2n, exp: 0 }); // { lo: 3n, hi: 3n, exp: -1 }: the point 3/2
  * ```
  */
 export const ivMid = (a: Interval): Interval => make(a.lo + a.hi, a.lo + a.hi, a.exp - 1);
@@ -172,7 +172,7 @@ export function ivWidthLog2(a: Interval): number {
  *
  * @example
  * ```ts
- * ivAdd(ivPoint(1n), ivPoint(1n, -1), 53); // 3/2
+ * ivAdd(ivPoint(1n), ivPoint(1n, -1), 53); // { lo: 3n, hi: 3n, exp: -1 }: the point 3/2
  * ```
  */
 export function ivAdd(a: Interval, b: Interval, prec: number): Interval {
@@ -190,7 +190,7 @@ export const ivSub = (a: Interval, b: Interval, prec: number): Interval => ivAdd
  *
  * @example
  * ```ts
- * ivMul(ivPoint(-3n), { lo: 1n, hi: 2n, exp: 0 }, 53); // [-6, -3]
+ * ivMul(ivPoint(-3n), { lo: 1n, hi: 2n, exp: 0 }, 53); // { lo: -6n, hi: -3n, exp: 0 }: [−6, −3]
  * ```
  */
 export function ivMul(a: Interval, b: Interval, prec: number): Interval {
@@ -213,7 +213,7 @@ export function ivMul(a: Interval, b: Interval, prec: number): Interval {
  *
  * @example
  * ```ts
- * ivPow({ lo: -1n, hi: 2n, exp: 0 }, 2, 53); // [0, 4]
+ * ivPow({ lo: -1n, hi: 2n, exp: 0 }, 2, 53); // { lo: 0n, hi: 4n, exp: 0 }: [0, 4] (x² ≥ 0, not [−2, 4])
  * ```
  */
 export function ivPow(a: Interval, k: number, prec: number): Interval {
@@ -285,7 +285,7 @@ const cmpDyadic = (m1: bigint, e1: number, m2: bigint, e2: number): number => {
  *
  * @example
  * ```ts
- * ivHull(ivPoint(1n), ivPoint(3n)); // [1, 3]
+ * ivHull(ivPoint(1n), ivPoint(3n)); // { lo: 1n, hi: 3n, exp: 0 }: [1, 3]
  * ```
  */
 export function ivHull(a: Interval, b: Interval): Interval {
@@ -300,7 +300,7 @@ export function ivHull(a: Interval, b: Interval): Interval {
  *
  * @example
  * ```ts
- * ivIntersect({ lo: 0n, hi: 4n, exp: 0 }, { lo: 2n, hi: 6n, exp: 0 }); // [2, 4]
+ * ivIntersect({ lo: 0n, hi: 4n, exp: 0 }, { lo: 2n, hi: 6n, exp: 0 }); // { lo: 2n, hi: 4n, exp: 0 }: [2, 4]
  * ```
  */
 export function ivIntersect(a: Interval, b: Interval): Interval | undefined {

@@ -89,7 +89,6 @@ function dyadic(c: bigint, e: number): Rational {
  *
  * @example
  * ```ts
- * import { isolateRealRoots } from 'closedform';
  * isolateRealRoots([-2n, 0n, 1n]); // x² − 2: [{ lo: -2, hi: -1 }, { lo: 1, hi: 2 }] (±√2)
  * isolateRealRoots([-1n, 0n, 4n])[0]!.exact; // 4x² − 1: the root −1/2, exactly
  * ```
@@ -382,7 +381,7 @@ const hiPoint = (X: Interval): Interval => ivPoint(X.hi, X.exp);
  *
  * @example
  * ```ts
- * import { isolateRealRoots, refineRoot } from 'closedform';
+ * // isolateRealRoots and refineRoot are internal (not exported by the package)
  * const f = [-2n, 0n, 1n];
  * refineRoot(f, isolateRealRoots(f)[1]!, 100); // √2 to within 2^-100
  * ```

@@ -28,7 +28,7 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
  * @example
  * ```ts
  * readJson('{"widths": [1, 2, 1]}'); // { widths: [1, 2, 1] }
- * readJson('{"a": 1, "a": 2}'); // throws JsonError: repeated key "a" at 1:10
+ * readJson('{"a": 1, "a": 2}'); // throws JsonError: bad JSON at 1:10: repeated key 'a' …
  * ```
  */
 export function readJson(text: string, what = 'JSON'): Json {

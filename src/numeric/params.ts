@@ -29,7 +29,7 @@ export interface EngineParams {
  * ```ts
  * import { checkEngineSpec } from 'closedform';
  * checkEngineSpec({ widths: [2, 1], activations: ['nope'], bias: [true], loss: 'squared', convention: 'layer' });
- * // throws NumericError: unknown activation 'nope' …
+ * // throws ArgumentError: checkEngineSpec(): spec is not a valid spec: unknown activation 'nope' …
  * ```
  */
 export function checkEngineSpec(spec: NetworkSpec): void {

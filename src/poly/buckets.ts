@@ -15,7 +15,7 @@
  * polyMul(p, p); // p with ≥ BUCKET_MIN_TERMS terms goes through mulBuckets
  * ```
  */
-import { type Packed, TermLimitError } from './kernel.js';
+import { type Packed, TermLimitError } from './packed.js';
 
 const SAFE = Number.MAX_SAFE_INTEGER;
 const EMPTY = -1;

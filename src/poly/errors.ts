@@ -35,3 +35,8 @@ export class ExpansionTooLargeError extends ClosedformError {
     );
   }
 }
+
+/** Raised for malformed input polynomials (unknown variable, wrong exponent vector). */
+export class PolyInputError extends ClosedformError {
+  override readonly name = 'PolyInputError';
+}

@@ -10,7 +10,7 @@
 import { Q } from '../expr/rational.js';
 import { type IPoly, lex, makePrimitive, mono, divides } from './groebner-core.js';
 import { Echelon, Quotient, linearForm, standardMonomials } from './groebner-quotient.js';
-import type { GroebnerBasis } from './groebner.js';
+import type { GroebnerBasis } from './groebner-basis.js';
 
 /** The reduced lex basis of a zero-dimensional ideal given by any Gröbner basis; undefined otherwise. */
 export function fglmLex(gb: GroebnerBasis): Omit<GroebnerBasis, 'stats' | 'certainty'> | undefined {

@@ -11,7 +11,7 @@
  */
 import { type Rational, Q } from '../expr/rational.js';
 import { type IPoly, type MonoCmp, divides, makePrimitive, mono, monoMul, normalForm, orderCmp } from './groebner-core.js';
-import type { GroebnerBasis } from './groebner.js';
+import type { GroebnerBasis } from './groebner-basis.js';
 import { ClosedformError } from '../expr/errors.js';
 import { PolyInputError } from './terms.js';
 import { maxIndependentSet } from '../groebner/quotient.js';

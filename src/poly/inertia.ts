@@ -52,7 +52,8 @@ export const RATIONAL_ARITHMETIC: SignedArithmetic<Rational> = {
  *
  * @example
  * ```ts
- * import { Q, inertia, RATIONAL_ARITHMETIC } from 'closedform';
+ * import { Q } from 'closedform';
+ * // inertia and RATIONAL_ARITHMETIC are internal (the certification uses them)
  * inertia([[Q(0), Q(1)], [Q(1), Q(0)]], RATIONAL_ARITHMETIC); // { positive: 1, negative: 1, zero: 0 }
  * ```
  */

@@ -15,22 +15,9 @@
  */
 import { mulBuckets } from './buckets.js';
 import { hashWord } from './monomial.js';
-import { ClosedformError } from '../expr/errors.js';
 
-/** Packed terms: `n` monomials of `words` words each, integer coefficients (no zeros). */
-export interface Packed<C extends Float64Array | bigint[] = Float64Array | bigint[]> {
-  readonly n: number;
-  readonly mono: Int32Array;
-  readonly coef: C;
-}
-
-/** Raised by the kernels when a result would exceed the term limit. */
-export class TermLimitError extends ClosedformError {
-  override readonly name = 'TermLimitError';
-  constructor(readonly limit: number) {
-    super(`more than ${limit} terms`);
-  }
-}
+import { type Packed, TermLimitError } from './packed.js';
+export { type Packed, TermLimitError } from './packed.js';
 
 const SAFE = Number.MAX_SAFE_INTEGER;
 const EMPTY = -1; // no packed word is negative

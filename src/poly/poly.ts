@@ -14,8 +14,7 @@
  * ```
  */
 import { type Rational, Q, gcd } from '../expr/rational.js';
-import { ExpansionTooLargeError } from './errors.js';
-import { PolyInputError } from './terms.js';
+import { ExpansionTooLargeError, PolyInputError } from './errors.js';
 import { type Packed, combinePacked, mulPacked, toBig } from './kernel.js';
 import { type Layout, grevlexDesc, makeLayout, packInto, sameLayout, unpackExps } from './monomial.js';
 

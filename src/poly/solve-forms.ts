@@ -34,7 +34,7 @@ const isIdentity = (g: QPoly): boolean => g.length === 2 && g[0]!.n === 0n && g[
  * @example
  * ```ts
  * const r = solveSystem(systemFromNodes(parseEquations('x^2 - 2'), ['x']), ['x'], { digits: 3 });
- * realSolutionForms(r)[1]!.x; // { value: '1.414', approx: true, exact: 'the root of x^2 - 2 in (1, 2)' }
+ * realSolutionForms(r)[1]!.x; // { value: '1.414', approx: true, exact: 'the root of x^2 - 2 in (3/4, 3/2)' }
  * ```
  */
 export function realSolutionForms(r: SolveResult): Record<string, CoordinateForm>[] {

@@ -3,7 +3,7 @@
  * coefficients. It is what the polynomial module's `polyToTerms` returns and what every solver
  * (the Gröbner engines, the Singular bridge) takes, so it lives apart from all of them.
  */
-import { ClosedformError } from '../expr/errors.js';
+import { PolyInputError } from './errors.js';
 import { type Rational } from '../expr/rational.js';
 
 /** One term: exponents in the order of `vars`, an exact coefficient. */
@@ -18,10 +18,7 @@ export interface PolyTerms {
   terms: PolyTerm[];
 }
 
-/** Raised for malformed input polynomials (unknown variable, wrong exponent vector). */
-export class PolyInputError extends ClosedformError {
-  override readonly name = 'PolyInputError';
-}
+export { PolyInputError } from './errors.js';
 
 /**
  * Re-express polynomials over one variable list (by name), validating every term: exponents are

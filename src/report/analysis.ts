@@ -7,7 +7,7 @@ import { parse } from '../print/parse.js';
 import { symbolLatex } from '../print/latex.js';
 import type { Analysis } from '../analysis/index.js';
 import { type Inline, type Row, type Step, display, m, prose, table } from './document.js';
-import type { AnalysisSummary } from './derive.js';
+import type { AnalysisSummary } from './summary.js';
 import { row } from './rows.js';
 
 const CLASS_WORDS = { polynomial: 'polynomial', piecewise: 'piecewise polynomial', transcendental: 'transcendental' } as const;

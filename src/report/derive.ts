@@ -13,7 +13,9 @@ import { ExprError, type Node } from '../expr/node.js';
 import { checkNetwork, type CheckReport } from '../numeric/index.js';
 import { type Analysis, analyze } from '../analysis/index.js';
 import { analysisSummary } from './analysis.js';
-import { type Derivation, type Inline, type Step } from './document.js';
+import { type Derivation, type Step } from './document.js';
+import type { AnalysisSummary } from './summary.js';
+export type { AnalysisSummary } from './summary.js';
 import { dataFigureSteps, networkFigureStep } from './figures.js';
 import {
   analysisSection,
@@ -41,23 +43,6 @@ export class ReportError extends ExprError {
     super(message);
     Object.defineProperty(this, 'name', { value: 'ReportError' });
   }
-}
-
-/**
- * What the analysis module reports, as the derivation shows it (filled by `src/analysis` when it
- * is run; the derivation works without it). Each entry is text and inline math.
- */
-export interface AnalysisSummary {
-  /** `polynomial of degree 4 in the input`, `piecewise polynomial`, `transcendental` */
-  readonly modelClass: readonly Inline[];
-  /** the collapsed form y = Σ c_k(θ) φ_k(x), if any */
-  readonly collapse?: readonly Inline[];
-  /** degree in the inputs and the parameters */
-  readonly degree?: readonly Inline[];
-  /** can it be solved analytically, and how */
-  readonly verdict: readonly Inline[];
-  /** further steps (equations, tables) the analysis wants shown */
-  readonly steps?: readonly Step[];
 }
 
 export interface DeriveOptions {

@@ -26,7 +26,7 @@ import type { CheckReport } from '../numeric/index.js';
 import { type Inline, type Row, type Step, display, heading, m, note, prose, table } from './document.js';
 import { equationRow, isEquation, row, rowFits } from './rows.js';
 import { polynomialSteps } from './polynomial.js';
-import type { AnalysisSummary } from './derive.js';
+import type { AnalysisSummary } from './summary.js';
 
 /**
  * Largest tree size (nodes written out) shown as a full formula. A tree of 240 nodes prints as

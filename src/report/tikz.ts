@@ -8,7 +8,7 @@
  */
 import { parseHTML } from 'linkedom';
 import { ReportError } from './derive.js';
-import { escapeTex } from './tex.js';
+import { escapeTex } from './tex-escape.js';
 
 /** Width of the drawing in the document: the text block of the 11pt article with 2.5 cm margins is 16 cm. */
 export const TIKZ_WIDTH_CM = 15;

@@ -87,7 +87,7 @@ function singularTimed(s, call, lib = '') {
   ].join('\n');
   const r = spawnSync(where.path, ['-q', '--no-rc'], { input: script, encoding: 'utf8', timeout: SINGULAR_CAP, maxBuffer: 1 << 26 });
   const ts = [...(r.stdout ?? '').matchAll(/@@TIME (\d+)/g)].map((m) => Number(m[1]) / 1000);
-  if (ts.length === 0) return r.signal ? Infinity : NaN;
+  if (ts.length === 0) return r.signal || r.error ? Infinity : NaN; // (a timeout: ETIMEDOUT, or a signal)
   return median(ts.length > 1 ? ts.slice(1) : ts);
 }
 

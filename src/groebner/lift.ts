@@ -285,7 +285,13 @@ export interface Lifter {
 }
 
 /** A residue N is read as an integer when |N| < M / 2^DIRECT_MARGIN (a random one passes with probability 2^(1 − DIRECT_MARGIN)). */
-const DIRECT_MARGIN = 21n;
+const DIRECT_MARGIN = 16n;
+/**
+ * Open coefficients × modulus bits below which every open coefficient is reconstructed at once
+ * (≈ 0.5 ms of Euclid, less than a replay of the systems that small): holding back would cost
+ * a prime where it saves little — (2,2,2) lifts on 3 primes + 1 check with it, 4 + 1 without.
+ */
+const FREE_BITS = 1 << 15;
 /** Moduli below this (two primes) reconstruct in a few double operations: no need to hold back. */
 const CHEAP = 1n << 60n;
 
@@ -376,14 +382,19 @@ function recombine(L: Lifter, k: number): bigint {
 }
 
 /**
- * The value of an open coefficient (CRT value a modulo M), with D a denominator guess for its
- * block: the integer read-off of a·D, else (with `euclid`) Wang's reconstruction of a; [n, d]
- * (the last: known to be in lowest terms) or undefined.
+ * The value of an open coefficient (CRT value a modulo M): read off as an integer N/D for the
+ * denominators 1, D (its block's) and D2 (with its probe's) in turn, else (with `euclid`) by
+ * Wang's reconstruction of a; [n, d, in lowest terms for sure] or undefined.
  */
-function attempt(a: bigint, D: bigint, M: bigint, half: bigint, direct: bigint, bound: () => bigint, euclid: boolean): [bigint, bigint, boolean] | undefined {
-  const y = D === 1n ? a : (a * D) % M;
-  const ys = y > half ? y - M : y;
-  if (ys < direct && ys > -direct) return [ys, D, D === 1n];
+function attempt(a: bigint, D: bigint, D2: bigint, M: bigint, half: bigint, direct: bigint, bound: () => bigint, euclid: boolean): [bigint, bigint, boolean] | undefined {
+  const as = a > half ? a - M : a;
+  if (as < direct && as > -direct) return [as, 1n, true];
+  for (const E of D2 === D ? [D] : [D, D2]) {
+    if (E === 1n) continue;
+    const y = (a * E) % M;
+    const ys = y > half ? y - M : y;
+    if (ys < direct && ys > -direct) return [ys, E, false];
+  }
   if (!euclid) return undefined;
   const q = reconstruct(a, M, bound());
   return q === undefined ? undefined : [q.n, q.d, true];
@@ -440,6 +451,9 @@ export function liftAdd(L: Lifter, residues: Float64Array, p: number): boolean {
   let b0: bigint | undefined;
   const bound = (): bigint => (b0 ??= isqrt(N / 2n));
   const { block, blockDen } = L;
+  // Reconstruction is not held back where it is cheap, wrong attempts and all: below 2⁶⁰, or when
+  // the open coefficients are few (their count times the modulus' bits under FREE_BITS).
+  const free = N < CHEAP || L.open * (L.primes.length * 26) < FREE_BITS;
   let hi = L.size;
   while (hi > 0) {
     const b = block[hi - 1]!;
@@ -454,7 +468,8 @@ export function liftAdd(L: Lifter, residues: Float64Array, p: number): boolean {
     const all = L.ready[b] === 1;
     L.ready[b] = 0;
     if (probe >= lo) {
-      let D = blockDen[b]!;
+      const D = blockDen[b]!;
+      let D2 = D;
       const take = (k: number, v: [bigint, bigint, boolean]): void => {
         setValue(L, k, v[0], v[1]);
         L.lowest[k] = v[2] ? 1 : 0;
@@ -462,26 +477,39 @@ export function liftAdd(L: Lifter, residues: Float64Array, p: number): boolean {
         L.open--;
         L.tentative++;
       };
-      const pv = attempt(crt[probe]!, D, N, half, direct, bound, true);
-      // (below 2⁶⁰ reconstruction is cheap, wrong attempts and all)
-      let euclid = all || N < CHEAP;
+      const pv = attempt(crt[probe]!, D, D, N, half, direct, bound, true);
+      let euclid = all || free;
       if (pv !== undefined) {
         take(probe, pv);
         // (its confirmation says the modulus is large enough, unless it was small to begin with)
         if (N >= CHEAP) L.lastProbe[b] = probe;
         // (the others are read off against the probe's denominator too, confirmed or not)
-        if (D % pv[1] !== 0n) D = (D / gcdFast(D, pv[1])) * pv[1];
+        if (D % pv[1] !== 0n) D2 = (D / gcdFast(D, pv[1])) * pv[1];
         // A probe far below the bound is no accident (a random residue gives |n|·d < M/2²⁰ with
         // probability about 2⁻²⁰·ln M): the modulus is large enough for its block now.
         const an = pv[0] < 0n ? -pv[0] : pv[0];
         if (an * pv[1] < direct) euclid = true;
       }
+      let missed = false;
       for (let k = hi - 1; k >= lo; k--) {
         if (state[k] !== 0) continue;
-        const v = attempt(crt[k]!, D, N, half, direct, bound, euclid);
-        if (v !== undefined) take(k, v);
-        else if (euclid) L.hard[b] = k;
+        const v = attempt(crt[k]!, D, D2, N, half, direct, bound, euclid);
+        if (v === undefined) {
+          missed = true;
+          if (euclid) L.hard[b] = k;
+          continue;
+        }
+        take(k, v);
+        // (the guess takes in every denominator found, confirmed or not)
+        if (D2 % v[1] !== 0n) D2 = (D2 / gcdFast(D2, v[1])) * v[1];
       }
+      // Those missed, read off once more against every denominator the block showed.
+      if (missed && D2 !== D)
+        for (let k = hi - 1; k >= lo; k--) {
+          if (state[k] !== 0) continue;
+          const v = attempt(crt[k]!, D2, D2, N, half, direct, bound, false);
+          if (v !== undefined) take(k, v);
+        }
     }
     hi = lo;
   }

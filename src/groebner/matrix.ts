@@ -150,7 +150,7 @@ function reducerOf(W: Workspace, T: MonomialTable, B: Basis, m: number): number 
  * in a double's 53 bits; a native numeric sort orders them, and the runs the prefix does not
  * separate (when it had to be cut short) are finished by the comparator.
  */
-function sortColumns(T: MonomialTable, order: Order, all: readonly number[]): Int32Array {
+export function sortColumns(T: MonomialTable, order: Order, all: readonly number[]): Int32Array {
   const N = all.length;
   const n = T.n;
   const E = T.exps;

@@ -24,4 +24,4 @@ export * from '../api.js';
 export { type SingularResult, type SingularLocation, SINGULAR_ENV, SINGULAR_TIMEOUT_MS, SingularError, locateSingular, isSingularAvailable, singularStd, parseSingularPoly } from './singular.js';
 export { inlinedKatexCss, renderHtmlPage } from './katex.js';
 export { InputFileError, readStdin, readTextFile } from './files.js';
-export { modularGroebnerParallel } from './workers.js';
+export { type PrimePool, modularGroebnerParallel, primePool } from './workers.js';

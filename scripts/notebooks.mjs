@@ -11,7 +11,9 @@
  *    through JUPYTER_PATH: nothing is installed system-wide);
  * 4. runs `python3 -m jupyter nbconvert --to notebook --execute` on each notebook, writing the
  *    executed copy (with outputs) to notebooks/.executed/;
- * 5. on a failure, names the notebook and the cell, and prints the cell's error output.
+ * 5. on a failure, names the notebook and the cell, and prints the cell's error output;
+ * 6. when every notebook ran and passed, renders the executed copies as Markdown into
+ *    notebooks/rendered/ (scripts/notebooks-render.mjs), the copy a code host shows.
  * Exit code: 0 all passed, 1 a notebook failed, 3 Jupyter or the tslab kernel is missing.
  */
 import { spawnSync } from 'node:child_process';
@@ -20,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NOTEBOOK_DIR, notebookNames } from './notebooks-gen.mjs';
+import { RENDERED_DIR, renderAll } from './notebooks-render.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PYTHON = process.env.CLOSEDFORM_PYTHON ?? '/usr/bin/python3';
@@ -154,6 +157,10 @@ function main() {
   if (failed.length > 0) {
     console.error(`${failed.length} notebook(s) failed: ${failed.join(', ')}`);
     process.exit(1);
+  }
+  if (generate) {
+    renderAll(wanted.length > 0 ? wanted : all);
+    console.error(`rendered into ${RENDERED_DIR}/ (commit it: it is what a code host shows)`);
   }
 }
 

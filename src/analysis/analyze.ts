@@ -17,6 +17,7 @@ import { type LeastSquares, leastSquares } from './leastsq.js';
 import { isLinearSpec, linearCollapse } from './linear.js';
 import { type DescentSummary, descend } from './numeric.js';
 import { type ReluAnalysis, reluPatterns } from './relu.js';
+import { type ReluExact, reluDescentSentence, reluExact, reluOptimumSentence, reluRegionsSentence } from './relu-report.js';
 import { type TaylorSurrogate, taylorSurrogate } from './taylor.js';
 import { type Landscape, bestKnownLoss, landscape, landscapeVerdict } from './landscape.js';
 
@@ -28,6 +29,8 @@ export interface AnalyzeOptions {
   readonly seed?: number;
   /** milliseconds granted to the critical-point computation (default CRITICAL_MILLIS) */
   readonly millis?: number;
+  /** decimal places of irrational critical-point coordinates (default 12) */
+  readonly digits?: number;
   /** Taylor order for transcendental networks (off when absent) */
   readonly taylor?: number;
   readonly taylorAt?: Rational;
@@ -66,7 +69,8 @@ export interface Analysis {
   readonly criticalPoints?: CriticalPoints;
   /** critical points on the rank-deficient locus of c (strata of switched-off units), classified */
   readonly landscape?: Landscape;
-  readonly relu?: ReluAnalysis;
+  /** the 1-M-1 pattern enumeration (relu.ts) and the exact results of relu-report.ts */
+  readonly relu?: ReluAnalysis & { readonly exact?: ReluExact };
   readonly taylor?: { readonly surrogate: TaylorSurrogate; readonly analysis: Analysis };
   /** which parts are exact, which numeric */
   readonly exact: readonly string[];
@@ -138,9 +142,26 @@ function analyzeNetwork(net: Network, opts: AnalyzeOptions, surrogate: boolean):
         numeric.push('gradient descent (mathjs engine, random starts)');
       }
       stage(0.6, 'critical points');
-      out.criticalPoints = criticalPoints(net, opts.data, opts.l2 ?? { kind: 'none' }, opts.millis !== undefined ? { millis: opts.millis } : {});
-      exact.push('critical-point system, Bézout bound, Gröbner basis, dimension, solution counts, eliminant, real solutions');
-      if ((out.criticalPoints.realSolutions ?? []).length > 0) numeric.push('loss, gradient norm and Hessian eigenvalues at each real critical point (classification)');
+      const cp = criticalPoints(net, opts.data, opts.l2 ?? { kind: 'none' }, {
+        ...(opts.millis !== undefined ? { millis: opts.millis } : {}),
+        ...(opts.digits !== undefined ? { digits: opts.digits } : {}),
+        onProgress: (f, phase) => stage(0.6 + 0.2 * f, `critical points: ${phase}`),
+      });
+      out.criticalPoints = cp;
+      // what the critical-point stage established, from what it returned
+      const got = ['critical-point system', 'Bézout bound'];
+      if (cp.dimension !== undefined) got.push(cp.counting !== undefined ? 'dimension and solution counts (modular, probabilistic)' : 'dimension and solution counts');
+      if (cp.groebner !== undefined) got.push('Gröbner basis');
+      if (cp.eliminant !== undefined) got.push('eliminant');
+      else if (cp.eliminantDegree !== undefined && cp.realSolutions !== undefined) got.push('rational univariate representation');
+      const real = cp.realSolutions ?? [];
+      if (cp.realSolutions !== undefined) got.push(`real solutions (isolated exactly; coordinates enclosed and correctly rounded)`);
+      if (real.length > 0) {
+        const unproved = real.filter((r) => r.certainty === 'unproved').length;
+        got.push(`types of the real critical points from the Hessian (exact at rational points, interval arithmetic elsewhere${unproved > 0 ? `; ${unproved} degenerate not proved` : ''})`);
+      }
+      exact.push(got.join(', '));
+      if (real.length > 0) numeric.push('loss, gradient norm and Hessian eigenvalues at each real critical point (a cross-check of the certified types)');
       if (!surrogate && opts.landscape !== false && spec.widths.length > 2) {
         stage(0.8, 'rank-deficient strata');
         const ls = out.leastSquares;
@@ -153,7 +174,12 @@ function analyzeNetwork(net: Network, opts: AnalyzeOptions, surrogate: boolean):
   } else if (cls.kind === 'piecewise' && opts.data !== undefined) {
     stage(0.1, 'activation patterns');
     out.relu = reluPatterns(net, opts.data, { seed });
-    exact.push('activation patterns, per-pattern least squares and consistency checks');
+    if (out.relu.supported) exact.push('activation patterns, per-pattern least squares and consistency checks');
+    stage(0.3, 'exact optimum');
+    const rx = reluExact(net, opts.data);
+    out.relu = { ...out.relu, exact: rx };
+    if (rx.optimum.kind === 'solved') exact.push('the global optimum over all activation patterns (convex QPs over Q after rescaling), its point checked in the formula');
+    if (rx.regions !== undefined) exact.push('the linear regions of the optimal network over the data box (exact polygons)');
     if (opts.descent !== false) {
       stage(0.6, 'gradient descent');
       out.descent = descend(spec, opts.data, { seed });
@@ -195,8 +221,16 @@ export function verdict(a: Analysis, opts: AnalyzeOptions): string {
   if (c.kind === 'piecewise') {
     s.push(`${a.spec} is piecewise polynomial: ${c.reason}.`);
     if (a.relu === undefined) s.push('Next: give a data set (--data FILE.csv) to enumerate the activation patterns it allows and solve each pattern exactly.');
-    else s.push(a.relu.summary);
-    if (a.descent !== undefined) {
+    const rx = a.relu?.exact;
+    const optimum = rx === undefined ? undefined : reluOptimumSentence(rx);
+    // the 1-M-1 interior enumeration is said when the exact optimum is not (and it applies, or nothing else does)
+    if (a.relu !== undefined && rx?.optimum.kind !== 'solved' && (a.relu.supported || optimum === undefined)) s.push(a.relu.summary);
+    if (optimum !== undefined) s.push(optimum);
+    const regions = rx === undefined ? undefined : reluRegionsSentence(rx);
+    if (regions !== undefined) s.push(regions);
+    const versus = rx === undefined || a.descent === undefined ? undefined : reluDescentSentence(rx, a.descent);
+    if (versus !== undefined) s.push(versus);
+    else if (a.descent !== undefined) {
       const exact = a.relu?.best === undefined ? undefined : qtoNumber(a.relu.best.loss);
       const gap = exact === undefined ? 0 : a.descent.best - exact;
       s.push(
@@ -301,6 +335,8 @@ function criticalSentence(cp: CriticalPoints, opts: AnalyzeOptions, ls: LeastSqu
     return `${head} Its Gröbner basis shows a critical set of dimension ${cp.dimension} — continuous families of critical points from the network's symmetries — so the points cannot be listed; ${opts.l2 === undefined || opts.l2.kind === 'none' ? `${analyzeHint(spec, '--l2 generic')} adds one random rational L2 coefficient per parameter, which removes the symmetries and makes the set finite.` : `this regularisation did not remove every symmetry: try ${analyzeHint(spec, '--l2 generic')}.`}`;
   const real = cp.realSolutions ?? [];
   const count = (t: string): number => real.filter((r) => r.type === t).length;
+  const unproved = real.filter((r) => r.certainty === 'unproved').length;
+  const disagree = real.filter((r) => r.engineType !== r.type).length;
   const best = real[0];
   const st = minimaStatus(cp, ls);
   const lossWord = st.regularised ? 'regularised loss L + Σλⱼθⱼ²' : 'loss';
@@ -310,9 +346,10 @@ function criticalSentence(cp: CriticalPoints, opts: AnalyzeOptions, ls: LeastSqu
       ? ''
       : ` The global minimum of the ${lossWord} is ${st.globalLoss.toPrecision(8)} (${st.how}); ${notGlobal.length === 0 ? 'no minimum found lies above it' : `${notGlobal.length === 1 ? '1 minimum' : `${notGlobal.length} minima`} lie${notGlobal.length === 1 ? 's' : ''} above it and so ${notGlobal.length === 1 ? 'is a spurious local minimum' : 'are spurious local minima'} of the ${lossWord} (${lossWord === 'loss' ? '' : 'regularised '}loss ${notGlobal.join(', ')})`}.`;
   return (
-    `${head} Exactly: ${plural(cp.complexSolutions ?? 0, 'complex solution')} with multiplicity (${cp.distinctSolutions ?? '?'} distinct), an eliminant of degree ${cp.eliminantDegree}` +
+    `${head} Exactly: ${plural(cp.complexSolutions ?? 0, 'complex solution')} with multiplicity (${cp.distinctSolutions ?? '?'} distinct), ${cp.eliminant !== undefined ? 'an eliminant' : 'a rational univariate representation'} of degree ${cp.eliminantDegree}` +
     `${cp.radicals === true ? ', so every critical point is expressible by radicals' : cp.radicals === false ? ', beyond degree 4 after removing rational roots, so not by the general radical formulas' : ''}, and ${plural(real.length, 'real critical point')}.` +
-    ` Classified by the numeric Hessian: ${count('minimum')} minim${count('minimum') === 1 ? 'um' : 'a'}, ${plural(count('saddle'), 'saddle')}, ${count('maximum')} maxim${count('maximum') === 1 ? 'um' : 'a'}, ${count('degenerate')} degenerate` +
+    ` Types from the Hessian, certified (exact at rational points, interval arithmetic elsewhere): ${count('minimum')} minim${count('minimum') === 1 ? 'um' : 'a'}, ${plural(count('saddle'), 'saddle')}, ${count('maximum')} maxim${count('maximum') === 1 ? 'um' : 'a'}, ${count('degenerate')} degenerate${unproved > 0 ? ` (${unproved} of them not proved: the refinement budget ended)` : ''}` +
+    `${disagree > 0 ? `; the numeric engine's eigenvalues give another type at ${plural(disagree, 'point')}` : '; the numeric engine agrees'}` +
     `${best !== undefined ? `; the lowest ${lossWord} among them is ${best.loss.toPrecision(8)} (${best.type})` : ''}.${globalText}`
   );
 }

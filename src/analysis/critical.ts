@@ -13,8 +13,10 @@
  *
  * Exact: the equations, degrees, Bézout bound, Gröbner basis, dimension, number of complex
  * solutions, eliminant and the real solutions (isolated exactly, printed as decimals).
+ * Certified (certify.ts): each real solution's type from its Hessian, exact at rational points and
+ * in interval arithmetic at irrational ones, and its coordinates as enclosures rounded to `digits`.
  * Numeric (the mathjs engine): the gradient norm, loss and Hessian eigenvalues at each real
- * solution, which classify it.
+ * solution, a cross-check of the type.
  */
 import { ClosedformError } from '../expr/errors.js';
 import { type Node, ONE_NODE, add, mul, num, pow, sym } from '../expr/node.js';
@@ -31,9 +33,10 @@ import { MAX_SOLVE_DIM, solveSystem } from '../poly/solve.js';
 import { type ModularCounts, modularCounts } from '../groebner/counts.js';
 import { ModularBudgetError, prepareInput } from '../groebner/modular.js';
 import { MAX_RUR_DIM, modularRur } from '../groebner/rur.js';
-import { isolateRealRoots, refineRoot } from '../groebner/realroots.js';
-import { derivative, evalQ } from '../poly/univariate.js';
-import { gcd, qdiv, qadd, qmul } from '../expr/rational.js';
+import { isolateRealRoots } from '../groebner/realroots.js';
+import { derivative } from '../poly/univariate.js';
+import { gcd } from '../expr/rational.js';
+import { type AlgebraicPoint, type HessianTerms, certifyType, hessianFromGradient, pointDecimals } from './certify.js';
 import { checkPoint } from './numeric.js';
 import { rng } from './random.js';
 
@@ -52,8 +55,15 @@ export const CRITICAL_MILLIS = 60_000;
  * (positive-dimensional, degree 11) had not finished its first prime after 60 s.
  */
 export const COUNT_MILLIS = 5_000;
-/** Primes the estimate assumes a lift takes (the census table needs 9–63). */
-const ESTIMATE_PRIMES = 64;
+/** Largest `digits` accepted (the coordinates are refined to that many decimal places). */
+export const MAX_DIGITS = 1_000;
+/**
+ * Primes the estimate assumes the RUR's lift takes, per complex solution: its coefficients' height
+ * grows with D. Measured on the census table (generic L2, seed 1): 42 primes for (2,2,2) (D = 33),
+ * 141 for (3,2,3) (73), 63 for (1,2,2,1) (129), 9 and 19 for the quadratic (1,2,1), (2,2,1) (33);
+ * 2D covers them all.
+ */
+const ESTIMATE_PRIMES_PER_SOLUTION = 2;
 
 /** A bad option to the critical-point computation. */
 export class CriticalOptionError extends ClosedformError {
@@ -71,11 +81,26 @@ export type Regularisation =
 export type CriticalType = 'minimum' | 'saddle' | 'maximum' | 'degenerate';
 
 export interface CriticalPoint {
-  /** coordinates: exact rationals as `p/q`, irrational ones as decimals (12 places) */
+  /** coordinates: exact rationals as `p/q`, irrational ones as decimals correctly rounded to `digits` places (when `certain`) */
   readonly point: Readonly<Record<string, string>>;
+  /** per coordinate, decimal bounds rounded outward (two more places) that provably contain it */
+  readonly enclosure: Readonly<Record<string, readonly [string, string]>>;
+  /** every decimal in `point` is the correctly rounded value (its enclosure does not straddle a rounding boundary) */
+  readonly certain: boolean;
   /** the loss (with the L2 term) at the point, numeric */
   readonly loss: number;
+  /** the type from the exact or interval Hessian (see `certainty`) */
   readonly type: CriticalType;
+  /** number of negative Hessian eigenvalues (the Morse index), when certified */
+  readonly index?: number;
+  /** zero Hessian eigenvalues, when certified */
+  readonly nullity?: number;
+  /** `exact` (rational point), `interval` (signs proved), `unproved` (refinement budget ended: degenerate not proved) */
+  readonly certainty: 'exact' | 'interval' | 'unproved';
+  /** one line: how the type was established */
+  readonly typeReason: string;
+  /** the type the numeric engine's eigenvalues give (a cross-check; `type` is the certified one) */
+  readonly engineType: CriticalType;
   /** Hessian eigenvalues from the numeric engine, ascending */
   readonly eigenvalues: readonly number[];
   /** ‖∇L‖ by the numeric engine at the decimal point (should be ≈ 0) */
@@ -111,6 +136,10 @@ export interface CriticalPoints {
   /** the system as data, for cross-checks (Singular) */
   readonly system: readonly PolyTerms[];
 }
+
+/** A duration for a person: `850 ms`, `12 s`, `61 min`, `3.2 h`. */
+const duration = (ms: number): string =>
+  ms < 1000 ? `${Math.round(ms)} ms` : ms < 120_000 ? `${Math.round(ms / 1000)} s` : ms < 7_200_000 ? `${Math.round(ms / 60_000)} min` : `${(ms / 3_600_000).toFixed(1)} h`;
 
 /** L2 coefficients by parameter: uniform λ, or one random rational in (0, 1] per parameter. */
 export function l2Coefficients(params: readonly string[], reg: Regularisation): Map<string, Rational> {
@@ -190,8 +219,11 @@ export function classifyEigenvalues(ev: readonly number[]): CriticalType {
  * cp.realSolutions!.map((s) => s.type); // e.g. ['minimum', 'saddle', 'minimum']
  * ```
  */
-export function criticalPoints(net: Network, data: Dataset, reg: Regularisation, opts: { millis?: number } = {}): CriticalPoints {
+export function criticalPoints(net: Network, data: Dataset, reg: Regularisation, opts: { millis?: number; digits?: number; onProgress?: (fraction: number, phase: string) => void } = {}): CriticalPoints {
   if (opts.millis !== undefined && !(Number.isFinite(opts.millis) && opts.millis > 0)) throw new CriticalOptionError(`millis must be a positive number, got ${opts.millis}`);
+  if (opts.digits !== undefined && !(Number.isInteger(opts.digits) && opts.digits >= 1 && opts.digits <= MAX_DIGITS)) throw new CriticalOptionError(`digits must be an integer from 1 to ${MAX_DIGITS}, got ${opts.digits}`);
+  const digits = opts.digits ?? 12;
+  const report = opts.onProgress ?? (() => {});
   const fixed = reg.kind === 'normalise' ? normalisedWeights(net) : [];
   const params = net.params.filter((p) => !fixed.includes(p));
   const lambda = l2Coefficients(params, reg);
@@ -218,7 +250,10 @@ export function criticalPoints(net: Network, data: Dataset, reg: Regularisation,
   let counts: ModularCounts;
   try {
     // by default the first prime gets COUNT_MILLIS; a budget given explicitly is the whole budget
-    counts = modularCounts(system, params, { millis: opts.millis !== undefined ? millis : Math.min(millis, COUNT_MILLIS) });
+    counts = modularCounts(system, params, {
+      millis: opts.millis !== undefined ? millis : Math.min(millis, COUNT_MILLIS),
+      onStep: (i) => report(0.05, `counting: first prime, F4 degree ${i.degree}, ${i.basis} basis elements`),
+    });
   } catch (e) {
     if (e instanceof ModularBudgetError) return { ...base, status: 'refused', message: `${e.message}; use a smaller network, fewer parameters (:nobias), a longer budget (\`closedform analyze … --timeout S\`), or the numeric engine` };
     throw e;
@@ -227,15 +262,16 @@ export function criticalPoints(net: Network, data: Dataset, reg: Regularisation,
   const left = millis - (Date.now() - start);
   const D = counts.vdim;
   // a replay, plus the RUR: 2D³ residue products at about 2·10⁸ a second
-  const perPrime = counts.replayMillis + (D > MAX_SOLVE_DIM ? (2 * D ** 3) / 2e5 : 0);
-  const estimate = Math.round(counts.learnMillis + ESTIMATE_PRIMES * perPrime);
+  const perPrime = counts.replayMillis + (2 * D ** 3) / 2e5;
+  const primesNeeded = Math.max(16, ESTIMATE_PRIMES_PER_SOLUTION * D);
+  const estimate = Math.round(counts.learnMillis + primesNeeded * perPrime);
   if (counts.dimension !== 0 || D > MAX_RUR_DIM || estimate > left) {
     const why =
       counts.dimension !== 0
         ? `the critical set has dimension ${counts.dimension}`
         : D > MAX_RUR_DIM
           ? `${D} complex critical points is past the real-solution budget of ${MAX_RUR_DIM} (MAX_RUR_DIM)`
-          : `the real solutions would take about ${estimate} ms (one prime: ${counts.learnMillis} ms learning, ${Math.round(perPrime)} ms per further prime, ${ESTIMATE_PRIMES} primes assumed), past the ${millis} ms budget (\`closedform analyze … --timeout S\`)`;
+          : `the real solutions would take about ${duration(estimate)} (one prime: ${counts.learnMillis} ms learning, ${Math.round(perPrime)} ms per further prime, about ${primesNeeded} primes for the lift of the rational univariate representation), past the ${millis} ms budget (\`closedform analyze … --timeout S\`)`;
     return {
       ...base,
       ...counted,
@@ -245,10 +281,15 @@ export function criticalPoints(net: Network, data: Dataset, reg: Regularisation,
       ...(counts.dimension === 0 ? { complexSolutions: D } : {}),
     };
   }
-  if (D > MAX_SOLVE_DIM) return rurCritical(net, data, params, fixed, lambda, system, base, counted, D, left);
+  // The RUR first (modular, lifted); a non-radical ideal has none, and then, within
+  // MAX_SOLVE_DIM, the exact quotient over Q finds the distinct solutions through the radical.
+  const viaRur = rurCritical(net, data, params, fixed, lambda, system, base, counted, D, left, digits, report);
+  if (viaRur !== undefined || D > MAX_SOLVE_DIM)
+    return viaRur ?? { ...base, ...counted, status: 'budget', message: `real solutions not computed: the ideal is not radical (no rational univariate representation), and ${D} complex solutions is past the exact quotient's budget of ${MAX_SOLVE_DIM} (MAX_SOLVE_DIM)`, dimension: 0, complexSolutions: D };
   let s;
   try {
-    const budget = { maxMillis: left };
+    const budget = { maxMillis: Math.max(1, millis - (Date.now() - start)) };
+    report(0.2, 'exact quotient over Q (a non-radical ideal)');
     s = solveSystem(system, params, { budget });
   } catch (e) {
     if (e instanceof GroebnerBudgetError || e instanceof QuotientBudgetError) return { ...base, ...counted, status: 'budget', message: e.message, dimension: 0, complexSolutions: D };
@@ -264,14 +305,11 @@ export function criticalPoints(net: Network, data: Dataset, reg: Regularisation,
       complexSolutions: s.complexSolutions,
       ...(s.eliminant !== undefined ? { eliminantDegree: s.eliminant.poly.length - 1, eliminant: s.eliminant.text } : {}),
     };
-  const lam = net.params.map((p) => qtoNumber(lambda.get(p) ?? Q(0)));
-  const realSolutions = (s.realSolutions ?? []).map((r): CriticalPoint => {
-    const point: Record<string, number> = {};
-    for (const p of fixed) point[p] = 1;
-    for (const p of params) point[p] = r.exact[p] !== undefined ? qtoNumber(r.exact[p]!) : Number(r.values[p]);
-    const chk = checkPoint(net.spec, data, point, lam, params);
-    return { point: r.values, loss: chk.loss, type: classifyEigenvalues(chk.eigenvalues), eigenvalues: chk.eigenvalues, gradientNorm: chk.gradientNorm };
-  });
+  const H = hessianFromGradient(system, params);
+  const sep = s.separating;
+  const realSolutions = (s.realSolutions ?? []).map((r) =>
+    realPoint(net, data, params, fixed, lambda, H, { f: r.root.poly, root: r.root, num: params.map((p) => sep!.coordinates[p]!) }, digits),
+  );
   realSolutions.sort((a, b) => a.loss - b.loss);
   return {
     ...base,
@@ -288,9 +326,53 @@ export function criticalPoints(net: Network, data: Dataset, reg: Regularisation,
 }
 
 /**
- * Real critical points through the RUR (more than MAX_SOLVE_DIM complex solutions): the real
- * roots α of f isolated exactly (Descartes), each coordinate g_i(α)/f′(α) at a point of the isolating interval
- * narrowed to 2⁻⁶⁰ (decimals), each point classified by the numeric engine's Hessian.
+ * One real critical point from its algebraic description: the type certified (exact Hessian at a
+ * rational point, interval Hessian at an irrational one), the coordinates to `digits` places with
+ * their enclosure, and the numeric engine's loss, gradient norm and eigenvalues beside them.
+ */
+function realPoint(
+  net: Network,
+  data: Dataset,
+  params: readonly string[],
+  fixed: readonly string[],
+  lambda: ReadonlyMap<string, Rational>,
+  H: HessianTerms,
+  pt: AlgebraicPoint,
+  digits: number,
+): CriticalPoint {
+  const { type: t, root } = certifyType(H, pt);
+  const dec = pointDecimals(pt, digits, root);
+  const point: Record<string, number> = {};
+  const values: Record<string, string> = {};
+  const enclosure: Record<string, readonly [string, string]> = {};
+  for (const p of fixed) point[p] = 1;
+  params.forEach((p, i) => {
+    const x = dec.exact[i];
+    point[p] = x !== undefined ? qtoNumber(x) : Number(dec.values[i]);
+    values[p] = dec.values[i]!;
+    enclosure[p] = dec.enclosure[i]!;
+  });
+  const lam = net.params.map((p) => qtoNumber(lambda.get(p) ?? Q(0)));
+  const chk = checkPoint(net.spec, data, point, lam, [...params]);
+  return {
+    point: values,
+    enclosure,
+    certain: dec.certain,
+    loss: chk.loss,
+    type: t.type,
+    ...(t.inertia !== undefined ? { index: t.inertia.negative, nullity: t.inertia.zero } : {}),
+    certainty: t.certainty,
+    typeReason: t.reason,
+    engineType: classifyEigenvalues(chk.eigenvalues),
+    eigenvalues: chk.eigenvalues,
+    gradientNorm: chk.gradientNorm,
+  };
+}
+
+/**
+ * Real critical points through the RUR, or undefined when the ideal has none (not radical): the real
+ * roots α of f isolated exactly (Descartes), each point xᵢ = gᵢ(α)/f′(α) enclosed and typed by
+ * {@link realPoint}.
  */
 function rurCritical(
   net: Network,
@@ -303,52 +385,34 @@ function rurCritical(
   counted: { counting: string },
   D: number,
   millis: number,
-): CriticalPoints {
+  digits: number,
+  report: (fraction: number, phase: string) => void,
+): CriticalPoints | undefined {
   let rur;
   try {
-    rur = modularRur(prepareInput(system, params, 'grevlex'), { millis });
+    rur = modularRur(prepareInput(system, params, 'grevlex'), {
+      millis,
+      onStep: (i) => report(0.1, `rational univariate representation: first prime, F4 degree ${i.degree}`),
+      // the number of primes is not known in advance: the bar approaches 60% as they come
+      onPrime: (k) => report(0.1 + (0.5 * k) / (k + 8), `rational univariate representation: ${k} prime${k === 1 ? '' : 's'} (lifting to Q)`),
+    });
   } catch (e) {
     if (e instanceof ModularBudgetError) return { ...base, ...counted, status: 'budget', message: e.message, dimension: 0, complexSolutions: D };
     throw e;
   }
+  if (rur === 'not-separating') return undefined;
   if (typeof rur === 'string')
     return { ...base, ...counted, status: 'budget', message: `real solutions not computed: no rational univariate representation (${rur})`, dimension: 0, complexSolutions: D };
-  const fp = derivative(rur.f);
-  const lam = net.params.map((p) => qtoNumber(lambda.get(p) ?? Q(0)));
   // f over Z (denominators cleared) for the exact isolation (Descartes' rule with bisection)
   let l = 1n;
   for (const q of rur.f) l = (l / gcd(l, q.d)) * q.d;
   const fz = rur.f.map((q) => q.n * (l / q.d));
-  // x_i = g_i(α)/f′(α) at a rational point of α's isolating interval; the interval is narrowed
-  // until two successive narrowings give the same doubles (the RUR's coefficients are large, so
-  // the needed width is found, not assumed).
-  const at = (r: { lo: Rational; hi: Rational; exact?: Rational }): Rational[] => {
-    const m = r.exact ?? qmul(qadd(r.lo, r.hi), Q(1, 2));
-    const dm = evalQ(fp, m);
-    return params.map((_, i) => qdiv(evalQ(rur.g[i]!, m), dm));
-  };
-  const realSolutions = isolateRealRoots(fz).map((root): CriticalPoint => {
-    let bits = 64;
-    let r = refineRoot(fz, root, bits);
-    let xs = at(r);
-    while (r.exact === undefined && bits < 8192) {
-      const r2 = refineRoot(fz, r, bits * 2);
-      const ys = at(r2);
-      const same = xs.every((x, i) => qtoNumber(x) === qtoNumber(ys[i]!));
-      r = r2;
-      xs = ys;
-      bits *= 2;
-      if (same) break;
-    }
-    const values: Record<string, string> = {};
-    const point: Record<string, number> = {};
-    for (const p of fixed) point[p] = 1;
-    params.forEach((p, i) => {
-      point[p] = qtoNumber(xs[i]!);
-      values[p] = r.exact !== undefined ? qtoString(xs[i]!) : point[p]!.toPrecision(12);
-    });
-    const chk = checkPoint(net.spec, data, point, lam, [...params]);
-    return { point: values, loss: chk.loss, type: classifyEigenvalues(chk.eigenvalues), eigenvalues: chk.eigenvalues, gradientNorm: chk.gradientNorm };
+  const den = derivative(rur.f);
+  const H = hessianFromGradient(system, params);
+  const roots = isolateRealRoots(fz);
+  const realSolutions = roots.map((root, i) => {
+    report(0.6 + (0.4 * i) / roots.length, `real critical point ${i + 1} of ${roots.length}: type and coordinates`);
+    return realPoint(net, data, params, fixed, lambda, H, { f: fz, root, num: rur.g, den }, digits);
   });
   realSolutions.sort((a, b) => a.loss - b.loss);
   return {
@@ -359,6 +423,8 @@ function rurCritical(
     complexSolutions: D,
     distinctSolutions: rur.f.length - 1,
     eliminantDegree: rur.f.length - 1,
+    // x = g(t)/f′(t): every coordinate by radicals when t is, i.e. when f has degree ≤ 4 after its rational roots
+    radicals: rur.f.length - 1 - roots.filter((r) => r.exact !== undefined).length <= 4,
     realSolutions,
   };
 }

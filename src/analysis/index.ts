@@ -24,6 +24,14 @@ export {
   criticalPoints,
 } from './critical.js';
 export { type PatternResult, type ReluAnalysis, MAX_PATTERNS, thresholdOnSets, reluPatterns } from './relu.js';
+export { feasiblePoint } from './relu-lp.js';
+export { type Chamber, type Arrangement, MAX_CHAMBERS, chambers, coverBound } from './relu-arrangement.js';
+export { type ConeLeastSquares, coneLeastSquares } from './relu-qp.js';
+export { type ReluOptimum, MAX_RELU_QPS, HARDNESS, reluOptimum, reluOptimumSupported } from './relu-optimum.js';
+export { type ReluUpperBound, reluOptimumDeep, reluDeepSupported, reluUpperBoundWide } from './relu-deep.js';
+export { POLISH_ROUNDS, POLISH_DENOMINATOR, reluOptimumOutputs, reluOutputsSupported, simplest } from './relu-outputs.js';
+export { type Affine as RegionAffine, type Vertex as RegionVertex, type Box as RegionBox, type LinearRegion, type Regions, MAX_REGIONS, linearRegions, regionBound, dataBox, polygonText } from './relu-regions.js';
+export { type ReluExact, REACHED_TOLERANCE, reluExact, descentReached, reluExactJson, regionsJson } from './relu-report.js';
 export { type TaylorSurrogate, MAX_TAYLOR_ORDER, taylorPolynomial, taylorSurrogate } from './taylor.js';
 export { type AnalyzeOptions, type Analysis, type LinearReport, type MinimaStatus, analyze, linearReport, minimaStatus, verdict } from './analyze.js';
 export {
@@ -40,4 +48,5 @@ export {
   landscapeVerdict,
   bestKnownLoss,
 } from './landscape.js';
+export { type Definiteness, type HessianAtPoint, hessianAt, definiteness } from './hessian.js';
 export { type AnalysisJson, analysisJson } from './json.js';

@@ -6,6 +6,7 @@
 import { qtoNumber, qtoString } from '../expr/rational.js';
 import { polyToText } from '../poly/print.js';
 import { type Analysis, minimaStatus } from './analyze.js';
+import { reluExactJson } from './relu-report.js';
 
 export type AnalysisJson = Record<string, unknown>;
 
@@ -74,7 +75,21 @@ export function analysisJson(a: Analysis): AnalysisJson {
             regularisedLoss: Object.keys(cp.lambda).length > 0,
             realSolutions: (() => {
               const st = minimaStatus(cp, ls);
-              return (cp.realSolutions ?? []).map((r, i) => ({ point: r.point, loss: r.loss, type: r.type, ...(r.type === 'minimum' && st.globalLoss !== undefined ? { global: !st.notGlobal.includes(i) } : {}), eigenvalues: r.eigenvalues, gradientNorm: r.gradientNorm }));
+              return (cp.realSolutions ?? []).map((r, i) => ({
+                point: r.point,
+                enclosure: r.enclosure,
+                certain: r.certain,
+                loss: r.loss,
+                type: r.type,
+                index: r.index ?? null,
+                nullity: r.nullity ?? null,
+                certainty: r.certainty,
+                typeReason: r.typeReason,
+                engineType: r.engineType,
+                ...(r.type === 'minimum' && st.globalLoss !== undefined ? { global: !st.notGlobal.includes(i) } : {}),
+                eigenvalues: r.eigenvalues,
+                gradientNorm: r.gradientNorm,
+              }));
             })(),
           },
     landscape:
@@ -96,6 +111,7 @@ export function analysisJson(a: Analysis): AnalysisJson {
             tried: a.relu.tried ?? null,
             consistent: (a.relu.consistent ?? []).map((p) => ({ onSets: p.onSets, loss: qtoString(p.loss), nullity: p.nullity })),
             best: a.relu.best === undefined ? null : { onSets: a.relu.best.onSets, loss: qtoString(a.relu.best.loss) },
+            ...(a.relu.exact !== undefined ? reluExactJson(a.relu.exact, a.descent) : {}),
           },
         }
       : {}),

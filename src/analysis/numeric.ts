@@ -41,7 +41,14 @@ const l2Loss = (theta: Float64Array, lambda: readonly number[]): number => theta
 export function descend(
   spec: NetworkSpec,
   data: Dataset,
-  opts: { seed?: number; starts?: number; steps?: number; lambda?: readonly number[] } = {},
+  opts: {
+    seed?: number;
+    starts?: number;
+    steps?: number;
+    lambda?: readonly number[];
+    /** called with the loss before the first step (step 0) and after every step of every start (the descent figure) */
+    onStep?: (start: number, step: number, loss: number) => void;
+  } = {},
 ): DescentSummary {
   const samples: Sample[] = samplesFromDataset(data);
   const names = engineParamNames(spec);
@@ -61,6 +68,7 @@ export function descend(
     let v = flattenParams(spec, randomParams(spec, rng));
     let f = total(v);
     let gamma = 0.01;
+    opts.onStep?.(s, 0, f);
     for (let t = 0; t < steps && gamma > 1e-14; t++) {
       const g = gradient(v);
       const w = v.map((x, j) => x - gamma * g[j]!);
@@ -70,6 +78,7 @@ export function descend(
         f = fw;
         gamma *= 1.1;
       } else gamma /= 2;
+      opts.onStep?.(s, t + 1, f);
     }
     finals.push(f);
     if (f < best) {

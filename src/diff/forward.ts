@@ -17,9 +17,24 @@ import { topoOrder } from '../expr/walk.js';
  * ```
  */
 export function diff(e: Node, x: string): Node {
+  return diffMany([e], x)[0]!;
+}
+
+/**
+ * d/dx of several roots in one forward sweep over their shared DAG: a node common to two roots
+ * is differentiated once (this is the forward half of forward-over-reverse Hessians, where the
+ * roots are the gradient entries, which share most of their nodes).
+ *
+ * @example
+ * ```ts
+ * import { diffMany, parse, toText } from 'closedform';
+ * diffMany([parse('x^2*y'), parse('x*y')], 'x').map(toText); // ['2*x*y', 'y']
+ * ```
+ */
+export function diffMany(roots: readonly Node[], x: string): Node[] {
   const d = new Map<Node, Node>();
-  for (const n of topoOrder(e)) d.set(n, step(n, x, d));
-  return d.get(e)!;
+  for (const n of topoOrder(...roots)) d.set(n, step(n, x, d));
+  return roots.map((r) => d.get(r)!);
 }
 
 function step(n: Node, x: string, d: ReadonlyMap<Node, Node>): Node {

@@ -71,6 +71,20 @@ export function evaluateExact(e: Node, point: ReadonlyMap<string, Rational> | Re
   return memo.get(e);
 }
 
+/**
+ * Exact values of several roots at a rational point in one visit of their shared DAG (a node
+ * common to two roots is evaluated once); undefined entries as in {@link evaluateExact}.
+ */
+export function evaluateExactMany(
+  roots: readonly Node[],
+  point: ReadonlyMap<string, Rational> | Record<string, Rational>,
+): (Rational | undefined)[] {
+  const p = point instanceof Map ? point : new Map(Object.entries(point));
+  const memo = new Map<Node, Rational | undefined>();
+  for (const n of topoOrder(...roots)) memo.set(n, exactStep(n, p, memo));
+  return roots.map((r) => memo.get(r));
+}
+
 function exactStep(n: Node, p: ReadonlyMap<string, Rational>, memo: Map<Node, Rational | undefined>): Rational | undefined {
   switch (n.kind) {
     case 'num':

@@ -6,7 +6,7 @@
  * Q could give other leading monomials; the second prime's agreement is the check).
  */
 import type { PolyTerms } from '../poly/terms.js';
-import { type Trace, TraceMismatch } from './f4.js';
+import { type StepHook, type Trace, TraceMismatch } from './f4.js';
 import { ModularBudgetError, basisModP, prepareInput } from './modular.js';
 import { type Order } from './monomials.js';
 import { makePrime, primesBelowBound } from './prime.js';
@@ -36,12 +36,13 @@ export interface ModularCounts {
  * modularCounts([p], ['x']).vdim; // 3
  * ```
  */
-export function modularCounts(polys: readonly PolyTerms[], vars: readonly string[], opts: { millis?: number; order?: Order } = {}): ModularCounts {
+export function modularCounts(polys: readonly PolyTerms[], vars: readonly string[], opts: { millis?: number; order?: Order; onStep?: StepHook } = {}): ModularCounts {
   const order = opts.order ?? 'grevlex';
   const inp = prepareInput(polys, vars, order);
   const start = Date.now();
   const millis = opts.millis ?? Infinity;
-  const hook = (): void => {
+  const hook: StepHook = (info): void => {
+    opts.onStep?.(info);
     if (Date.now() - start > millis) throw new ModularBudgetError(`counting the solutions passed the time budget of ${millis} ms within the first prime's F4 run`);
   };
   const primes = primesBelowBound(64);

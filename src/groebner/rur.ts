@@ -12,13 +12,22 @@ import { type Rational, ONE } from '../expr/rational.js';
 import { seededRng } from '../util/rng.js';
 import { crtAdd, newCrt, rationalMod } from './lift.js';
 import { type ModularInput, MAX_PRIMES, ModularBudgetError, basisModP, tryLift } from './modular.js';
-import { type Trace, TraceMismatch } from './f4.js';
+import { type StepHook, type Trace, TraceMismatch } from './f4.js';
 import { berlekampMassey, modQuotient, multiplicationMatrix } from './quotient.js';
 import { type Prime, invmod, makePrime, mulmod, primesBelowBound, reduce } from './prime.js';
 import { insertExps } from './monomials.js';
 
-/** Largest quotient the RUR is computed for: the Krylov sequence costs 2D³ per prime (D = 641: ~1 s). */
-export const MAX_RUR_DIM = 700;
+/**
+ * Largest quotient the RUR is computed for: the Krylov sequence costs 2D³ per prime (measured
+ * D = 641: 1.6–1.9 s a prime) and the dense multiplication matrix D² doubles (D = 1 000: 8 MB).
+ * The census's (1,3,3,1) has D = 977; its lift is refused by the time estimate, not by this.
+ */
+export const MAX_RUR_DIM = 1_000;
+
+/** w = SPLIT·hi + lo with hi, lo < 2¹³ (the Krylov products stay below 2³⁹; see rurModP). */
+const SPLIT = 8192;
+/** The exact-sum bound of that splitting: 2¹⁴ products of 2³⁹ stay below 2⁵³. */
+const MAX_SPLIT_DIM = 16_384;
 
 /** RUR over F_p: f monic of degree D (lowest first), g_i of degree < D. */
 export interface ModRur {
@@ -82,14 +91,23 @@ const deriv = (f: number[], P: Prime): number[] => trim(f.slice(1).map((c, i) =>
 export type RurRefusal = 'bad-prime' | 'not-zero-dimensional' | 'too-large' | 'not-separating';
 
 /** The RUR modulo one prime, or the reason there is none. */
-export function rurModP(inp: ModularInput, P: Prime, trace: Trace | undefined, form: readonly number[], maxDim = MAX_RUR_DIM): { rur: ModRur; trace: Trace; dim: number } | RurRefusal {
-  const r = basisModP(inp, P, trace);
+export function rurModP(inp: ModularInput, P: Prime, trace: Trace | undefined, form: readonly number[], maxDim = MAX_RUR_DIM, hook?: StepHook): { rur: ModRur; trace: Trace; dim: number } | RurRefusal {
+  const r = basisModP(inp, P, trace, hook);
   if (r === undefined) return 'bad-prime';
   const T = inp.table;
   const q = modQuotient(T, r.basis, inp.order, P, maxDim);
   if (q === undefined) return r.basis.length > 0 && modQuotient(T, r.basis, inp.order, P) !== undefined ? 'too-large' : 'not-zero-dimensional';
   const D = q.std.length;
+  if (D > MAX_SPLIT_DIM) return 'too-large';
   const M = multiplicationMatrix(q, form);
+  // M transposed, flat: column j of M (the normal form of t·b_j) at Mt[j·D …]
+  const Mt = new Float64Array(D * D);
+  for (let r2 = 0; r2 < D; r2++) {
+    const row = M[r2]!;
+    for (let j = 0; j < D; j++) Mt[j * D + r2] = row[j]!;
+  }
+  const wlo = new Float64Array(D);
+  const whi = new Float64Array(D);
   const n = T.n;
   const coord = (k: number): Float64Array => {
     const e = new Array<number>(n).fill(0);
@@ -121,15 +139,26 @@ export function rurModP(inp: ModularInput, P: Prime, trace: Trace | undefined, f
         b[i]![k] = s;
       }
     if (k === 2 * D - 1) break;
-    // w ← w·M
-    const nw = new Float64Array(D);
+    // w ← w·M, each entry a dot product with a column of M (contiguous in Mt). w is split as
+    // w = 2¹³·hi + lo so that every product is below 2¹³·2²⁶ = 2³⁹ and a column's 2¹⁴ of them sum
+    // exactly in a double: one reduction per entry instead of one per product.
     for (let r2 = 0; r2 < D; r2++) {
-      const c = w[r2]!;
-      if (c === 0) continue;
-      const row = M[r2]!;
-      for (let j = 0; j < D; j++) nw[j] = nw[j]! + c * row[j]! - Math.floor((nw[j]! + c * row[j]!) * P.inv) * P.p;
+      const lo = w[r2]! % SPLIT;
+      wlo[r2] = lo;
+      whi[r2] = (w[r2]! - lo) / SPLIT;
     }
-    for (let j = 0; j < D; j++) nw[j] = reduce(nw[j]!, P);
+    const nw = new Float64Array(D);
+    for (let j = 0; j < D; j++) {
+      let lo = 0;
+      let hi = 0;
+      const base = j * D;
+      for (let r2 = 0; r2 < D; r2++) {
+        const m = Mt[base + r2]!;
+        lo += wlo[r2]! * m;
+        hi += whi[r2]! * m;
+      }
+      nw[j] = reduce(reduce(hi, P) * SPLIT + reduce(lo, P), P);
+    }
     w = nw;
   }
   const f = berlekampMassey(a, P);
@@ -175,7 +204,7 @@ export interface Rur {
  * The RUR over Q by lifting; undefined with the reason when the ideal is not zero-dimensional,
  * too large, or no separating form was found among a few tries (a non-radical ideal).
  */
-export function modularRur(inp: ModularInput, opts: { millis?: number; maxDim?: number; onPrime?: (k: number) => void } = {}): Rur | RurRefusal {
+export function modularRur(inp: ModularInput, opts: { millis?: number; maxDim?: number; onPrime?: (k: number) => void; onStep?: StepHook } = {}): Rur | RurRefusal {
   const start = Date.now();
   const primes = primesBelowBound(MAX_PRIMES);
   const n = inp.vars.length;
@@ -183,7 +212,7 @@ export function modularRur(inp: ModularInput, opts: { millis?: number; maxDim?: 
   // One prime's RUR; undefined when the prime left the learned trace (it is then skipped).
   const attemptPrime = (p: number, trace: Trace | undefined, form: readonly number[]) => {
     try {
-      return rurModP(inp, makePrime(p), trace, form, opts.maxDim);
+      return rurModP(inp, makePrime(p), trace, form, opts.maxDim, trace === undefined ? opts.onStep : undefined);
     } catch (e) {
       if (e instanceof TraceMismatch) return undefined;
       throw e;

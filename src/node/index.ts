@@ -25,3 +25,4 @@ export { type SingularResult, type SingularLocation, SINGULAR_ENV, SINGULAR_TIME
 export { inlinedKatexCss, renderHtmlPage } from './katex.js';
 export { InputFileError, readStdin, readTextFile } from './files.js';
 export { type PrimePool, modularGroebnerParallel, primePool } from './workers.js';
+export { type ExplorerFile, type ExplorerServer, ServeError, EXPLORER_BUILD_OPTIONS, bundleExplorer, explorerFiles, exportExplorer, startExplorer } from './serve.js';

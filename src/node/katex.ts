@@ -10,9 +10,36 @@ import { type Derivation, renderHtml } from '../api.js';
 
 let katexCss: string | undefined;
 
+/** The folder of the installed katex package's stylesheet and fonts (`…/katex/dist`). */
+export function katexDist(): string {
+  return dirname(createRequire(import.meta.url).resolve('katex'));
+}
+
 /**
- * KaTeX's stylesheet with every font as an inline woff2 `data:` URL (every browser that runs
- * KaTeX reads woff2; the woff/ttf fallbacks are dropped, which keeps the page near 400 kB).
+ * KaTeX's stylesheet with each font's `src` reduced to its woff2 file, at the URL `url(name)` gives
+ * (every browser that runs KaTeX reads woff2; the woff/ttf fallbacks are dropped); also the names
+ * of the fonts it refers to.
+ *
+ * @example
+ * ```ts
+ * katexCssWithFonts((name) => `fonts/${name}.woff2`).fonts.includes('KaTeX_Main-Regular'); // true
+ * ```
+ */
+export function katexCssWithFonts(url: (font: string) => string): { readonly css: string; readonly fonts: readonly string[] } {
+  const css = readFileSync(join(katexDist(), 'katex.min.css'), 'utf8');
+  const fonts: string[] = [];
+  const src = /src:url\(fonts\/([A-Za-z0-9_-]+)\.woff2\) format\("woff2"\)(?:,url\([^)]*\) format\("[a-z]+"\))*/g;
+  if (/url\(fonts\//.test(css.replace(src, ''))) throw new Error('KaTeX stylesheet has a font reference this rewriter does not understand');
+  const out = css.replace(src, (_all, name: string) => {
+    fonts.push(name);
+    return `src:url(${url(name)}) format("woff2")`;
+  });
+  return { css: out, fonts };
+}
+
+/**
+ * KaTeX's stylesheet with every font as an inline woff2 `data:` URL, which keeps the page near
+ * 400 kB.
  *
  * @example
  * ```ts
@@ -22,14 +49,8 @@ let katexCss: string | undefined;
  */
 export function inlinedKatexCss(): string {
   if (katexCss !== undefined) return katexCss;
-  const dist = dirname(createRequire(import.meta.url).resolve('katex'));
-  const css = readFileSync(join(dist, 'katex.min.css'), 'utf8');
-  const inlined = css.replace(/src:url\(fonts\/([A-Za-z0-9_-]+)\.woff2\) format\("woff2"\)(?:,url\([^)]*\) format\("[a-z]+"\))*/g, (_all, name: string) => {
-    const data = readFileSync(join(dist, 'fonts', `${name}.woff2`)).toString('base64');
-    return `src:url(data:font/woff2;base64,${data}) format("woff2")`;
-  });
-  if (/url\(fonts\//.test(inlined)) throw new Error('KaTeX stylesheet has a font reference this inliner does not understand');
-  katexCss = inlined;
+  const fonts = join(katexDist(), 'fonts');
+  katexCss = katexCssWithFonts((name) => `data:font/woff2;base64,${readFileSync(join(fonts, `${name}.woff2`)).toString('base64')}`).css;
   return katexCss;
 }
 

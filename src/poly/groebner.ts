@@ -65,7 +65,12 @@ export class GroebnerBudgetError extends ClosedformError {
 export interface GroebnerOptions {
   order?: TermOrder;
   budget?: Partial<GroebnerBudget>;
+  /** called during the run: the first prime's F4 degree while it learns, then the primes done */
+  onProgress?: (p: GroebnerProgress) => void;
 }
+
+/** Where a modular Gröbner run is: learning on the first prime (at an F4 degree) or lifting. */
+export type GroebnerProgress = { readonly phase: 'learn'; readonly degree: number; readonly basis: number } | { readonly phase: 'lift' | 'check'; readonly primes: number };
 
 /** A reduced Gröbner basis with the statistics of its computation. */
 export interface GroebnerBasis {
@@ -98,7 +103,7 @@ export function groebner(polys: readonly PolyTerms[], vars: readonly string[], o
   if (order === 'lex') {
     // A zero-dimensional lex basis is cheapest through grevlex and FGLM (linear algebra in the
     // quotient ring); a positive-dimensional one is computed in lex directly.
-    const viaGrevlex = groebner(polys, vars, { order: 'grevlex', budget });
+    const viaGrevlex = groebner(polys, vars, { order: 'grevlex', budget, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
     const lexBasis = fglmLex(viaGrevlex);
     if (lexBasis !== undefined) return { ...lexBasis, stats: viaGrevlex.stats, certainty: viaGrevlex.certainty };
   }
@@ -114,12 +119,16 @@ export function groebner(polys: readonly PolyTerms[], vars: readonly string[], o
   try {
     m = modularGroebner(polys, vars, order, {
       millis: budget.maxMillis,
-      onPrime: (k) => (primes = k),
+      onPrime: (k, phase) => {
+        primes = k;
+        if (phase !== 'learn') opts.onProgress?.({ phase, primes: k });
+      },
       hook: (info) => {
         if (primes === 0) {
           pairs += info.selected;
           basis = info.basis;
           degree = Math.max(degree, info.degree);
+          opts.onProgress?.({ phase: 'learn', degree, basis });
         }
         if (pairs > budget.maxPairs) throw new GroebnerBudgetError('maxPairs', reached());
         if (basis > budget.maxBasis) throw new GroebnerBudgetError('maxBasis', reached());

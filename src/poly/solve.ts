@@ -14,7 +14,7 @@
  */
 import { type Rational, qabs, qadd, qcmp, qdiv, qmul, Q, qtoString } from '../expr/rational.js';
 import { orderCmp } from './groebner-core.js';
-import { type GroebnerBasis, type GroebnerBudget, type PolyTerms, type TermOrder, groebner, termsToString } from './groebner.js';
+import { type GroebnerBasis, type GroebnerBudget, type GroebnerOptions, type PolyTerms, type TermOrder, groebner, termsToString } from './groebner.js';
 import { Quotient, idealDimension, linearForm, solutionCount } from './groebner-quotient.js';
 import { type RealRoot, decimal, evalIntervalFixed, realRoots, refine } from './roots.js';
 import { type QPoly, derivative, evalFraction, evalQ, qpolyToText, squarefreePart } from './univariate.js';
@@ -35,6 +35,8 @@ export interface SolveOptions {
   /** Decimal places of the real solutions (default 12). */
   digits?: number;
   budget?: Partial<GroebnerBudget>;
+  /** progress of the Gröbner runs (see `groebner`) */
+  onProgress?: GroebnerOptions['onProgress'];
 }
 
 /** A real solution: exact coordinates where rational, otherwise algebraic data plus decimals. */
@@ -84,7 +86,7 @@ export interface SolveResult {
 export function solveSystem(polys: readonly PolyTerms[], vars: readonly string[], opts: SolveOptions = {}): SolveResult {
   const order = opts.order ?? 'grevlex';
   const digits = opts.digits ?? 12;
-  const gopts = opts.budget ? { budget: opts.budget } : {};
+  const gopts = { ...(opts.budget ? { budget: opts.budget } : {}), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) };
   const shown = groebner(polys, vars, { order, ...gopts });
   // Counting and solving work in grevlex (smaller bases); the printed basis is in the asked order.
   const gb = order === 'grevlex' ? shown : groebner(polys, vars, { order: 'grevlex', ...gopts });

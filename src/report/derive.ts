@@ -11,9 +11,10 @@ import type { NetworkSpec } from '../network/spec.js';
 import { grad } from '../diff/reverse.js';
 import { ExprError, type Node } from '../expr/node.js';
 import { checkNetwork, type CheckReport } from '../numeric/index.js';
-import { analyze } from '../analysis/index.js';
+import { type Analysis, analyze } from '../analysis/index.js';
 import { analysisSummary } from './analysis.js';
 import { type Derivation, type Inline, type Step } from './document.js';
+import { dataFigureSteps, networkFigureStep } from './figures.js';
 import {
   analysisSection,
   architectureSection,
@@ -66,6 +67,11 @@ export interface DeriveOptions {
   readonly data?: Dataset;
   /** the special-case analysis to show; by default `analyze` is run (with the data set, if any) */
   readonly analysis?: AnalysisSummary;
+  /**
+   * the analysis already run (the explorer runs it first): shown as its summary, and its critical
+   * points are marked on the figures of the loss; then no analysis is run here
+   */
+  readonly analysisResult?: Analysis;
   /** false: run no analysis (the section then only lists the activations' structure) */
   readonly runAnalysis?: boolean;
   /** seed and number of random points of the numeric check (defaults 1 and 8) */
@@ -120,6 +126,7 @@ export function deriveNetwork(spec: NetworkSpec, options: DeriveOptions = {}): N
   progress(0.7, 'writing the derivation');
   const steps: Step[] = [
     ...architectureSection(net),
+    networkFigureStep(spec),
     ...forwardSection(net),
     ...outputsSection(net),
     ...lossSection(net),
@@ -131,9 +138,16 @@ export function deriveNetwork(spec: NetworkSpec, options: DeriveOptions = {}): N
     steps.push(...dataSection(net, options.data, total, grad(total, chosen)));
   }
   progress(0.8, 'special cases and solvability');
-  const analysis =
-    options.analysis ?? (options.runAnalysis === false ? undefined : analysisSummary(analyze(spec, { ...(options.data !== undefined ? { data: options.data } : {}), seed: options.checkSeed ?? 1 })));
-  steps.push(...analysisSection(net, analysis), ...checkSection(check));
+  const skip = options.analysis !== undefined || options.runAnalysis === false;
+  const full: Analysis | undefined =
+    options.analysisResult ?? (skip ? undefined : analyze(spec, { ...(options.data !== undefined ? { data: options.data } : {}), seed: options.checkSeed ?? 1 }));
+  const analysis = options.analysis ?? (full === undefined ? undefined : analysisSummary(full));
+  steps.push(...analysisSection(net, analysis));
+  if (options.data !== undefined) {
+    progress(0.9, 'figures of the loss');
+    steps.push(...dataFigureSteps(spec, options.data, full, options.checkSeed ?? 1));
+  }
+  steps.push(...checkSection(check));
   progress(1, 'done');
   return {
     derivation: {

@@ -2,8 +2,10 @@
  * The derivation document: plain data, an ordered list of steps. Builders (`derive.ts`) make it
  * from results of the library; renderers (`html.ts`, `tex.ts`, `markdown.ts`) turn it into a page.
  * A document never holds a rendered string, only LaTeX sources and text, so every renderer sees
- * the same steps and the same equations.
+ * the same steps and the same equations. A figure is the one exception, and only in form: its SVG
+ * text is the figure's source, which each renderer shows its own way (inline, as TikZ, as a file).
  */
+import type { Figure } from '../figures/svg.js';
 
 /** A piece of running text: plain text or inline math (LaTeX source, no delimiters). */
 export type Inline = string | { readonly math: string };
@@ -28,7 +30,9 @@ export type Step =
   | { readonly kind: 'prose'; readonly parts: readonly Inline[] }
   | { readonly kind: 'display'; readonly rows: readonly Row[]; readonly label?: readonly Inline[] }
   | { readonly kind: 'table'; readonly header: readonly (readonly Inline[])[]; readonly rows: readonly (readonly (readonly Inline[])[])[] }
-  | { readonly kind: 'note'; readonly tone: 'info' | 'warning'; readonly parts: readonly Inline[] };
+  | { readonly kind: 'note'; readonly tone: 'info' | 'warning'; readonly parts: readonly Inline[] }
+  /** a picture (src/figures): inline SVG in HTML, TikZ in .tex, a linked .svg file in Markdown */
+  | { readonly kind: 'figure'; readonly figure: Figure; readonly caption: readonly Inline[] };
 
 export type StepKind = Step['kind'];
 
@@ -53,6 +57,9 @@ export const prose = (...parts: Inline[]): Step => ({ kind: 'prose', parts });
 
 /** A note (a remark set apart from the text; `warning` for refusals and failed checks). */
 export const note = (tone: 'info' | 'warning', ...parts: Inline[]): Step => ({ kind: 'note', tone, parts });
+
+/** A figure with its caption. `figureStep(networkFigure(spec), 'The network.')` */
+export const figureStep = (figure: Figure, ...caption: Inline[]): Step => ({ kind: 'figure', figure, caption });
 
 /** A display of one or more rows. `display([{ lhs: 'y', rhs: ['x^2'] }], 'output')` */
 export function display(rows: readonly Row[], label?: string | readonly Inline[]): Step {

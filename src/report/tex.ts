@@ -4,6 +4,7 @@
  */
 import { assertNever } from '../expr/node.js';
 import { type Derivation, type Inline, type Row, type Step, alignedRows } from './document.js';
+import { svgToTikz } from './tikz.js';
 
 /** Text-mode escapes for LaTeX's special characters. */
 const SPECIALS: Readonly<Record<string, string>> = {
@@ -80,6 +81,9 @@ const UNICODE: Readonly<Record<string, string>> = {
   'ᴸ': '$^{L}$',
   'ᵀ': '$^{T}$',
   '⁻': '$^{-}$',
+  '⁽': '$^{(}$',
+  '⁾': '$^{)}$',
+  '↑': '$\\uparrow$',
   '⁺': '$^{+}$',
   'ℓ': '$\\ell$',
   '∇': '$\\nabla$',
@@ -154,6 +158,8 @@ function stepTex(s: Step): string {
     }
     case 'note':
       return `\\begin{quote}\n${s.tone === 'warning' ? '\\textbf{Warning.} ' : '\\textit{Note.} '}${inline(s.parts)}\n\\end{quote}`;
+    case 'figure':
+      return `\\begin{center}\n${svgToTikz(s.figure.svg)}\n\n{\\small ${inline(s.caption)}}\n\\end{center}`;
     default:
       return assertNever(s);
   }
@@ -174,7 +180,7 @@ export function renderTex(d: Derivation): string {
 \\usepackage[utf8]{inputenc}
 \\usepackage[T1]{fontenc}
 \\usepackage{amsmath,amssymb}
-\\usepackage[margin=2.5cm]{geometry}
+\\usepackage[margin=2.5cm]{geometry}${d.steps.some((s) => s.kind === 'figure') ? '\n\\usepackage{tikz}' : ''}
 \\allowdisplaybreaks
 \\title{${escapeTex(d.title)}${sub}}
 \\date{}

@@ -16,6 +16,7 @@ import { buildNetwork } from '../../src/network/build.js';
 import { readCsv } from '../../src/network/csv.js';
 import { parseSpec } from '../../src/network/parse.js';
 import { isSingularAvailable, singularStd } from '../../src/node/singular.js';
+import { CENSUS_TABLE } from '../helpers/census-table.js';
 
 const singular = isSingularAvailable();
 
@@ -36,16 +37,7 @@ function criticalPointsSystem(net: ReturnType<typeof buildNetwork>, head: string
   return cp.system;
 }
 
-// (spec, data point, vdim as Singular's std + vdim gives it on the same system)
-const TABLE: [string, number[], number][] = [
-  ['2-2-2:identity:nobias', [2, -3, 1, 4], 33],
-  ['1-2-2-1:identity:nobias', [2, -3], 129],
-  ['3-2-3:identity:nobias', [1, 2, -1, 3, -2, 1], 73],
-  ['2-2-2-2:identity:nobias', [2, -3, 1, 4], 641],
-  ['1-3-3-1:identity:nobias', [2, -3], 977],
-  ['1-2-1:quadratic,identity:nobias', [2, -3], 33],
-  ['2-2-1:quadratic,identity:nobias', [1, 2, -3], 33],
-];
+const TABLE = CENSUS_TABLE.map(([s, p, v]) => [s, [...p], v] as [string, number[], number]);
 
 describe('census systems: counts from one prime, bases lifted to Q (Singular is the oracle)', () => {
   it.each(TABLE)('%s on %j: vdim %i', (spec, point, vdim) => {

@@ -7,7 +7,8 @@
  * reason, when Jupyter or tslab is missing (`.ci/run` installs them).
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -17,6 +18,8 @@ import type * as Lib from '../../src/index.js';
 import { notebookNames, toIpynb } from '../../scripts/notebooks-gen.mjs';
 // @ts-expect-error plain ESM script without type declarations
 import { buildIfNeeded, prerequisites } from '../../scripts/notebooks.mjs';
+// @ts-expect-error plain ESM script without type declarations
+import { RENDERED_DIR, renderAll, renderedFiles } from '../../scripts/notebooks-render.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const names: string[] = notebookNames();
@@ -70,6 +73,21 @@ describe('notebooks', () => {
     expect(joined(data['text/html'])).toContain('<math xmlns="http://www.w3.org/1998/Math/MathML"');
     const printed = cell.outputs!.filter((o) => o.output_type === 'stream').map((o) => joined(o.text));
     expect(printed.join('')).toContain(`${cf.toText(loss)}\n`);
+  });
+
+  // A reader on a code host sees notebooks/rendered/: the executed notebooks as Markdown with their
+  // figures. Rendering this run's executed copies again must give the committed files, byte for byte.
+  it.skipIf(missing !== undefined)('notebooks/rendered/ is the rendering of this run (npm run notebooks regenerates it)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cf-rendered-'));
+    renderAll(names, dir);
+    const fresh = renderedFiles(dir) as Record<string, string>;
+    const committed = renderedFiles(RENDERED_DIR) as Record<string, string>;
+    expect(Object.keys(committed).sort()).toEqual(Object.keys(fresh).sort());
+    for (const [file, text] of Object.entries(fresh)) expect(committed[file], `notebooks/rendered/${file} is stale: run npm run notebooks and commit it`).toBe(text);
+    // every figure a notebook shows is a linked file
+    const svgs = Object.keys(fresh).filter((f) => f.endsWith('.svg'));
+    expect(svgs.length).toBeGreaterThanOrEqual(5);
+    for (const f of svgs) expect(Object.entries(fresh).some(([md, t]) => md.endsWith('.md') && t.includes(`](${f})`))).toBe(true);
   });
 });
 

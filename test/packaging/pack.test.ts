@@ -14,6 +14,7 @@
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,7 +40,7 @@ beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'cf-pack-'));
   // A copy of what the package is built from; node_modules linked, not copied.
   const copy = join(work, 'closedform');
-  for (const f of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'LICENSE', 'src', 'examples'])
+  for (const f of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'LICENSE', 'src', 'examples', 'scripts'])
     cpSync(join(ROOT, f), join(copy, f), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
   const packed = run('npm', ['pack', '--json', '--pack-destination', work], copy);
@@ -59,7 +60,7 @@ afterAll(() => {
 
 describe.skipIf(!hasNpm)('npm pack, installed into a fresh project', () => {
   it('the tarball holds the build, the examples and the license, and no maps, sources or tests', () => {
-    for (const f of ['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/node/index.js', 'dist/node/notebook.js', 'dist/cli/main.js', 'examples/quartic.csv'])
+    for (const f of ['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/node/index.js', 'dist/node/notebook.js', 'dist/cli/main.js', 'dist/explorer/bundle/app.js', 'dist/explorer/bundle/worker.js', 'examples/quartic.csv'])
       expect(files).toContain(f);
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
     expect(files.filter((f) => /^(src|test|bench|notebooks)\//.test(f))).toEqual([]);
@@ -133,5 +134,15 @@ describe.skipIf(!hasNpm)('npm pack, installed into a fresh project', () => {
     const bad = run(bin, ['diff', 'x^', 'x'], project);
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('serve --export writes the explorer from the bundles built into the package (no esbuild in the install)', () => {
+    expect(() => createRequire(join(project, 'x.js')).resolve('esbuild')).toThrow();
+    const r = run(join(project, 'node_modules', '.bin', 'closedform'), ['serve', '--export', 'site'], project);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const built = join(project, 'node_modules', 'closedform', 'dist', 'explorer', 'bundle', 'worker.js');
+    expect(readFileSync(join(project, 'site', 'worker.js')).equals(readFileSync(built))).toBe(true);
+    expect(readFileSync(join(project, 'site', 'index.html'), 'utf8')).toContain('<input name="spec"');
   });
 });

@@ -163,3 +163,20 @@ describe('what the seeds say', () => {
     expect(d.steps.some((s) => s.kind === 'table' && s.rows.length === 2)).toBe(true);
   });
 });
+
+describe('an analysis already run (analysisResult)', () => {
+  it('is the one shown (none is run again) and its critical points are marked on the loss figures', async () => {
+    const { analyze, readCsv } = await import('../../src/index.js');
+    const spec = parseSpec('1-1:identity');
+    const data = readCsv(readFileSync('examples/line.csv', 'utf8'), spec);
+    const text = (d: Derivation): string => d.steps.map((s) => (s.kind === 'prose' || s.kind === 'note' ? plainText(s.parts) : s.kind === 'table' ? s.rows.flat().map(plainText).join(' ') : '')).join('\n');
+    // derive's own analysis runs gradient descent; this one was run without it
+    const own = deriveNetwork(spec, { data }).derivation;
+    const given = deriveNetwork(spec, { data, analysisResult: analyze(spec, { data, seed: 1, descent: false }) }).derivation;
+    expect(text(own)).toMatch(/gradient descent \(mathjs engine, random starts\)/);
+    expect(text(given)).not.toMatch(/gradient descent \(mathjs engine, random starts\)/);
+    // the slice marks the analysis's critical point: the exact least-squares optimum, confirmed by the engine
+    expect(given.steps.some((s) => s.kind === 'figure' && s.figure.kind === 'loss-slice')).toBe(true);
+    expect(text(given)).toMatch(/1 critical point of L from the analysis is confirmed/);
+  });
+});

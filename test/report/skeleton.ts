@@ -28,6 +28,9 @@ export function skeleton(d: Derivation): Skeleton {
       case 'note':
         cur.steps.push(`note ${s.tone}`);
         break;
+      case 'figure':
+        cur.steps.push(`figure: ${s.figure.kind}`);
+        break;
     }
   }
   return { title: d.title, sections: sections.filter((x) => x.heading !== '(top)' || x.steps.length > 0) };

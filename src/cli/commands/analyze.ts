@@ -30,6 +30,7 @@ interface Opts {
   taylor?: string;
   taylorAt?: string;
   timeout?: string;
+  digits?: string;
   normalise?: boolean;
   json?: boolean;
 }
@@ -40,6 +41,8 @@ function run(specText: string, o: Opts, io: Io): void {
   const data = o.data === undefined ? undefined : readCsv(readInput(io, o.data, 'data file', '--data'), spec);
   const timeout = o.timeout === undefined ? undefined : intOption('--timeout', o.timeout, 60, 86_400);
   if (timeout === 0) throw new UsageError("bad --timeout '0': a whole number of seconds from 1 to 86400");
+  const digits = o.digits === undefined ? undefined : intOption('--digits', o.digits, 12, 1000);
+  if (digits === 0) throw new UsageError("bad --digits '0': an integer from 1 to 1000");
   const taylor = o.taylor === undefined ? undefined : intOption('--taylor', o.taylor, 3, 64);
   const at = o.taylorAt === undefined ? undefined : qparse(o.taylorAt);
   if (o.taylorAt !== undefined && at === undefined) throw new UsageError(`bad --taylor-at '${o.taylorAt}': a rational such as 0 or 1/2`);
@@ -52,6 +55,7 @@ function run(specText: string, o: Opts, io: Io): void {
       l2: parseL2(o.l2, seed, o.normalise === true),
       seed,
       ...(timeout !== undefined ? { millis: timeout * 1000 } : {}),
+      ...(digits !== undefined ? { digits } : {}),
       ...(taylor !== undefined ? { taylor } : {}),
       ...(at !== undefined ? { taylorAt: at } : {}),
       onProgress: (fraction, stage) => bar.update(fraction, stage),
@@ -75,10 +79,21 @@ function run(specText: string, o: Opts, io: Io): void {
 /** Lines shown per listing; --json lists everything. */
 export const LISTED_POINTS = 20;
 
+/** `name = value`, with `≈` for a decimal (a rounded irrational value) and `=` for an exact rational. */
 const coords = (p: Readonly<Record<string, string>>): string =>
   Object.entries(p)
-    .map(([k, v]) => `${k} = ${v}`)
+    .map(([k, v]) => `${k} ${v.includes('.') ? '≈' : '='} ${v}`)
     .join(', ');
+
+/** The certified type: `saddle of index 2`, `degenerate (2 zero eigenvalues)`, `degenerate (not proved)`. */
+const typeText = (r: { type: string; index?: number; nullity?: number; certainty: string }): string =>
+  r.type === 'saddle' && r.index !== undefined
+    ? `saddle of index ${r.index}`
+    : r.type === 'degenerate'
+      ? r.certainty === 'unproved'
+        ? 'degenerate (not proved: the refinement budget ended)'
+        : `degenerate (${r.nullity} zero eigenvalue${r.nullity === 1 ? '' : 's'})`
+      : r.type;
 
 /** The critical points found, one per line: type, loss (labelled when regularised), global or not, coordinates. */
 export function pointListing(a: Analysis): string {
@@ -91,10 +106,10 @@ export function pointListing(a: Analysis): string {
   if (cp !== undefined && real.length > 0) {
     const st = minimaStatus(cp, a.leastSquares);
     const word = st.regularised ? 'regularised loss' : 'loss';
-    out.push(`\ncritical points of the ${st.regularised ? 'regularised loss L + Σλⱼθⱼ²' : 'loss'} (∇L = 0 solved exactly; ${real.length} real, by ${word}):`);
+    out.push(`\ncritical points of the ${st.regularised ? 'regularised loss L + Σλⱼθⱼ²' : 'loss'} (∇L = 0 solved exactly; ${real.length} real, by ${word}; types from the Hessian, certified):`);
     real.slice(0, LISTED_POINTS).forEach((r, i) => {
       const g = r.type !== 'minimum' || st.globalLoss === undefined ? '' : st.notGlobal.includes(i) ? ', NOT global' : ', global';
-      out.push(`  ${i + 1}. ${r.type}, ${word} ${r.loss.toPrecision(8)}${g}: ${coords(r.point)}`);
+      out.push(`  ${i + 1}. ${typeText(r)}, ${word} ${r.loss.toPrecision(8)}${g}: ${coords(r.point)}`);
     });
     more(real.length);
   }
@@ -121,6 +136,7 @@ export const registerAnalyze: Register = (program, io) =>
     .option('--normalise', 'instead of L2: fix the first incoming weight of every hidden unit to 1 (removes rescaling symmetries)')
     .option('--seed <n>', 'seed of every random choice (default 1)')
     .option('--timeout <s>', 'seconds granted to the critical-point computation (default 60)')
+    .option('--digits <n>', 'decimal places of irrational critical-point coordinates, correctly rounded (default 12)')
     .option('--taylor <n>', 'transcendental networks: solve the Taylor surrogate of this order (approximate)')
     .option('--taylor-at <r>', 'expansion point of the Taylor surrogate (default 0)')
     .option('--json', 'machine-readable output')

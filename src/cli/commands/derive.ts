@@ -3,7 +3,7 @@
  * (KaTeX, offline), a .tex article or Markdown; `demo` is the main job of `npm start`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import {
   AnalysisError,
   type Derivation,
@@ -11,6 +11,7 @@ import {
   NumericError,
   deriveNetwork,
   displayCount,
+  markdownFigures,
   readCsv,
   readSpec,
   renderHtmlPage,
@@ -21,10 +22,13 @@ import {
 import { type Io, type Register, UsageError, json, readInput } from '../io.js';
 import { progress } from '../progress.js';
 
-const RENDERERS: Readonly<Record<string, (d: Derivation) => string>> = {
+/** The stem of a Markdown page's figure files: `out/relu.md` links `relu-network.svg` beside it. */
+const figureStem = (path: string): string => basename(path, extname(path));
+
+const RENDERERS: Readonly<Record<string, (d: Derivation, path: string) => string>> = {
   '.html': (d) => renderHtmlPage(d, `closedform ${VERSION}`),
-  '.tex': renderTex,
-  '.md': renderMarkdown,
+  '.tex': (d) => renderTex(d),
+  '.md': (d, path) => renderMarkdown(d, { figureStem: figureStem(path) }),
 };
 
 /** The format of an output path, by its extension. */
@@ -41,6 +45,17 @@ function write(path: string, text: string): void {
   } catch (e) {
     throw new UsageError(`cannot write ${path}: ${(e as Error).message.split('\n')[0]}`);
   }
+}
+
+/** A document at `path`; a Markdown page also gets its figures, as .svg files beside it. */
+function writeDocument(path: string, text: string, d: Derivation): string[] {
+  write(path, text);
+  if (extname(path).toLowerCase() !== '.md') return [];
+  return markdownFigures(d, figureStem(path)).map((f) => {
+    const file = join(dirname(path), f.file);
+    write(file, f.svg);
+    return file;
+  });
 }
 
 const positiveInt = (name: string) => (v: string): number => {
@@ -62,7 +77,7 @@ interface DeriveOpts {
  * Derive one spec and render it in every format asked for, under one progress bar (derivation
  * 0–60 %, rendering the rest); numeric failures to sample become one-line errors.
  */
-function deriveAndRender(specText: string, opts: Omit<DeriveOpts, 'out'>, io: Io, task: string, formats: readonly string[]): [NetworkDerivation, string[]] {
+function deriveAndRender(specText: string, opts: Omit<DeriveOpts, 'out'>, io: Io, task: string, paths: readonly string[]): [NetworkDerivation, string[]] {
   const spec = readSpec(specText);
   const params = opts.params?.split(',').map((s) => s.trim()).filter((s) => s !== '');
   const data = opts.data === undefined ? undefined : readCsv(readInput(io, opts.data, 'data file', '--data'), spec);
@@ -75,9 +90,10 @@ function deriveAndRender(specText: string, opts: Omit<DeriveOpts, 'out'>, io: Io
       ...(opts.points !== undefined ? { checkPoints: opts.points } : {}),
       onProgress: (f, phase) => bar.update(0.6 * f, phase),
     });
-    const texts = formats.map((ext, i) => {
-      bar.update(0.6 + (0.4 * i) / formats.length, `rendering ${ext}`);
-      return RENDERERS[ext]!(r.derivation);
+    const texts = paths.map((path, i) => {
+      const ext = formatOf(path);
+      bar.update(0.6 + (0.4 * i) / paths.length, `rendering ${ext}`);
+      return RENDERERS[ext]!(r.derivation, path);
     });
     return [r, texts];
   } catch (e) {
@@ -118,11 +134,12 @@ Examples:
 `,
     )
     .action((specText: string, opts: DeriveOpts) => {
-      const [r, [text]] = deriveAndRender(specText, opts, io, 'derive', [formatOf(opts.out)]);
-      write(opts.out, text!);
+      formatOf(opts.out);
+      const [r, [text]] = deriveAndRender(specText, opts, io, 'derive', [opts.out]);
+      const figures = writeDocument(opts.out, text!, r.derivation);
       if (opts.json)
-        io.out(json({ path: opts.out, steps: r.derivation.steps.length, equations: displayCount(r.derivation), parameters: r.parameters, checkOk: r.check.ok, maxRelError: maxError(r) }));
-      else io.out(`${opts.out}: ${summary(r)}\n`);
+        io.out(json({ path: opts.out, figures, steps: r.derivation.steps.length, equations: displayCount(r.derivation), parameters: r.parameters, checkOk: r.check.ok, maxRelError: maxError(r) }));
+      else io.out(`${opts.out}: ${summary(r)}\n${figures.map((f) => `  ${f}\n`).join('')}`);
       if (!r.check.ok) throw new UsageError(`the numeric check of ${specText} failed; see ${opts.out}`);
     });
 
@@ -141,13 +158,12 @@ export const registerDemo: Register = (program, io) =>
     .action((opts: { outDir: string }) => {
       io.out(`closedform ${VERSION}: deriving ${DEMO_NETWORKS.length} networks into ${opts.outDir}/\n`);
       for (const n of DEMO_NETWORKS) {
-        const formats = Object.keys(RENDERERS);
-        const [r, texts] = deriveAndRender(n.spec, {}, io, n.spec, formats);
+        const paths = Object.keys(RENDERERS).map((ext) => join(opts.outDir, `${n.file}${ext}`));
+        const [r, texts] = deriveAndRender(n.spec, {}, io, n.spec, paths);
         io.out(`\n${n.spec}: ${summary(r)}\n`);
-        formats.forEach((ext, i) => {
-          const path = join(opts.outDir, `${n.file}${ext}`);
-          write(path, texts[i]!);
-          io.out(`  ${path}\n`);
+        paths.forEach((path, i) => {
+          const figures = writeDocument(path, texts[i]!, r.derivation);
+          io.out(`  ${path}\n${figures.map((f) => `  ${f}\n`).join('')}`);
         });
         if (!r.check.ok) throw new UsageError(`the numeric check of ${n.spec} failed`);
       }

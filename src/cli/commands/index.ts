@@ -7,7 +7,10 @@ import { registerDemo, registerDerive } from './derive.js';
 import { registerEval } from './eval.js';
 import { registerDiff } from './expr.js';
 import { registerExpand } from './expand.js';
+import { registerHessian } from './hessian.js';
 import { registerFormula, registerGrad } from './network.js';
+import { registerPlot } from './plot.js';
+import { registerServe } from './serve.js';
 import { registerSolve } from './solve.js';
 import { registerVerify } from './verify.js';
 
@@ -15,13 +18,16 @@ export const COMMANDS: readonly Register[] = [
   registerFormula,
   registerGrad,
   registerDiff,
+  registerHessian,
   registerExpand,
   registerCollapse,
   registerAnalyze,
   registerDerive,
   registerDemo,
+  registerPlot,
   registerSolve,
   registerVerify,
   registerCheck,
   registerEval,
+  registerServe,
 ];

@@ -20,6 +20,7 @@ import {
   modularCounts,
 } from '../../node/index.js';
 import { type Register, UsageError, json } from '../io.js';
+import { progress } from '../progress.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -80,7 +81,19 @@ export const registerSolve: Register = (program, io) =>
           const s = singularStd(system, vars, { order });
           out = { groebner: s.basis.map(termsToString), dimension: s.dimension, complexSolutions: s.vdim };
         } else {
-          const r = solveSystem(system, vars, { order, digits, ...(maxPairs ? { budget: { maxPairs } } : {}) });
+          // the modular run can take seconds: a bar on stderr (terminal only, after 1 s)
+          const bar = progress(io, 'solve');
+          let r;
+          try {
+            r = solveSystem(system, vars, {
+              order,
+              digits,
+              ...(maxPairs ? { budget: { maxPairs } } : {}),
+              onProgress: (p) => bar.update(p.phase === 'learn' ? 0.1 : 0.2 + (0.7 * p.primes) / (p.primes + 8), p.phase === 'learn' ? `first prime: F4 degree ${p.degree}, ${p.basis} basis elements` : `${p.primes} prime${p.primes === 1 ? '' : 's'} (${p.phase === 'lift' ? 'lifting to Q' : 'checking'})`),
+            });
+          } finally {
+            bar.done();
+          }
           const elim = r.eliminant ? rootsByRadicals(r.eliminant.poly) : undefined;
           out = {
             groebner: r.groebner,

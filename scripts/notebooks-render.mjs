@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+/**
+ * The executed notebooks as Markdown with their outputs, for readers on a code host who cannot run
+ * them: notebooks/rendered/NAME.md, with each figure as notebooks/rendered/NAME/figure-K.svg.
+ *
+ *   node scripts/notebooks-render.mjs [name…]      (npm run notebooks does it after executing)
+ *
+ * Markdown cells are copied; code cells become ```ts blocks; outputs are translated: an SVG figure
+ * to a linked .svg file (its <title> as the alt text), a KaTeX display to $$…$$ from the TeX source
+ * KaTeX keeps in its MathML annotation, a line of text with inline KaTeX to text with $…$, a table
+ * to a Markdown table, plain text to a text block. The KaTeX stylesheet output is left out. The
+ * result depends only on the executed notebooks, which are deterministic, so
+ * test/notebooks/notebooks.test.ts renders the fresh run again and compares with the committed copy.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseHTML } from 'linkedom';
+import { NOTEBOOK_DIR, notebookNames } from './notebooks-gen.mjs';
+
+export const RENDERED_DIR = join(NOTEBOOK_DIR, 'rendered');
+const EXECUTED_DIR = join(NOTEBOOK_DIR, '.executed');
+
+const text = (src) => (Array.isArray(src) ? src.join('') : src ?? '');
+
+/** Text and inline KaTeX of an HTML fragment as Markdown: `.katex` spans → $tex$, <code> → `code`. */
+function inlineMd(node) {
+  let out = '';
+  for (const c of node.childNodes) {
+    if (c.nodeType === 3) out += c.textContent.replace(/([\\*_[\]<>|$])/g, '\\$1');
+    else if (c.nodeType !== 1) continue;
+    else if (c.classList?.contains('katex')) {
+      const tex = c.querySelector('annotation')?.textContent ?? c.textContent;
+      out += `$${tex.trim()}$`;
+    } else if (c.tagName.toLowerCase() === 'code') out += `\`${c.textContent}\``;
+    else if (c.tagName.toLowerCase() === 'br') out += '  \n';
+    else out += inlineMd(c);
+  }
+  return out;
+}
+
+/** One text/html output (the notebook helpers' displays) as Markdown, or '' to leave it out. */
+function htmlMd(html) {
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const body = document.body;
+  if (body.querySelector('style')) return ''; // the KaTeX stylesheet, shown once per notebook
+  const blocks = [];
+  for (const el of body.children) {
+    if (el.classList.contains('katex-display') || el.querySelector(':scope > .katex-display')) {
+      const tex = el.querySelector('annotation')?.textContent ?? el.textContent;
+      blocks.push(`$$\n${tex.trim()}\n$$`);
+    } else if (el.tagName.toLowerCase() === 'table') {
+      const rows = [...el.querySelectorAll('tr')].map((tr) => [...tr.children].map((c) => inlineMd(c).replace(/\|/g, '\\|').replace(/\n/g, ' ').trim()));
+      if (rows.length === 0) continue;
+      blocks.push([`| ${rows[0].join(' | ')} |`, `|${rows[0].map(() => ' --- |').join('')}`, ...rows.slice(1).map((r) => `| ${r.join(' | ')} |`)].join('\n'));
+    } else blocks.push(inlineMd(el).trim());
+  }
+  return blocks.filter((b) => b !== '').join('\n\n');
+}
+
+/** The title of an SVG figure, for the image's alt text. */
+const svgTitle = (svg) => (/<title[^>]*>([^<]*)<\/title>/.exec(svg)?.[1] ?? 'figure').replace(/[[\]]/g, '');
+
+/**
+ * One executed notebook (parsed .ipynb) as Markdown and its figure files.
+ * @returns {{ markdown: string, files: { name: string, content: string }[] }}
+ */
+export function renderNotebook(nb, name) {
+  const parts = [];
+  const files = [];
+  for (const cell of nb.cells) {
+    if (cell.cell_type === 'markdown') {
+      parts.push(text(cell.source).trim());
+      continue;
+    }
+    if (cell.cell_type !== 'code') continue;
+    parts.push(`\`\`\`ts\n${text(cell.source).trimEnd()}\n\`\`\``);
+    const out = [];
+    for (const o of cell.outputs ?? []) {
+      if (o.output_type === 'stream') out.push(`\`\`\`text\n${text(o.text).trimEnd()}\n\`\`\``);
+      else if (o.output_type === 'error') out.push(`\`\`\`text\n${o.ename}: ${o.evalue}\n\`\`\``);
+      else {
+        const d = o.data ?? {};
+        if (d['image/svg+xml'] !== undefined) {
+          const svg = text(d['image/svg+xml']);
+          const file = `${name}/figure-${files.length + 1}.svg`;
+          files.push({ name: file, content: svg });
+          out.push(`![${svgTitle(svg)}](${file})`);
+        } else if (d['text/latex'] !== undefined) out.push(`$$\n${text(d['text/latex']).replace(/^\$+|\$+$/g, '').trim()}\n$$`);
+        else if (d['text/html'] !== undefined) {
+          const md = htmlMd(text(d['text/html']));
+          if (md !== '') out.push(md);
+        } else if (d['text/plain'] !== undefined) out.push(`\`\`\`text\n${text(d['text/plain']).trimEnd()}\n\`\`\``);
+      }
+    }
+    if (out.length > 0) parts.push(`**Output:**\n\n${out.join('\n\n')}`);
+  }
+  const head = `<!-- Generated by scripts/notebooks-render.mjs from the executed ${name}.ipynb: do not edit. -->`;
+  return { markdown: `${head}\n\n${parts.join('\n\n')}\n`, files };
+}
+
+/** Render the executed copies of the named notebooks into `dir` (default notebooks/rendered/). */
+export function renderAll(names = notebookNames(), dir = RENDERED_DIR) {
+  for (const name of names) {
+    const file = join(EXECUTED_DIR, `${name}.ipynb`);
+    if (!existsSync(file)) throw new Error(`no executed copy of ${name}: run npm run notebooks first`);
+    const { markdown, files } = renderNotebook(JSON.parse(readFileSync(file, 'utf8')), name);
+    rmSync(join(dir, name), { recursive: true, force: true });
+    mkdirSync(join(dir, name), { recursive: true });
+    writeFileSync(join(dir, `${name}.md`), markdown);
+    for (const f of files) writeFileSync(join(dir, f.name), f.content);
+    if (files.length === 0) rmSync(join(dir, name), { recursive: true, force: true });
+  }
+}
+
+/** Every file under a rendered directory, by relative path. */
+export function renderedFiles(dir = RENDERED_DIR) {
+  const out = {};
+  const walk = (d, rel) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(d, e.name), `${rel}${e.name}/`);
+      else out[`${rel}${e.name}`] = readFileSync(join(d, e.name), 'utf8');
+    }
+  };
+  if (existsSync(dir)) walk(dir, '');
+  return out;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const wanted = process.argv.slice(2);
+  renderAll(wanted.length > 0 ? wanted : notebookNames());
+  console.error(`rendered ${wanted.length > 0 ? wanted.join(', ') : 'every notebook'} into ${RENDERED_DIR}/`);
+}

@@ -273,8 +273,8 @@ export interface Lifter {
   /** block of each coefficient, and a common denominator learned for each block */
   readonly block: Int32Array;
   readonly blockDen: bigint[];
-  /** per block, the coefficient whose reconstruction failed last (its probe) */
-  readonly hard: Int32Array;
+  /** per coefficient: reconstructions that failed or were refuted by the next prime */
+  readonly misses: Uint16Array;
   /** per block, the last probe that lifted, and whether it was just confirmed */
   readonly lastProbe: Int32Array;
   readonly ready: Uint8Array;
@@ -321,7 +321,7 @@ export function newLifter(size: number, checks = 1, blocks: readonly number[] = 
     lowest: new Uint8Array(size),
     block,
     blockDen: new Array<bigint>(blocks.length).fill(1n),
-    hard: new Int32Array(blocks.length).fill(-1),
+    misses: new Uint16Array(size),
     lastProbe: new Int32Array(blocks.length).fill(-1),
     ready: new Uint8Array(blocks.length),
     open: size,
@@ -329,6 +329,11 @@ export function newLifter(size: number, checks = 1, blocks: readonly number[] = 
     pure: 0,
   };
 }
+
+/** A reconstruction of coefficient k failed or was refuted. */
+const miss = (L: Lifter, k: number): void => {
+  if (L.misses[k]! < 65535) L.misses[k]!++;
+};
 
 /** Does the value of coefficient k explain residue r modulo p (n ≡ r·d)? */
 function explains(L: Lifter, k: number, r: number, P: Prime): boolean {
@@ -420,7 +425,10 @@ export function liftAdd(L: Lifter, residues: Float64Array, p: number): boolean {
       }
       // Disagreement: open again (a settled value first recombines the earlier primes).
       if (s === 2) crt[k] = recombine(L, k);
-      else L.tentative--;
+      else {
+        L.tentative--;
+        miss(L, k);
+      }
       state[k] = 0;
       L.open++;
     }
@@ -460,11 +468,12 @@ export function liftAdd(L: Lifter, residues: Float64Array, p: number): boolean {
     let lo = hi - 1;
     while (lo > 0 && block[lo - 1] === b) lo--;
     // the block is [lo, hi); its probe the coefficient that failed last, else its last open one
-    let probe = L.hard[b]!;
-    if (probe < lo || probe >= hi || state[probe] !== 0) {
-      probe = hi - 1;
-      while (probe >= lo && state[probe] !== 0) probe--;
-    }
+    // The probe: the open coefficient with the most misses (the hardest known; the last one on
+    // ties — tail coefficients tend to be the largest). One that missed before speaks for its block
+    // when it lifts; a first try does not (it may just be one of the block's small coefficients).
+    let probe = -1;
+    for (let k = hi - 1; k >= lo; k--) if (state[k] === 0 && (probe < 0 || L.misses[k]! > L.misses[probe]!)) probe = k;
+    const hard = probe >= 0 && L.misses[probe]! > 0;
     const all = L.ready[b] === 1;
     L.ready[b] = 0;
     if (probe >= lo) {
@@ -479,16 +488,17 @@ export function liftAdd(L: Lifter, residues: Float64Array, p: number): boolean {
       };
       const pv = attempt(crt[probe]!, D, D, N, half, direct, bound, true);
       let euclid = all || free;
-      if (pv !== undefined) {
+      if (pv === undefined) miss(L, probe);
+      else {
         take(probe, pv);
-        // (its confirmation says the modulus is large enough, unless it was small to begin with)
-        if (N >= CHEAP) L.lastProbe[b] = probe;
+        // (its confirmation says the modulus is large enough for the block)
+        if (hard && N >= CHEAP) L.lastProbe[b] = probe;
         // (the others are read off against the probe's denominator too, confirmed or not)
         if (D % pv[1] !== 0n) D2 = (D / gcdFast(D, pv[1])) * pv[1];
-        // A probe far below the bound is no accident (a random residue gives |n|·d < M/2²⁰ with
-        // probability about 2⁻²⁰·ln M): the modulus is large enough for its block now.
+        // A hard probe far below the bound is no accident (a random residue gives |n|·d < M/2¹⁶
+        // with probability about 2⁻¹⁶·ln M): the modulus is large enough for its block now.
         const an = pv[0] < 0n ? -pv[0] : pv[0];
-        if (an * pv[1] < direct) euclid = true;
+        if (hard && an * pv[1] < direct) euclid = true;
       }
       let missed = false;
       for (let k = hi - 1; k >= lo; k--) {
@@ -496,7 +506,7 @@ export function liftAdd(L: Lifter, residues: Float64Array, p: number): boolean {
         const v = attempt(crt[k]!, D, D2, N, half, direct, bound, euclid);
         if (v === undefined) {
           missed = true;
-          if (euclid) L.hard[b] = k;
+          if (euclid) miss(L, k);
           continue;
         }
         take(k, v);

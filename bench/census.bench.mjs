@@ -3,14 +3,17 @@
 // - ours in this process (the browser path): counts (one prime learned, a second replayed:
 //   dimension and vdim) and the reduced basis over Q (lifted, checked on one more prime). Each is
 //   warmed up on the system first (≥ 5 runs and ≥ 0.5 s, so the JIT has compiled the hot loops
-//   for this system's sizes), then timed as the median of 3–9 runs (at most ~3 s of runs);
-// - ours with 2 worker threads replaying primes: median of 3 (1 past a second); every call starts
-//   its pool, so worker start-up and the workers' cold JIT are part of the figure;
+//   for this system's sizes); the basis is then timed in three rounds of about a second (at most
+//   200 runs a round) alternating with Singular's std, so that both see the same machine load,
+//   and the medians of all runs are compared; counts: the median of a second of runs;
+// - ours with 2 worker threads replaying primes: started by the call (median of 3, 1 past a
+//   second: worker start-up and the workers' cold JIT are part of the figure), and those of a
+//   pool kept for the whole run (primePool), warmed up and timed like the in-process runs;
 // - ours in a fresh process (census-child.mjs): the first run with a cold JIT, which is what one
 //   `closedform solve` waits for, and the process's peak RSS;
-// - Singular `std` and `modStd` (modstd.lib), each timed by Singular's own `rtimer` inside one
-//   Singular process over repeats (the first run is a warm-up when there are more; median of the
-//   rest, 3–9 runs within ~3 s), so its start-up is not counted; its peak RSS from /usr/bin/time
+// - Singular `std` (those rounds) and `modStd` (modstd.lib, one process, ~3 s of runs), timed by
+//   Singular's own `rtimer` inside its process (the first run of a process is dropped as a
+//   warm-up when there are more), so its start-up is not counted; its peak RSS from /usr/bin/time
 //   over a process that runs `std` once;
 // - agreement: our basis over Q equal to Singular's reduced basis, term by term.
 // The machine's load average is sampled before each row: other processes may share the cores.
@@ -19,7 +22,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isSingularAvailable, locateSingular, modularCounts, modularGroebner, modularGroebnerParallel, singularStd } from '../dist/node/index.js';
+import { isSingularAvailable, locateSingular, modularCounts, modularGroebner, modularGroebnerParallel, primePool, singularStd } from '../dist/node/index.js';
 import { buildSystems } from './census-systems.mjs';
 
 export const title = 'The census engine (modular F4) against Singular';
@@ -31,26 +34,39 @@ const SINGULAR_CAP = 120_000;
 const TARGET = { census: 1, classic: 2 };
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (ms) => (ms === Infinity ? `> ${SINGULAR_CAP / 1000} s` : Number.isNaN(ms) ? '—' : ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : ms < 1000 ? `${ms.toFixed(1)} ms` : `${(ms / 1000).toFixed(2)} s`);
-const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '—');
+const ratio = (a, b) => (b === Infinity && Number.isFinite(a) ? `< ${(a / SINGULAR_CAP).toFixed(2)}×` : Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '—');
 
-/** Warm up, then the median of 3–9 timed runs (ms). */
-function timeWarm(f) {
+/** Warm-up on the system: ≥ 5 runs and ≥ 0.5 s (one run for a long system: enough for the JIT). */
+function warm(f) {
   const w0 = performance.now();
   for (let n = 0; n < 50 && (n < 5 || performance.now() - w0 < 500); n++) {
     const t = performance.now();
     f();
-    if (performance.now() - t > 1000) break; // a long system: one warm-up run is enough for the JIT
+    if (performance.now() - t > 1000) break;
   }
+}
+
+/** One batch of timed runs (ms each): for about `budget` ms, at most 200 runs, at least one. */
+function batch(f, budget) {
   const ts = [];
   const r0 = performance.now();
-  while (ts.length < 9 && (ts.length < 3 || performance.now() - r0 < 3000)) {
+  while (ts.length < 200 && (ts.length === 0 || performance.now() - r0 < budget)) {
     const t = performance.now();
     f();
     ts.push(performance.now() - t);
   }
+  return ts;
+}
+
+/** Warm up, then the median of runs for about a second (at least 3). */
+function timeWarm(f) {
+  warm(f);
+  const ts = batch(f, 1000);
+  while (ts.length < 3) ts.push(...batch(f, 0));
   return median(ts);
 }
 
+/** 2 workers started by the call itself: median of 3 (1 past a second). */
 async function timeWorkers(s) {
   const ts = [];
   while (ts.length < 3) {
@@ -58,6 +74,24 @@ async function timeWorkers(s) {
     await modularGroebnerParallel(s.polys, s.vars, 'grevlex', { workers: 2 });
     ts.push(performance.now() - t);
     if (ts[0] > 1000) break;
+  }
+  return median(ts);
+}
+
+/** 2 workers of a pool kept for the whole run: warmed up on the system like the in-process runs, then median of 3–9. */
+async function timePool(s, pool) {
+  const w0 = performance.now();
+  for (let n = 0; n < 50 && (n < 5 || performance.now() - w0 < 500); n++) {
+    const t = performance.now();
+    await modularGroebnerParallel(s.polys, s.vars, 'grevlex', { pool });
+    if (performance.now() - t > 1000) break;
+  }
+  const ts = [];
+  const r0 = performance.now();
+  while (ts.length < 9 && (ts.length < 3 || performance.now() - r0 < 3000)) {
+    const t = performance.now();
+    await modularGroebnerParallel(s.polys, s.vars, 'grevlex', { pool });
+    ts.push(performance.now() - t);
   }
   return median(ts);
 }
@@ -73,22 +107,52 @@ function singularIdeal(s) {
  * Singular's own timer around `call` (std or modStd) over repeats in one process: median ms, or
  * Infinity past the cap. Repeats while under 3 s in all; the first run is dropped when there are more.
  */
-function singularTimed(s, call, lib = '') {
+function singularTimed(s, call, lib = '', budgetMs = 3000) {
+  const ts = singularRuns(s, call, lib, budgetMs);
+  return ts.length === 0 ? ts.failed : median(ts);
+}
+
+/**
+ * One Singular process timing `call` repeatedly by its own rtimer for about `budgetMs` (at most
+ * 200 runs; one when a run takes over a second); the first run is dropped as a warm-up when
+ * there are more. Empty with `failed` = Infinity past the cap, NaN otherwise.
+ */
+function singularRuns(s, call, lib = '', budgetMs = 1000) {
   const where = locateSingular();
-  if (!where) return NaN;
+  if (!where) return Object.assign([], { failed: NaN });
+  const budget = Math.round(budgetMs * 1000);
   const script = [
     lib,
     'system("--ticks-per-sec",1000000);',
     singularIdeal(s),
     'ideal g; int t0; int t1; int k = 0; int total = 0;',
-    `while (k < 10 && (k < 4 || total < 3000000)) { t0 = rtimer; g = ${call}(i); t1 = rtimer; print("@@TIME " + string(t1-t0)); total = total + t1 - t0; k++; if (total > 1000000 && k == 1) { break; } }`,
+    `while (k < 201 && (k < 2 || total < ${budget})) { t0 = rtimer; g = ${call}(i); t1 = rtimer; print("@@TIME " + string(t1-t0)); total = total + t1 - t0; k++; if (total > 1000000 && k == 1) { break; } }`,
     'quit;',
     '',
   ].join('\n');
   const r = spawnSync(where.path, ['-q', '--no-rc'], { input: script, encoding: 'utf8', timeout: SINGULAR_CAP, maxBuffer: 1 << 26 });
   const ts = [...(r.stdout ?? '').matchAll(/@@TIME (\d+)/g)].map((m) => Number(m[1]) / 1000);
-  if (ts.length === 0) return r.signal ? Infinity : NaN;
-  return median(ts.length > 1 ? ts.slice(1) : ts);
+  // (a timeout shows as ETIMEDOUT or a signal)
+  if (ts.length === 0) return Object.assign([], { failed: r.signal || r.error ? Infinity : NaN });
+  return ts.length > 1 ? ts.slice(1) : ts;
+}
+
+/**
+ * Ours (the basis over Q, warmed up) and Singular's std timed in alternation: three rounds of
+ * about a second each, so that both see the same load; the medians of all runs.
+ */
+function sideBySide(s, f) {
+  warm(f);
+  const ours = [];
+  const std = [];
+  for (let round = 0; round < 3; round++) {
+    ours.push(...batch(f, 1000));
+    if (!isSingularAvailable()) continue;
+    const ts = singularRuns(s, 'std', '', 1000);
+    if (ts.length === 0) return { ours: median(ours), std: ts.failed };
+    std.push(...ts);
+  }
+  return { ours: median(ours), std: std.length > 0 ? median(std) : NaN };
 }
 
 /** Peak RSS (MB) of a Singular process that runs `std` once, from /usr/bin/time. */
@@ -121,6 +185,7 @@ const sameBasis = (a, b) => {
 
 export async function run(log) {
   const SYSTEMS = buildSystems();
+  const pool = primePool(2);
   const haveSingular = isSingularAvailable();
   const rows = [];
   const loads = [];
@@ -131,8 +196,10 @@ export async function run(log) {
     let c;
     const count = timeWarm(() => (c = modularCounts(s.polys, s.vars)));
     let b;
-    const basis = timeWarm(() => (b = modularGroebner(s.polys, s.vars)));
+    const side = sideBySide(s, () => (b = modularGroebner(s.polys, s.vars)));
+    const basis = side.ours;
     const basis2 = await timeWorkers(s);
+    const basisPool = await timePool(s, pool);
     const cold = child(index);
     nodeBase = cold.rssBeforeMB;
     let std = NaN;
@@ -140,7 +207,7 @@ export async function run(log) {
     let rss = NaN;
     let ok = '—';
     if (haveSingular) {
-      std = singularTimed(s, 'std');
+      std = side.std;
       if (Number.isFinite(std)) {
         const ref = singularStd(s.polys, s.vars, { timeoutMs: SINGULAR_CAP });
         ok = ref.vdim === c.vdim && sameBasis(b.polys, ref.basis) ? 'yes' : 'NO';
@@ -150,26 +217,29 @@ export async function run(log) {
     }
     const r = basis / std;
     const met = Number.isFinite(r) ? (r <= TARGET[s.kind] ? 'yes' : 'no') : std === Infinity ? 'yes' : '—';
-    log(`${s.name}: counts ${fmt(count)}, basis ${fmt(basis)} (2 workers ${fmt(basis2)}, cold ${fmt(cold.coldMs)}), std ${fmt(std)}, modStd ${fmt(mod)}, load ${load.toFixed(2)}`);
+    log(`${s.name}: counts ${fmt(count)}, basis ${fmt(basis)} (2 workers ${fmt(basis2)}, kept pool ${fmt(basisPool)}, cold ${fmt(cold.coldMs)}), std ${fmt(std)}, modStd ${fmt(mod)}, load ${load.toFixed(2)}`);
     rows.push(
-      `| ${s.name} | ${s.kind} | ${s.vars.length} | ${c.vdim} | ${b.polys.length} | ${b.primes.length}+${b.checkPrimes.length} | ${fmt(count)} | ${fmt(basis)} | ${fmt(basis2)} | ${fmt(cold.coldMs)} | ${fmt(std)} | ${fmt(mod)} | ${ratio(count, std)} | **${ratio(basis, std)}** | ≤ ${TARGET[s.kind]}×: ${met} | ${ok} | ${cold.peakRssMB.toFixed(0)} MB | ${Number.isFinite(rss) ? `${rss.toFixed(0)} MB` : '—'} | ${load.toFixed(2)} |`,
+      `| ${s.name} | ${s.kind} | ${s.vars.length} | ${c.vdim} | ${b.polys.length} | ${b.primes.length}+${b.checkPrimes.length} | ${fmt(count)} | ${fmt(basis)} | ${fmt(basis2)} | ${fmt(basisPool)} | ${fmt(cold.coldMs)} | ${fmt(std)} | ${fmt(mod)} | ${ratio(count, std)} | **${ratio(basis, std)}** | ≤ ${TARGET[s.kind]}×: ${met} | ${ok} | ${cold.peakRssMB.toFixed(0)} MB | ${Number.isFinite(rss) ? `${rss.toFixed(0)} MB` : '—'} | ${load.toFixed(2)} |`,
     );
   }
+  await pool.close();
   const singularBase = haveSingular ? singularPeakRss(SYSTEMS[0], false) : NaN;
   return [
     `Ours: counts (dimension and vdim from one prime, checked on a second replaying its trace) and the reduced basis over Q (lifted,`,
-    `checked on one more prime: probabilistic), in this process after a warm-up on the system, median of 3–9 runs;`,
-    `with 2 worker threads (median of 3, pool start-up and the workers' cold JIT included: every call starts its pool); and the`,
-    `first run in a fresh process (cold JIT: what one \`closedform solve\` waits for). Singular: \`std\` and \`modStd\` timed by its own`,
-    `\`rtimer\` over repeats in one process (first run dropped as a warm-up, median of the rest), start-up excluded.`,
+    `checked on one more prime: probabilistic), in this process after a warm-up on the system: counts the median of a second of runs,`,
+    `the basis the median of three rounds of about a second each (≤ 200 runs a round) alternating with rounds of Singular's \`std\`;`,
+    `with 2 worker threads started by the call (median of 3, their start-up and cold JIT included) and with the 2 workers of a`,
+    `pool kept for the whole run (\`primePool\`; warmed up on the system, median of 3–9: what a census of many systems pays); the`,
+    `first run in a fresh process (cold JIT: what one \`closedform solve\` waits for). Singular: \`std\` (in those rounds) and \`modStd\``,
+    `(one process, ~3 s of runs) timed by its own \`rtimer\` (each process's first run dropped as a warm-up), start-up excluded.`,
     `Ratios are ours / Singular \`std\`, measured side by side in this run; the target of issue 10 is ≤ 1× on the census`,
     `systems and ≤ 2× on the classic ones. "Agree": vdim equal and our basis over Q equal to Singular's reduced basis term by term.`,
     `Peak RSS: of a fresh process computing the basis once (ours: node with the library loaded, ${nodeBase.toFixed(0)} MB before`,
     `computing; Singular: ${singularBase.toFixed(0)} MB for the ring and ideal alone). Load: the 1-minute load average before the row`,
     `(${os.cpus().length} cores; other processes may share them — load ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)} in this run).`,
     '',
-    '| system | kind | unknowns | vdim | basis size | primes (lift + check) | ours: counts | ours: basis over Q | ours: basis, 2 workers | ours: basis, cold process | Singular std | Singular modStd | counts / std | basis / std | target | agree | peak RSS ours | peak RSS Singular | load |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| system | kind | unknowns | vdim | basis size | primes (lift + check) | ours: counts | ours: basis over Q | ours: basis, 2 workers | ours: basis, 2 workers of a kept pool | ours: basis, cold process | Singular std | Singular modStd | counts / std | basis / std | target | agree | peak RSS ours | peak RSS Singular | load |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
 }

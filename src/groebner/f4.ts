@@ -80,6 +80,12 @@ const supportMons = (M: Matrix, cols: Int32Array): Int32Array => {
   return mons;
 };
 
+function traceStep(M: Matrix, rows: NewRow[], interreduce: boolean): TraceStep {
+  const useful = new Int32Array(rows.length);
+  for (let k = 0; k < rows.length; k++) useful[k] = M.nUpper + rows[k]!.from;
+  return { matrix: M, rows: useful, supports: rows.map((r) => r.cols), hits: rows.map((r) => r.hits), interreduce };
+}
+
 function rowsToPolys(M: Matrix, rows: NewRow[]): ModPoly[] {
   return rows.map((r) => {
     const mons = new Int32Array(r.cols.length);
@@ -118,7 +124,7 @@ export function f4Learn(
     const rows = reduceMatrix(M, coeffs, P);
     note(stats, M, degree);
     stats.zeroRows += rowCount(M) - M.nUpper - rows.length;
-    steps.push({ matrix: M, rows: Int32Array.from(rows, (r) => M.nUpper + r.from), supports: rows.map((r) => r.cols), hits: rows.map((r) => r.hits), interreduce: false });
+    steps.push(traceStep(M, rows, false));
     for (const g of rowsToPolys(M, rows)) {
       addElement(T, B, pairs, g.mons, g.cfs);
       if (degreeOf(T, g.mons[0]!) === 0) unit = true;
@@ -134,7 +140,7 @@ export function f4Learn(
   const M = interreductionMatrix(W, T, B, live, order, check);
   const rows = reduceMatrix(M, coeffs, P, true);
   note(stats, M, 0);
-  steps.push({ matrix: M, rows: Int32Array.from(rows, (r) => M.nUpper + r.from), supports: rows.map((r) => r.cols), hits: rows.map((r) => r.hits), interreduce: true });
+  steps.push(traceStep(M, rows, true));
   const polys = rowsToPolys(M, rows);
   const idx = polys.map((g) => {
     B.mons.push(g.mons);
@@ -166,10 +172,13 @@ export function f4Apply(trace: Trace, input: readonly ModPoly[], P: Prime, inv: 
   for (const f of sorted) cfs.push(f.cfs);
   const coeffs = (g: number): Float64Array => cfs[g]!;
   let last: ModPoly[] = [];
+  let room = 0;
+  for (const step of trace.steps) for (const c of step.supports) room += c.length;
+  const arena = { buf: new Float64Array(room), used: 0 };
   for (const [s, step] of trace.steps.entries()) {
     const M = step.matrix;
     hook?.({ step: s, degree: 0, rows: rowCount(M), cols: M.colMons.length, basis: cfs.length, pairs: 0, selected: 0 });
-    const rows = replayMatrix(M, step.rows, coeffs, P, step.interreduce, step.supports, step.hits);
+    const rows = replayMatrix(M, step.rows, coeffs, P, step.interreduce, step.supports, step.hits, arena);
     if (rows === undefined) throw new TraceMismatch(`step ${s}: a row reduced to another support than learned`);
     for (const r of rows) cfs.push(r);
     if (step.interreduce) last = rows.map((r, k) => ({ mons: supportMons(M, step.supports[k]!), cfs: r }));

@@ -273,8 +273,8 @@ export interface Lifter {
   /** block of each coefficient, and a common denominator learned for each block */
   readonly block: Int32Array;
   readonly blockDen: bigint[];
-  /** per block, the coefficient whose reconstruction failed last (its probe) */
-  readonly hard: Int32Array;
+  /** per coefficient: reconstructions that failed or were refuted by the next prime */
+  readonly misses: Uint16Array;
   /** per block, the last probe that lifted, and whether it was just confirmed */
   readonly lastProbe: Int32Array;
   readonly ready: Uint8Array;
@@ -285,7 +285,13 @@ export interface Lifter {
 }
 
 /** A residue N is read as an integer when |N| < M / 2^DIRECT_MARGIN (a random one passes with probability 2^(1 − DIRECT_MARGIN)). */
-const DIRECT_MARGIN = 21n;
+const DIRECT_MARGIN = 16n;
+/**
+ * Open coefficients × modulus bits below which every open coefficient is reconstructed at once
+ * (≈ 0.5 ms of Euclid, less than a replay of the systems that small): holding back would cost
+ * a prime where it saves little — (2,2,2) lifts on 3 primes + 1 check with it, 4 + 1 without.
+ */
+const FREE_BITS = 1 << 15;
 /** Moduli below this (two primes) reconstruct in a few double operations: no need to hold back. */
 const CHEAP = 1n << 60n;
 
@@ -315,7 +321,7 @@ export function newLifter(size: number, checks = 1, blocks: readonly number[] = 
     lowest: new Uint8Array(size),
     block,
     blockDen: new Array<bigint>(blocks.length).fill(1n),
-    hard: new Int32Array(blocks.length).fill(-1),
+    misses: new Uint16Array(size),
     lastProbe: new Int32Array(blocks.length).fill(-1),
     ready: new Uint8Array(blocks.length),
     open: size,
@@ -323,6 +329,11 @@ export function newLifter(size: number, checks = 1, blocks: readonly number[] = 
     pure: 0,
   };
 }
+
+/** A reconstruction of coefficient k failed or was refuted. */
+const miss = (L: Lifter, k: number): void => {
+  if (L.misses[k]! < 65535) L.misses[k]!++;
+};
 
 /** Does the value of coefficient k explain residue r modulo p (n ≡ r·d)? */
 function explains(L: Lifter, k: number, r: number, P: Prime): boolean {
@@ -376,14 +387,19 @@ function recombine(L: Lifter, k: number): bigint {
 }
 
 /**
- * The value of an open coefficient (CRT value a modulo M), with D a denominator guess for its
- * block: the integer read-off of a·D, else (with `euclid`) Wang's reconstruction of a; [n, d]
- * (the last: known to be in lowest terms) or undefined.
+ * The value of an open coefficient (CRT value a modulo M): read off as an integer N/D for the
+ * denominators 1, D (its block's) and D2 (with its probe's) in turn, else (with `euclid`) by
+ * Wang's reconstruction of a; [n, d, in lowest terms for sure] or undefined.
  */
-function attempt(a: bigint, D: bigint, M: bigint, half: bigint, direct: bigint, bound: () => bigint, euclid: boolean): [bigint, bigint, boolean] | undefined {
-  const y = D === 1n ? a : (a * D) % M;
-  const ys = y > half ? y - M : y;
-  if (ys < direct && ys > -direct) return [ys, D, D === 1n];
+function attempt(a: bigint, D: bigint, D2: bigint, M: bigint, half: bigint, direct: bigint, bound: () => bigint, euclid: boolean): [bigint, bigint, boolean] | undefined {
+  const as = a > half ? a - M : a;
+  if (as < direct && as > -direct) return [as, 1n, true];
+  for (const E of D2 === D ? [D] : [D, D2]) {
+    if (E === 1n) continue;
+    const y = (a * E) % M;
+    const ys = y > half ? y - M : y;
+    if (ys < direct && ys > -direct) return [ys, E, false];
+  }
   if (!euclid) return undefined;
   const q = reconstruct(a, M, bound());
   return q === undefined ? undefined : [q.n, q.d, true];
@@ -409,7 +425,10 @@ export function liftAdd(L: Lifter, residues: Float64Array, p: number): boolean {
       }
       // Disagreement: open again (a settled value first recombines the earlier primes).
       if (s === 2) crt[k] = recombine(L, k);
-      else L.tentative--;
+      else {
+        L.tentative--;
+        miss(L, k);
+      }
       state[k] = 0;
       L.open++;
     }
@@ -440,21 +459,26 @@ export function liftAdd(L: Lifter, residues: Float64Array, p: number): boolean {
   let b0: bigint | undefined;
   const bound = (): bigint => (b0 ??= isqrt(N / 2n));
   const { block, blockDen } = L;
+  // Reconstruction is not held back where it is cheap, wrong attempts and all: below 2⁶⁰, or when
+  // the open coefficients are few (their count times the modulus' bits under FREE_BITS).
+  const free = N < CHEAP || L.open * (L.primes.length * 26) < FREE_BITS;
   let hi = L.size;
   while (hi > 0) {
     const b = block[hi - 1]!;
     let lo = hi - 1;
     while (lo > 0 && block[lo - 1] === b) lo--;
     // the block is [lo, hi); its probe the coefficient that failed last, else its last open one
-    let probe = L.hard[b]!;
-    if (probe < lo || probe >= hi || state[probe] !== 0) {
-      probe = hi - 1;
-      while (probe >= lo && state[probe] !== 0) probe--;
-    }
+    // The probe: the open coefficient with the most misses (the hardest known; the last one on
+    // ties — tail coefficients tend to be the largest). One that missed before speaks for its block
+    // when it lifts; a first try does not (it may just be one of the block's small coefficients).
+    let probe = -1;
+    for (let k = hi - 1; k >= lo; k--) if (state[k] === 0 && (probe < 0 || L.misses[k]! > L.misses[probe]!)) probe = k;
+    const hard = probe >= 0 && L.misses[probe]! > 0;
     const all = L.ready[b] === 1;
     L.ready[b] = 0;
     if (probe >= lo) {
-      let D = blockDen[b]!;
+      const D = blockDen[b]!;
+      let D2 = D;
       const take = (k: number, v: [bigint, bigint, boolean]): void => {
         setValue(L, k, v[0], v[1]);
         L.lowest[k] = v[2] ? 1 : 0;
@@ -462,26 +486,40 @@ export function liftAdd(L: Lifter, residues: Float64Array, p: number): boolean {
         L.open--;
         L.tentative++;
       };
-      const pv = attempt(crt[probe]!, D, N, half, direct, bound, true);
-      // (below 2⁶⁰ reconstruction is cheap, wrong attempts and all)
-      let euclid = all || N < CHEAP;
-      if (pv !== undefined) {
+      const pv = attempt(crt[probe]!, D, D, N, half, direct, bound, true);
+      let euclid = all || free;
+      if (pv === undefined) miss(L, probe);
+      else {
         take(probe, pv);
-        // (its confirmation says the modulus is large enough, unless it was small to begin with)
-        if (N >= CHEAP) L.lastProbe[b] = probe;
+        // (its confirmation says the modulus is large enough for the block)
+        if (hard && N >= CHEAP) L.lastProbe[b] = probe;
         // (the others are read off against the probe's denominator too, confirmed or not)
-        if (D % pv[1] !== 0n) D = (D / gcdFast(D, pv[1])) * pv[1];
-        // A probe far below the bound is no accident (a random residue gives |n|·d < M/2²⁰ with
-        // probability about 2⁻²⁰·ln M): the modulus is large enough for its block now.
+        if (D % pv[1] !== 0n) D2 = (D / gcdFast(D, pv[1])) * pv[1];
+        // A hard probe far below the bound is no accident (a random residue gives |n|·d < M/2¹⁶
+        // with probability about 2⁻¹⁶·ln M): the modulus is large enough for its block now.
         const an = pv[0] < 0n ? -pv[0] : pv[0];
-        if (an * pv[1] < direct) euclid = true;
+        if (hard && an * pv[1] < direct) euclid = true;
       }
+      let missed = false;
       for (let k = hi - 1; k >= lo; k--) {
         if (state[k] !== 0) continue;
-        const v = attempt(crt[k]!, D, N, half, direct, bound, euclid);
-        if (v !== undefined) take(k, v);
-        else if (euclid) L.hard[b] = k;
+        const v = attempt(crt[k]!, D, D2, N, half, direct, bound, euclid);
+        if (v === undefined) {
+          missed = true;
+          if (euclid) miss(L, k);
+          continue;
+        }
+        take(k, v);
+        // (the guess takes in every denominator found, confirmed or not)
+        if (D2 % v[1] !== 0n) D2 = (D2 / gcdFast(D2, v[1])) * v[1];
       }
+      // Those missed, read off once more against every denominator the block showed.
+      if (missed && D2 !== D)
+        for (let k = hi - 1; k >= lo; k--) {
+          if (state[k] !== 0) continue;
+          const v = attempt(crt[k]!, D2, D2, N, half, direct, bound, false);
+          if (v !== undefined) take(k, v);
+        }
     }
     hi = lo;
   }

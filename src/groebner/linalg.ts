@@ -256,6 +256,12 @@ export function reduceMatrix(M: Matrix, coeffs: (poly: number) => Float64Array, 
   return out;
 }
 
+/** Room for the residues of all new rows of one replay: views into one buffer, not one allocation per row. */
+export interface Arena {
+  readonly buf: Float64Array;
+  used: number;
+}
+
 /**
  * Replay a learned matrix: of its lower rows only `rows` (those that gave new rows when
  * learned); rows[i] is reduced by exactly the pivots hits[i] it was reduced by when learned, in
@@ -278,6 +284,7 @@ export function replayMatrix(
   skipLead: boolean,
   supports: readonly Int32Array[],
   hits: readonly Int32Array[],
+  arena: Arena,
 ): Float64Array[] | undefined {
   const ncols = M.colMons.length;
   const pv = upperPivots(M, coeffs);
@@ -339,7 +346,8 @@ export function replayMatrix(
         if (reduce(dense[c]!, P) !== 0) ok = false;
         dense[c] = 0;
       }
-    const cfs = new Float64Array(want.length);
+    const cfs = arena.buf.subarray(arena.used, arena.used + want.length);
+    arena.used += want.length;
     for (let t = 0; t < want.length; t++) {
       const v = reduce(dense[want[t]!]!, P);
       if (v === 0) ok = false;

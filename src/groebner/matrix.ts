@@ -68,7 +68,7 @@ export const newWorkspace = (): Workspace => ({
   pos: new Int32Array(0),
   reducer: new Int32Array(0),
   scanned: new Int32Array(0),
-  mons: new Int32Array(1024),
+  mons: new Int32Array(256),
   liveIdx: new Int32Array(0),
   liveLm: new Int32Array(0),
   liveMask: new Uint32Array(0),
@@ -77,7 +77,7 @@ export const newWorkspace = (): Workspace => ({
 
 function grown(a: Int32Array, n: number): Int32Array {
   if (a.length >= n) return a;
-  const b = new Int32Array(Math.max(n, 2 * a.length, 1024));
+  const b = new Int32Array(Math.max(n, 2 * a.length, 64));
   b.set(a);
   return b;
 }
@@ -150,8 +150,22 @@ function reducerOf(W: Workspace, T: MonomialTable, B: Basis, m: number): number 
  * in a double's 53 bits; a native numeric sort orders them, and the runs the prefix does not
  * separate (when it had to be cut short) are finished by the comparator.
  */
-function sortColumns(T: MonomialTable, order: Order, all: readonly number[]): Int32Array {
+export function sortColumns(T: MonomialTable, order: Order, all: readonly number[]): Int32Array {
   const N = all.length;
+  if (N <= 16) {
+    // (a handful of columns: insertion sort by the comparison itself)
+    const out = Int32Array.from(all);
+    for (let i = 1; i < N; i++) {
+      const m = out[i]!;
+      let j = i - 1;
+      while (j >= 0 && compareIds(T, order, out[j]!, m) < 0) {
+        out[j + 1] = out[j]!;
+        j--;
+      }
+      out[j + 1] = m;
+    }
+    return out;
+  }
   const n = T.n;
   const E = T.exps;
   let maxDeg = 1;

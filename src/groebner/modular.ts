@@ -19,7 +19,7 @@ import { type PolyTerms, toCommonVars } from '../poly/terms.js';
 import { type F4Stats, type ModPoly, type StepHook, type Trace, TraceMismatch, f4Apply, f4Learn } from './f4.js';
 import { type Crt, type Lifter, liftAdd, liftResult, newLifter, tryLiftValues } from './lift.js';
 import { type MonomialTable, type Order, compareIds, expsOf, insertExps, newTable } from './monomials.js';
-import { type Prime, invmod, makePrime, primesBelowBound, ratmod } from './prime.js';
+import { type Prime, invmod, makePrime, mulmod, primesBelowBound, ratmod, reduce } from './prime.js';
 
 /** The input over Q as monomial ids of one table: the part every prime shares. */
 export interface ModularInput {
@@ -29,6 +29,8 @@ export interface ModularInput {
   /** per polynomial: monomial ids, decreasing */
   readonly supports: Int32Array[];
   readonly coeffs: Rational[][];
+  /** per polynomial: numerators and denominators as doubles where both are below 2⁵³ (else NaN), for fast residues */
+  readonly small?: { num: Float64Array; den: Float64Array }[];
 }
 
 /** A modular computation stopped by its limits. */
@@ -57,17 +59,38 @@ export function prepareInput(polys: readonly PolyTerms[], vars: readonly string[
     supports.push(Int32Array.from(ids));
     coeffs.push(ids.map((id) => acc.get(id)!));
   }
-  return { vars: [...vars], order, table: T, supports, coeffs };
+  const SAFE = 2n ** 53n;
+  const fits = (q: Rational): boolean => q.d < SAFE && q.n < SAFE && q.n > -SAFE;
+  const small = coeffs.map((cs) => {
+    const num = new Float64Array(cs.length);
+    const den = new Float64Array(cs.length);
+    cs.forEach((q, k) => {
+      num[k] = fits(q) ? Number(q.n) : NaN;
+      den[k] = fits(q) ? Number(q.d) : NaN;
+    });
+    return { num, den };
+  });
+  return { vars: [...vars], order, table: T, supports, coeffs, small };
 }
 
 /** The input modulo p, or undefined for a bad prime. */
 export function inputModP(inp: ModularInput, P: Prime): ModPoly[] | undefined {
   const out: ModPoly[] = [];
+  const p = P.p;
   for (let i = 0; i < inp.supports.length; i++) {
     const cs = inp.coeffs[i]!;
+    const sm = inp.small?.[i];
     const cfs = new Float64Array(cs.length);
     for (let k = 0; k < cs.length; k++) {
-      const r = ratmod(cs[k]!, P);
+      const dn = sm === undefined ? NaN : sm.den[k]!;
+      let r: number | undefined;
+      if (Number.isNaN(dn)) r = ratmod(cs[k]!, P);
+      else {
+        // n/d mod p in doubles (n, d below 2⁵³: % is exact); p dividing either is a bad prime
+        const d = dn % p;
+        const n = reduce(sm!.num[k]! % p, P);
+        r = d === 0 || n === 0 ? undefined : d === 1 ? n : mulmod(n, invmod(d, P), P);
+      }
       if (r === undefined) return undefined;
       cfs[k] = r;
     }

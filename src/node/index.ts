@@ -25,6 +25,7 @@ import './mathjs.js';
 export * from '../api.js';
 export { type SingularResult, type SingularLocation, SINGULAR_ENV, SINGULAR_TIMEOUT_MS, SingularError } from './singular.js';
 export { InputFileError, MAX_INPUT_BYTES } from './files.js';
+export { type PrimePool } from './workers.js';
 export { type ExplorerFile, type ExplorerServer, ServeError, EXPLORER_BUILD_OPTIONS } from './serve.js';
 
 // The node-only functions, with their arguments checked at the door as the rest of the API (src/args/).
@@ -33,10 +34,11 @@ import * as Katex from './katex.js';
 import * as Files from './files.js';
 import * as Workers from './workers.js';
 import * as Serve from './serve.js';
-import { arr, guard, guardAsync, int, name, opt, options, oneOf, refine, str } from '../args/check.js';
+import { arg, arr, guard, guardAsync, int, name, opt, options, oneOf, refine, str } from '../args/check.js';
 import { derivation, millis, polyTerms } from '../args/data.js';
 
 const order = oneOf('grevlex', 'lex');
+const pool = arg('a pool of prime workers (from primePool)', (x) => typeof x === 'object' && x !== null && Array.isArray((x as { workers?: unknown }).workers) && typeof (x as { close?: unknown }).close === 'function');
 export const locateSingular = guard('locateSingular', Singular.locateSingular, { path: opt(str) });
 export const isSingularAvailable = guard('isSingularAvailable', Singular.isSingularAvailable, { path: opt(str) });
 export const singularStd = guard('singularStd', Singular.singularStd, {
@@ -53,8 +55,9 @@ export const modularGroebnerParallel = guardAsync('modularGroebnerParallel', Wor
   polys: arr(polyTerms),
   vars: arr(name),
   order: opt(order),
-  opts: opt(options({ workers: opt(int(1, 64)), millis: opt(millis) })),
+  opts: opt(options({ workers: opt(int(1, 64)), millis: opt(millis), pool: opt(pool) })),
 });
+export const primePool = guard('primePool', Workers.primePool, { size: opt(int(1, 64)) });
 /** The explorer's source folder: bundleExplorer builds its app and worker scripts from it. */
 const folder = refine(str, (d: string) => {
   const has = (f: string): boolean => existsSync(join(d, `${f}.ts`)) || existsSync(join(d, `${f}.js`));

@@ -26,8 +26,36 @@ function spawn(): Worker {
   return new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${target}); });`, { eval: true });
 }
 
+/** Replaying workers kept for many calls (each call sends its own input and trace). */
+export interface PrimePool {
+  readonly workers: readonly Worker[];
+  /** Stop the workers. */
+  close(): Promise<void>;
+}
+
+const defaultWorkers = (): number => Math.max(1, availableParallelism() - 1);
+
 /**
- * The reduced Gröbner basis over Q with primes replayed on `workers` threads.
+ * A pool of `size` replaying workers for {@link modularGroebnerParallel}, so that a census of many
+ * systems starts its threads (and warms their JIT) once. The workers do not keep the process
+ * alive between calls; `close()` stops them.
+ *
+ * @example
+ * ```ts
+ * const pool = primePool(2);
+ * for (const s of systems) await modularGroebnerParallel(s.polys, s.vars, 'grevlex', { pool });
+ * await pool.close();
+ * ```
+ */
+export function primePool(size = defaultWorkers()): PrimePool {
+  const workers = Array.from({ length: Math.max(1, size) }, spawn);
+  for (const w of workers) w.unref();
+  return { workers, close: async () => void (await Promise.all(workers.map((w) => w.terminate()))) };
+}
+
+/**
+ * The reduced Gröbner basis over Q with primes replayed on `workers` threads (started for this
+ * call, while the first prime is learned here) or on a kept `pool`.
  *
  * @example
  * ```ts
@@ -39,22 +67,32 @@ export async function modularGroebnerParallel(
   polys: readonly PolyTerms[],
   vars: readonly string[],
   order: Order = 'grevlex',
-  opts: { workers?: number; millis?: number } = {},
+  opts: { workers?: number; millis?: number; pool?: PrimePool } = {},
 ): Promise<ModularBasis> {
   const inp = prepareInput(polys, vars, order);
   const primes = primesBelowBound(MAX_PRIMES + 64);
   const start = Date.now();
+  // Threads of its own start now, booting on the other cores while this one learns.
+  const own = opts.pool === undefined ? primePool(opts.workers ?? defaultWorkers()) : undefined;
+  const pool = [...(opts.pool ?? own!).workers];
+  const k = pool.length;
   let next = 0;
   let learned;
   const skipped = { bad: 0, offTrace: 0, relearned: 0 };
-  while (learned === undefined) {
-    if (next >= primes.length) throw new ModularBudgetError('no good prime to learn on');
-    learned = basisModP(inp, makePrime(primes[next++]!));
-    if (learned === undefined) skipped.bad++;
+  try {
+    while (learned === undefined) {
+      if (next >= primes.length) throw new ModularBudgetError('no good prime to learn on');
+      learned = basisModP(inp, makePrime(primes[next++]!));
+      if (learned === undefined) skipped.bad++;
+    }
+  } catch (e) {
+    await own?.close();
+    throw e;
   }
-  const k = Math.max(1, opts.workers ?? Math.max(1, availableParallelism() - 1));
-  const pool = Array.from({ length: k }, spawn);
-  for (const w of pool) w.postMessage({ inp, trace: learned.trace });
+  for (const w of pool) {
+    w.ref();
+    w.postMessage({ inp, trace: learned.trace });
+  }
   const ask = (w: Worker, prime: number): Promise<Answer> =>
     new Promise((resolve, reject) => {
       const onMsg = (a: Answer): void => {
@@ -108,6 +146,7 @@ export async function modularGroebnerParallel(
       trace: learned.trace,
     };
   } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+    if (own) await own.close();
+    else for (const w of pool) w.unref();
   }
 }

@@ -8,7 +8,7 @@ import { modularGroebner } from '../../src/groebner/modular.js';
 import { buildNetwork } from '../../src/network/build.js';
 import { readCsv } from '../../src/network/csv.js';
 import { parseSpec } from '../../src/network/parse.js';
-import { modularGroebnerParallel } from '../../src/node/workers.js';
+import { modularGroebnerParallel, primePool } from '../../src/node/workers.js';
 import { termsToString } from '../../src/poly/groebner.js';
 
 describe('primes replayed in worker threads', () => {
@@ -23,4 +23,25 @@ describe('primes replayed in worker threads', () => {
     expect(two.polys.map(termsToString)).toEqual(one.polys.map(termsToString));
     expect(two.checkPrimes).toHaveLength(1);
   }, 60_000);
+
+  it('a kept pool serves several systems in turn, each as the one-thread driver lifts it', async () => {
+    const pool = primePool(2);
+    try {
+      for (const [spec, csv] of [
+        ['2-2-2:identity:nobias', 'x1,x2,y1,y2\n2,-3,1,4\n'],
+        ['1-2-2-1:identity:nobias', 'x1,y1\n2,-3\n'],
+        ['2-2-2:identity:nobias', 'x1,x2,y1,y2\n1,2,-1,3\n'],
+      ] as const) {
+        const net = buildNetwork(parseSpec(spec));
+        const cp = criticalPoints(net, readCsv(csv, net.spec), { kind: 'generic', seed: 1 }, { millis: 1 });
+        const one = modularGroebner(cp.system, net.params);
+        const two = await modularGroebnerParallel(cp.system, net.params, 'grevlex', { pool });
+        expect(two.polys.map(termsToString)).toEqual(one.polys.map(termsToString));
+        expect(two.primes).toEqual(one.primes);
+      }
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
 });
+

@@ -17,6 +17,6 @@
 import { all, create } from 'mathjs';
 import { provideMathjs } from './numeric/mathjs.js';
 
-provideMathjs(() => create(all, {}));
+provideMathjs(() => create(all!, {}));
 
 export * from './api.js';

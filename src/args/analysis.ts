@@ -74,11 +74,11 @@ const analyzeOptions: Arg = options({
 
 // --- exact linear algebra and names ----------------------------------------------------------
 export const rankQ = guard('rankQ', Lin.rankQ, { m: qmatrix });
-export const solveQ = guard('solveQ', Lin.solveQ, { A: qmatrix, b: arr(q, MAX_MATRIX_SIDE) }, (a: readonly never[]) =>
+export const solveQ = guard('solveQ', Lin.solveQ, { A: qmatrix, b: arr(q, MAX_MATRIX_SIDE) }, (a: readonly unknown[]) =>
   (a[0] as unknown[]).length === (a[1] as unknown[]).length ? undefined : ['b', `has ${(a[1] as unknown[]).length} entries for ${(a[0] as unknown[]).length} rows of A`],
 );
 export const transpose = guard('transpose', Lin.transpose, { a: refine(arr(arr(any, MAX_MATRIX_SIDE), MAX_MATRIX_SIDE), (x: unknown[][]) => (x.every((r) => r.length === x[0]!.length) ? undefined : 'is not rectangular')) });
-const product = (a: readonly never[]): readonly [string, string] | undefined => {
+const product = (a: readonly unknown[]): readonly [string, string] | undefined => {
   const A = a[0] as unknown[][];
   const B = a[1] as unknown[][];
   return A.length === 0 || A[0]!.length === B.length ? undefined : ['b', `has ${B.length} rows, but a has ${A[0]!.length} columns`];
@@ -96,7 +96,7 @@ export const randomPoint = guard('randomPoint', Rand.randomPoint, { names: vars,
 export const classify = guard('classify', Cls.classify, { spec });
 export const outputDegrees = guard('outputDegrees', Cls.outputDegrees, { degrees: arr(arg('a degree (an integer ≥ 0, or Infinity)', (x) => x === Infinity || (typeof x === 'number' && Number.isInteger(x) && x >= 0)), 64) });
 export const layerStructures = guard('layerStructures', Cls.layerStructures, { spec });
-const layerOf = (a: readonly never[]): readonly [string, string] | undefined => {
+const layerOf = (a: readonly unknown[]): readonly [string, string] | undefined => {
   const L = (a[0] as unknown[]).length - 1;
   return (a[1] as number) <= L ? undefined : ['l', `is ${a[1]}, but the widths have ${L} layer${L === 1 ? '' : 's'}`];
 };
@@ -106,7 +106,7 @@ export const inputColumn = guard('inputColumn', Names.inputColumn, { n0: int(1, 
 export const linearCollapse = guard('linearCollapse', Linear.linearCollapse, { spec });
 export const isLinearSpec = guard('isLinearSpec', Linear.isLinearSpec, { spec });
 export const linearDelta = guard('linearDelta', Rec.linearDelta, { w: widths, n: int(0, 64), tied: bool });
-export const symmetricPowerCheck = guard('symmetricPowerCheck', Rec.symmetricPowerCheck, { R: square(qmatrix), d: arr(q, MAX_MATRIX_SIDE), k: int(0, 64) }, (a: readonly never[]) => {
+export const symmetricPowerCheck = guard('symmetricPowerCheck', Rec.symmetricPowerCheck, { R: square(qmatrix), d: arr(q, MAX_MATRIX_SIDE), k: int(0, 64) }, (a: readonly unknown[]) => {
   const n = (a[0] as unknown[]).length;
   if (n === 0) return ['R', 'is empty'];
   return (a[1] as unknown[]).length === n ? undefined : ['d', `has ${(a[1] as unknown[]).length} entries for the ${n}×${n} matrix R`];
@@ -201,7 +201,7 @@ export const mimeBundle = guard('mimeBundle', Mime.mimeBundle, { e: node });
 // --- ReLU networks: exact optima, arrangements, regions --------------------------------------
 const qrows: Arg = arr(arr(q, MAX_MATRIX_SIDE), 100_000);
 /** Every row of the matrix argument `at` has the width given by argument `widthAt` (or its first row's). */
-const rowsOf = (at: number, widthAt: number, what: string) => (a: readonly never[]): readonly [string, string] | undefined => {
+const rowsOf = (at: number, widthAt: number, what: string) => (a: readonly unknown[]): readonly [string, string] | undefined => {
   const rows = a[at] as readonly (readonly unknown[])[];
   const n = (a[widthAt] as number | undefined) ?? rows[0]?.length ?? 0;
   const bad = rows.findIndex((r) => r.length !== n);
@@ -222,7 +222,7 @@ export const chambers = guard(
   'chambers',
   Arr.chambers,
   { vectors: qrows, d: opt(int(0, MAX_MATRIX_SIDE)), base: opt(qrows), limit: opt(int(1, 10 * Arr.MAX_CHAMBERS)) },
-  (a: readonly never[]) => {
+  (a: readonly unknown[]) => {
     const v = a[0] as readonly (readonly unknown[])[];
     const d = (a[1] as number | undefined) ?? v[0]?.length ?? 0;
     for (const [k, rows] of [['vectors', v], ['base', (a[2] as readonly (readonly unknown[])[] | undefined) ?? []]] as const) {
@@ -233,12 +233,12 @@ export const chambers = guard(
   },
 );
 export const coverBound = guard('coverBound', Arr.coverBound, { N: int(0, 100_000), d: int(0, 10_000) });
-export const feasiblePoint = guard('feasiblePoint', Lp.feasiblePoint, { G: qrows, h: arr(q, 100_000), n: opt(int(0, MAX_MATRIX_SIDE)) }, (a: readonly never[]) => {
+export const feasiblePoint = guard('feasiblePoint', Lp.feasiblePoint, { G: qrows, h: arr(q, 100_000), n: opt(int(0, MAX_MATRIX_SIDE)) }, (a: readonly unknown[]) => {
   const G = a[0] as readonly (readonly unknown[])[];
   if ((a[1] as unknown[]).length !== G.length) return ['h', `has ${(a[1] as unknown[]).length} entries for ${G.length} rows of G`];
   return rowsOf(0, 2, 'G')(a);
 });
-export const coneLeastSquares = guard('coneLeastSquares', Qp.coneLeastSquares, { A: qrows, y: arr(q, 100_000), C: qrows, start: arr(q, MAX_MATRIX_SIDE) }, (a: readonly never[]) => {
+export const coneLeastSquares = guard('coneLeastSquares', Qp.coneLeastSquares, { A: qrows, y: arr(q, 100_000), C: qrows, start: arr(q, MAX_MATRIX_SIDE) }, (a: readonly unknown[]) => {
   const A = a[0] as readonly (readonly unknown[])[];
   const C = a[2] as readonly (readonly unknown[])[];
   const n = (a[3] as unknown[]).length;

@@ -272,7 +272,7 @@ function report(fn: string, p: string, a: Arg, x: unknown): void {
  * A check between arguments once each has passed its own (a matrix that fits a spec, an index
  * below a length): the argument at fault and why, or undefined.
  */
-export type Relation = (args: readonly never[]) => readonly [arg: string, says: string] | undefined;
+export type Relation = (args: readonly unknown[]) => readonly [arg: string, says: string] | undefined;
 
 function relate(fn: string, also: Relation | undefined, args: readonly unknown[]): void {
   if (also === undefined) return;

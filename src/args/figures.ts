@@ -38,7 +38,7 @@ const plotOptions: Arg = arg('Observable Plot options (an object)', (x) => isPla
 
 export const paramParts = guard('paramParts', Labels.paramParts, { name: str });
 export const paramLabel = guard('paramLabel', Labels.paramLabel, { spec, name: str });
-export const neuronLabel = guard('neuronLabel', Labels.neuronLabel, { spec, l: int(0, 64), i: int(1, MAX_LENGTH) }, (a: readonly never[]) => {
+export const neuronLabel = guard('neuronLabel', Labels.neuronLabel, { spec, l: int(0, 64), i: int(1, MAX_LENGTH) }, (a: readonly unknown[]) => {
   const w = (a[0] as NetworkSpec).widths;
   const l = a[1] as number;
   if (l >= w.length) return ['l', `is ${l}, but the spec has layers 0 to ${w.length - 1}`];
@@ -49,7 +49,7 @@ export const networkFigure = guard('networkFigure', Net.networkFigure, { spec, o
 export const landscapeContext = guard('landscapeContext', Points.landscapeContext, { spec, data: dataset, opts: opt(options({ analysis, seed })) });
 export const defaultSliceParams = guard('defaultSliceParams', Slice.defaultSliceParams, {
   ctx: shape('a landscape context', { net: shape('{params}', { params: arr(name, MAX_LENGTH) }) }),
-}, (a: readonly never[]) => ((a[0] as { net: { params: unknown[] } }).net.params.length >= 2 ? undefined : ['ctx', 'has fewer than two parameters: a slice needs two']));
+}, (a: readonly unknown[]) => ((a[0] as { net: { params: unknown[] } }).net.params.length >= 2 ? undefined : ['ctx', 'has fewer than two parameters: a slice needs two']));
 const sliceOptions: Arg = opt(options({ params: opt(arr(name)), analysis, seed, grid: opt(number), base: opt(recordOf(number)), context: opt(context) }));
 export const sliceData = guard('sliceData', Slice.sliceData, { spec, data: dataset, opts: sliceOptions });
 export const sliceFigure = guard('sliceFigure', Slice.sliceFigure, {

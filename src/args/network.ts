@@ -39,7 +39,7 @@ const engineParams: Arg = shape('engine parameters {W, b} (from paramsFromPoint,
 const samples: Arg = arr(sample);
 
 /** Engine parameters that fit the spec's shapes (W^ℓ n_ℓ × n_{ℓ−1}, B^ℓ n_ℓ × 1). */
-const fits = (specAt: number, pAt: number, pName = 'p') => (args: readonly never[]): readonly [string, string] | undefined => {
+const fits = (specAt: number, pAt: number, pName = 'p') => (args: readonly unknown[]): readonly [string, string] | undefined => {
   try {
     Engine.checkShapes(args[specAt] as NetworkSpec, args[pAt] as EngineParams);
   } catch (e) {
@@ -68,7 +68,7 @@ export const readSpec = guard('readSpec', Parse.readSpec, { text: str });
 export const formatSpec = guard('formatSpec', Parse.formatSpec, { spec });
 export const buildNetwork = guard('buildNetwork', Build.buildNetwork, { spec });
 export const parameterNames = guard('parameterNames', Build.parameterNames, { spec });
-export const layerActivation = guard('layerActivation', Build.layerActivation, { spec, l: index }, (a: readonly never[]) => {
+export const layerActivation = guard('layerActivation', Build.layerActivation, { spec, l: index }, (a: readonly unknown[]) => {
   const L = (a[0] as NetworkSpec).widths.length - 1;
   return (a[1] as number) <= L ? undefined : ['l', `is ${a[1]}, but the spec has ${L} layer${L === 1 ? '' : 's'}`];
 });
@@ -133,7 +133,7 @@ export const gradientDescent = guard(
   { spec, p: engineParams, data: samples, opts: options({ gamma: number, steps: numberUpTo(1_000_000) }) },
   fits(0, 1),
 );
-export const hessian = guard('hessian', Train.hessian, { spec, p: engineParams, data: samples }, (a: readonly never[]) => {
+export const hessian = guard('hessian', Train.hessian, { spec, p: engineParams, data: samples }, (a: readonly unknown[]) => {
   const bad = fits(0, 1)(a);
   if (bad !== undefined) return bad;
   const P = Parse.parameterCount(a[0] as NetworkSpec);
@@ -145,7 +145,7 @@ export const compareWithDifferences = guard(
   'compareWithDifferences',
   Fd.compareWithDifferences,
   { g: numbers, theta: typed('Float64Array'), f: func, coordinates: arr(int(0, MAX_LENGTH)), lossError: between(0, Number.MAX_VALUE), gradientTolerance: between(0, Number.MAX_VALUE) },
-  (a: readonly never[]) => {
+  (a: readonly unknown[]) => {
     const n = (a[1] as Float64Array).length;
     if ((a[0] as ArrayLike<number>).length < n) return ['g', `has ${(a[0] as ArrayLike<number>).length} entries for ${n} coordinates of theta`];
     const bad = (a[3] as number[]).find((k) => k >= n);

@@ -51,18 +51,18 @@ const modularInput: Arg = shape('a modular input (from prepareInput)', {
 });
 
 /** An index below the term count of the polynomial passed first. */
-const termIndex = (a: readonly never[]): readonly [string, string] | undefined => {
+const termIndex = (a: readonly unknown[]): readonly [string, string] | undefined => {
   const p = a[0] as Poly.Poly;
   const i = a[1] as number;
   return i < p.n ? undefined : ['i', `is ${i}, but the polynomial has ${p.n} term${p.n === 1 ? '' : 's'}`];
 };
 /** Exponent vectors as long as the variable list passed first. */
-const sameLength = (what: string) => (a: readonly never[]): readonly [string, string] | undefined => {
+const sameLength = (what: string) => (a: readonly unknown[]): readonly [string, string] | undefined => {
   const v = a[0] as readonly unknown[];
   const e = a[1] as readonly unknown[];
   return v.length === e.length ? undefined : [what, `has ${e.length} entries for ${v.length} variables`];
 };
-const termsFit = (a: readonly never[]): readonly [string, string] | undefined => {
+const termsFit = (a: readonly unknown[]): readonly [string, string] | undefined => {
   const v = a[0] as readonly string[];
   const t = a[1] as readonly { exps: readonly number[] }[];
   const bad = t.findIndex((x) => x.exps.length !== v.length);
@@ -71,13 +71,13 @@ const termsFit = (a: readonly never[]): readonly [string, string] | undefined =>
 
 // --- monomials and sparse polynomials --------------------------------------------------------
 export const makeLayout = guard('makeLayout', Mono.makeLayout, { vars, maxExp: exponent });
-export const packExps = guard('packExps', Mono.packExps, { L: layout, exps: arr(exponent) }, (a: readonly never[]) => {
+export const packExps = guard('packExps', Mono.packExps, { L: layout, exps: arr(exponent) }, (a: readonly unknown[]) => {
   const L = a[0] as Mono.Layout;
   const e = a[1] as number[];
   if (e.length !== L.vars.length) return ['exps', `has ${e.length} entries for ${L.vars.length} variables`];
   return e.every((x) => x <= L.maxExp) ? undefined : ['exps', `has an exponent above the layout's ${L.maxExp}`];
 });
-export const unpackExps = guard('unpackExps', Mono.unpackExps, { L: layout, mono: typed('Int32Array'), at: int(0, MAX_LENGTH) }, (a: readonly never[]) => {
+export const unpackExps = guard('unpackExps', Mono.unpackExps, { L: layout, mono: typed('Int32Array'), at: int(0, MAX_LENGTH) }, (a: readonly unknown[]) => {
   const L = a[0] as Mono.Layout;
   return (a[2] as number) + L.words <= (a[1] as Int32Array).length ? undefined : ['at', 'is past the end of mono'];
 });
@@ -129,7 +129,7 @@ export const rationalPoint = guard('rationalPoint', VerS.rationalPoint, { vars, 
 export const floatsDiffer = guard('floatsDiffer', VerS.floatsDiffer, { l: arg('a number', (x) => typeof x === 'number'), r: arg('a number', (x) => typeof x === 'number') });
 export const hasPiecewise = guard('hasPiecewise', Reg.hasPiecewise, { '...roots': node });
 export const signRegions = guard('signRegions', Reg.signRegions, { roots: arr(node), prune: func, maxRegions: opt(arg('a positive integer or Infinity', (x) => x === Infinity || (typeof x === 'number' && Number.isInteger(x) && x >= 1))) });
-export const linearFeasibility = guard('linearFeasibility', Hedron.linearFeasibility, { vars, eq: arr(affineForm), gt: arr(affineForm) }, (a: readonly never[]) => {
+export const linearFeasibility = guard('linearFeasibility', Hedron.linearFeasibility, { vars, eq: arr(affineForm), gt: arr(affineForm) }, (a: readonly unknown[]) => {
   const n = (a[0] as unknown[]).length;
   for (const [k, forms] of [['eq', a[1]], ['gt', a[2]]] as const) {
     const bad = (forms as { coeffs: unknown[] }[]).findIndex((f) => f.coeffs.length !== n);

@@ -12,5 +12,5 @@ const require = createRequire(import.meta.url);
 
 provideMathjs((): MathJsInstance => {
   const mathjs = require('mathjs') as typeof import('mathjs');
-  return mathjs.create(mathjs.all, {});
+  return mathjs.create(mathjs.all!, {});
 });

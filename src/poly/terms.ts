@@ -42,7 +42,7 @@ export function toCommonVars(polys: readonly PolyTerms[], vars: readonly string[
         if (e === 0) return;
         const j = map[k];
         if (j === undefined) throw new PolyInputError(`variable '${p.vars[k]}' is not among ${vars.join(', ')}`);
-        exps[j] += e;
+        exps[j]! += e;
       });
       return { exps, coeff: t.coeff };
     });

@@ -37,7 +37,7 @@ import {
   ZERO,
 } from '../../src/index.js';
 
-const math = create(all, {});
+const math = create(all!, {});
 const table: Activation[] = [...ACTIVATIONS, getActivation('pow5')!];
 const z = sym('z');
 

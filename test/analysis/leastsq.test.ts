@@ -9,7 +9,7 @@ import { buildNetwork } from '../../src/network/build.js';
 import { readCsv } from '../../src/network/csv.js';
 import { parseSpec } from '../../src/network/parse.js';
 
-const math = create(all);
+const math = create(all!);
 const example = (name: string): string => readFileSync(new URL(`../../examples/${name}.csv`, import.meta.url), 'utf8');
 
 describe('closed-form least squares', () => {

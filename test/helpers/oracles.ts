@@ -8,7 +8,7 @@ import nerdamer from 'nerdamer-prime';
 import '../../src/index.js';
 import { fnNames, lookupFn } from '../../src/expr/fns.js';
 
-export const math = create(all);
+export const math = create(all!);
 
 /** The scope holding the function definitions: `sigmoid(z) = 1 / (1 + exp(-z))`, … */
 const definitions: Record<string, unknown> = {};

@@ -33,7 +33,7 @@ import {
   zeroParams,
 } from '../../src/index.js';
 
-const math = create(all, {});
+const math = create(all!, {});
 const spec: NetworkSpec = parseSpec('3-2-3-4:arctan_sigmoid:half');
 const sample = { x: [1, 1, 1], y: [2, 2, 2, 2] };
 /** The seed's d_sigma at 0: pii/(1 + 0²) = 1/π. */

@@ -8,7 +8,7 @@ import { all, create } from 'mathjs';
 import { Q, evaluate, qtoString, toText, type Rational } from '../../src/index.js';
 import { type QPoly, countRealRoots, decimal, fromRoots, qpolyMul, realRoots, rootDecimal, rootsByRadicals, sqrtQ } from '../../src/poly/solve-index.js';
 
-const big = create(all, { number: 'BigNumber', precision: 64 });
+const big = create(all!, { number: 'BigNumber', precision: 64 });
 const ints = (cs: number[]): QPoly => cs.map((c) => Q(c));
 
 /** Chebyshev T_n by T_{n+1} = 2x T_n − T_{n−1}; roots cos((2k − 1)π / 2n). */

@@ -30,7 +30,7 @@ function singularExpand(e: Node): Poly {
       let coeff = Q(sign);
       for (const f of t.replace(/^[+-]/, '').split('*')) {
         const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\^(\d+))?$/.exec(f);
-        if (m) exps[index.get(m[1]!)!] += Number(m[2] ?? 1);
+        if (m) exps[index.get(m[1]!)!]! += Number(m[2] ?? 1);
         else coeff = qmul(coeff, qparse(f)!);
       }
       return { exps, coeff };

@@ -115,7 +115,7 @@ export const registerSolve: Register = (program, io) =>
             ...(elim ? { eliminantRoots: elim.map((x) => ({ [r.eliminant!.variable]: x.text, form: x.form })) } : {}),
             certainty: opts.certify
               ? certificateText(certifyBasis(r.basis, system, r.dimension === 0 ? modularCounts(system, vars).vdim : undefined))
-              : `probabilistic: the basis over Q was lifted from ${r.basis.certainty.primes} primes and checked on ${r.basis.certainty.checks} more (--certify proves it)`,
+              : `probabilistic: the basis over Q was lifted from ${r.basis.certainty.primes} prime${r.basis.certainty.primes === 1 ? '' : 's'} and checked on ${r.basis.certainty.checks} more (--certify proves it)`,
           };
         }
       } catch (e) {

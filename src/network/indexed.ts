@@ -258,7 +258,7 @@ function actPrinted(spec: SymbolicSpec, l: number, d: boolean, arg: string, late
   const node = d ? act.derivative(zeta) : act.apply(zeta);
   if (node === ONE_NODE) return undefined; // identity′ ≡ 1: the factor is dropped
   if (node === zeta) return { s: arg, prec: 1 }; // identity: the bare argument
-  const s = latex ? toLatex(node).replaceAll('\\zeta', `{${arg}}`) : toText(node).replaceAll('zeta', arg.includes(' ') ? `(${arg})` : arg);
+  const s = latex ? toLatex(node).replaceAll('\\zeta', `{${arg}}`) : toText(node).replaceAll('(zeta)', `(${arg})`).replaceAll('zeta', arg.includes(' ') ? `(${arg})` : arg);
   return { s, prec: node.kind === 'fn' ? 3 : node.kind === 'mul' ? 2 : 1 };
 }
 

@@ -27,8 +27,8 @@ import type { NetworkSpec, SymbolicSpec } from './spec.js';
 export type Role = 'x' | 'X' | 'y' | 'Y' | 'W' | 'b' | 'z' | 'a' | 'delta' | 'def';
 
 export type MExpr =
-  /** `name` is the printed letter (bold in LaTeX), `l` its layer superscript (0: none) */
-  | { readonly kind: 'var'; readonly role: Role; readonly l: number; readonly name: string }
+  /** `name` is the printed letter (bold in LaTeX), `l` its layer, printed as a superscript unless 0 or `bare` */
+  | { readonly kind: 'var'; readonly role: Role; readonly l: number; readonly name: string; readonly bare?: boolean }
   | { readonly kind: 'T'; readonly arg: MExpr }
   | { readonly kind: 'mm'; readonly a: MExpr; readonly b: MExpr }
   | { readonly kind: 'plus'; readonly a: MExpr; readonly b: MExpr }
@@ -47,7 +47,7 @@ export interface MEquation {
 
 export type Matrix = readonly (readonly Node[])[];
 
-const v = (role: Role, l: number, name: string): MExpr => ({ kind: 'var', role, l, name });
+const v = (role: Role, l: number, name: string, bare = false): MExpr => (bare ? { kind: 'var', role, l, name, bare } : { kind: 'var', role, l, name });
 /** Builders, so that the forms read as they print. */
 export const M = {
   v,
@@ -185,12 +185,12 @@ export function printMatrix(e: MExpr, spec: SymbolicSpec, latex: boolean): strin
     switch (x.kind) {
       case 'var': {
         const base = latex ? boldLatex(x.name) : x.name.replace(/^\\/, '');
-        return { s: x.l === 0 ? base : latex ? `${base}^{(${x.l})}` : `${base}${x.l}`, prec: 3 };
+        return { s: x.l === 0 || x.bare === true ? base : latex ? `${base}^{(${x.l})}` : `${base}${x.l}`, prec: 3 };
       }
       case 'T': {
         const a = go(x.arg);
         // W^{(1)} already carries a superscript: (W^{(1)})^T would be heavy; seed 004 writes W^{(1)\top}
-        if (latex && x.arg.kind === 'var' && x.arg.l !== 0) return { s: `${boldLatex(x.arg.name)}^{(${x.arg.l})\\top}`, prec: 3 };
+        if (latex && x.arg.kind === 'var' && x.arg.l !== 0 && x.arg.bare !== true) return { s: `${boldLatex(x.arg.name)}^{(${x.arg.l})\\top}`, prec: 3 };
         return { s: latex ? `${paren(a, 3)}^{\\top}` : `${paren(a, 3)}'`, prec: 3 };
       }
       // a product of products reads left to right; a right operand that is itself a product is
@@ -202,7 +202,8 @@ export function printMatrix(e: MExpr, spec: SymbolicSpec, latex: boolean): strin
       case 'minus':
         return { s: `${paren(go(x.a), 1)} - ${paren(go(x.b), 2)}`, prec: 1 };
       case 'had':
-        return { s: `${paren(go(x.a), 2)} ${latex ? '\\odot' : '.*'} ${paren(go(x.b), 2)}`, prec: 2 };
+        // (W δ) ⊙ σ'(z): a matrix product beside ⊙ is bracketed, the two products do not share a precedence
+        return { s: `${paren(go(x.a), x.a.kind === 'mm' ? 3 : 2)} ${latex ? '\\odot' : '.*'} ${paren(go(x.b), x.b.kind === 'mm' ? 3 : 2)}`, prec: 2 };
       case 'scale':
         return { s: `${x.c}${latex ? ' ' : '*'}${paren(go(x.arg), 3)}`, prec: 2 };
       case 'act': {

@@ -43,7 +43,7 @@ export interface SymbolicModel {
   /** δ and ∂L/∂W, ∂L/∂b as matrices, one data point */
   readonly backpropMatrix: readonly MEquation[];
   /** identity activations only: the derivation of β and β₀ */
-  readonly collapse?: Collapse;
+  readonly collapse?: IdentityCollapse;
 }
 
 /** One derivation block: `lhs = rows[0] = rows[1] …`, each row with the identity it uses. */
@@ -53,7 +53,7 @@ export interface CollapseBlock {
 }
 
 /** β and β₀ of an identity network, derived layer by layer. */
-export interface Collapse {
+export interface IdentityCollapse {
   readonly blocks: readonly CollapseBlock[];
   /** β (rows: n0 × nL; layer: its transpose βᵀ, nL × n0) */
   readonly beta: MExpr;
@@ -314,7 +314,7 @@ function backpropMatrixForms(spec: SymbolicSpec, notation: Notation): MEquation[
  * using only distributivity and associativity of the matrix product, which hold for matrices of
  * any conformable sizes: so β = W⁽¹⁾⋯W⁽ᴸ⁾ and β₀ = (⋯(b⁽¹⁾W⁽²⁾ + b⁽²⁾)⋯)W⁽ᴸ⁾ + b⁽ᴸ⁾ for every size.
  */
-function identityCollapse(spec: SymbolicSpec, notation: Notation): Collapse {
+function identityCollapse(spec: SymbolicSpec, notation: Notation): IdentityCollapse {
   const L = spec.widths.length - 1;
   const rows = spec.convention === 'rows';
   const W = (l: number): MExpr => M.v('W', l, 'W');

@@ -24,7 +24,7 @@ export { LEAKY_SLOPE } from './activations/leaky_relu.js';
 /** The package version (test/packaging/version.test.ts holds it equal to package.json's). */
 export const VERSION = '0.1.0';
 
-export type { NetworkSpec, Loss, Convention } from './network/spec.js';
+export type { NetworkSpec, Loss, Convention, SymbolicSpec, SizedSpec } from './network/spec.js';
 export * from './args/network.js';
 export * from './args/poly.js';
 export * from './args/analysis.js';

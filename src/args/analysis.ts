@@ -26,6 +26,7 @@ import * as Html from '../report/html.js';
 import * as Tex from '../report/tex.js';
 import * as Md from '../report/markdown.js';
 import * as Der from '../report/derive.js';
+import * as SizesDoc from '../report/sizes.js';
 import * as Rows from '../report/rows.js';
 import * as PolySteps from '../report/polynomial.js';
 import * as Sum from '../report/analysis.js';
@@ -46,7 +47,7 @@ import { MAX_CHECK_POINTS } from '../numeric/check.js';
 import { MAX_DIGITS } from '../poly/roots.js';
 import { type Arg, any, arg, arr, bool, either, finite, func, guard, int, mapOnly, MAX_LENGTH, name, node, oneOf, opt, options, q, recordOf, refine, shape, str, union } from './check.js';
 import { analysisResult, collapseResult, criticalPointsResult, feature, landscapeResult, leastSquaresResult } from './results.js';
-import { MAX_MATRIX_SIDE, figure, tex, dataset, derivation, displayRow, displayRows, inlines, inline, step, millis, network, nodeMatrix, poly, qmatrix, regularisation, rng, seed, spec } from './data.js';
+import { MAX_MATRIX_SIDE, figure, tex, dataset, derivation, displayRow, displayRows, inlines, inline, step, millis, network, nodeMatrix, poly, qmatrix, regularisation, rng, seed, sizedSpec, spec } from './data.js';
 
 export * from '../analysis/index.js';
 export * from '../report/index.js';
@@ -175,6 +176,7 @@ export const escapeTex = guard('escapeTex', Tex.escapeTex, { s: str });
 /** A stem for figure file names beside a Markdown page: a file name without folders. */
 const fileStem: Arg = arg('a file name stem (no / or \\, not empty)', (x) => typeof x === 'string' && x !== '' && !/[/\\\u0000]/.test(x) && x !== '.' && x !== '..');
 export const renderMarkdown = guard('renderMarkdown', Md.renderMarkdown, { d: derivation, opts: opt(options({ figureStem: opt(fileStem) })) });
+export const deriveSymbolicNetwork = guard('deriveSymbolicNetwork', SizesDoc.deriveSymbolicNetwork, { spec: sizedSpec, notation: opt(oneOf('standard', 'seed004')) });
 export const deriveNetwork = guard('deriveNetwork', Der.deriveNetwork, {
   spec,
   options: opt(

@@ -5,7 +5,7 @@
  * the fields the function reads, with their types — not traced to where they came from.
  */
 import { describeValue } from '../expr/errors.js';
-import { SpecError, parameterCount, specFromJson } from '../network/parse.js';
+import { SpecError, parameterCount, sizedSpecFromJson, specFromJson } from '../network/parse.js';
 import type { NetworkSpec } from '../network/spec.js';
 import { MAX_TEX_NESTING, texNesting } from '../report/html.js';
 import { type Arg, any, arr, big, bool, either, finite, func, int, isPlainObject, lazy, MAX_LENGTH, name, node, oneOf, opt, q, refine, shape, str, typed, union } from './check.js';
@@ -27,6 +27,24 @@ export const spec: Arg = {
       if (o[f] === undefined) return { at: `.${f}`, says: 'is missing (a complete spec has widths, activations, bias, loss and convention; parseSpec fills them in)' };
     try {
       specFromJson(x);
+    } catch (e) {
+      if (e instanceof SpecError) return { at: '', says: `is not a valid spec: ${e.message}` };
+      throw e;
+    }
+    return undefined;
+  },
+};
+
+/** A spec whose widths may be letters (from parseSizedSpec or readSizedSpec), checked as sizedSpecFromJson checks it. */
+export const sizedSpec: Arg = {
+  expected: 'a network spec {widths, activations, bias, loss, convention}, widths numbers or letters (from parseSizedSpec)',
+  check: (x) => {
+    if (!isPlainObject(x)) return { at: '', says: `must be a network spec object (from parseSizedSpec or readSizedSpec), got ${describeValue(x)}` };
+    const o = x as Record<string, unknown>;
+    for (const f of ['widths', 'activations', 'bias', 'loss', 'convention'])
+      if (o[f] === undefined) return { at: `.${f}`, says: 'is missing (a complete spec has widths, activations, bias, loss and convention; parseSizedSpec fills them in)' };
+    try {
+      sizedSpecFromJson(x);
     } catch (e) {
       if (e instanceof SpecError) return { at: '', says: `is not a valid spec: ${e.message}` };
       throw e;

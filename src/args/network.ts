@@ -9,6 +9,8 @@ import * as Csv from '../network/csv.js';
 import * as JsonReader from '../network/json.js';
 import * as Grad from '../network/gradient.js';
 import * as Latex from '../network/latex.js';
+import * as Sizes from '../network/sizes.js';
+import * as SizesRender from '../network/sizes-render.js';
 import * as M from '../numeric/mathjs.js';
 import * as Params from '../numeric/params.js';
 import * as Engine from '../numeric/engine.js';
@@ -19,7 +21,7 @@ import { NumericError } from '../numeric/mathjs.js';
 import type { NetworkSpec } from '../network/spec.js';
 import type { EngineParams } from '../numeric/params.js';
 import { type Arg, any, arg, arr, between, bool, finite, func, guard, int, mapOnly, MAX_LENGTH, name, node, oneOf, opt, options, recordOf, shape, str, typed } from './check.js';
-import { dataset, network, rng, sample, seed, spec, numberMatrix } from './data.js';
+import { dataset, network, rng, sample, seed, spec, numberMatrix, sizedSpec } from './data.js';
 
 export * from '../network/index.js';
 export * from '../numeric/index.js';
@@ -65,6 +67,9 @@ export const parameterCount = guard('parameterCount', Parse.parameterCount, { sp
 export const parseSpec = guard('parseSpec', Parse.parseSpec, { text: str });
 export const specFromJson = guard('specFromJson', Parse.specFromJson, { value: any });
 export const readSpec = guard('readSpec', Parse.readSpec, { text: str });
+export const parseSizedSpec = guard('parseSizedSpec', Parse.parseSizedSpec, { text: str });
+export const sizedSpecFromJson = guard('sizedSpecFromJson', Parse.sizedSpecFromJson, { value: any });
+export const readSizedSpec = guard('readSizedSpec', Parse.readSizedSpec, { text: str });
 export const formatSpec = guard('formatSpec', Parse.formatSpec, { spec });
 export const buildNetwork = guard('buildNetwork', Build.buildNetwork, { spec });
 export const parameterNames = guard('parameterNames', Build.parameterNames, { spec });
@@ -92,6 +97,28 @@ export const equationLatex = guard('equationLatex', Grad.equationLatex, { e: bac
 export const zName = guard('zName', Grad.zName, { l: index, i: index });
 export const aName = guard('aName', Grad.aName, { l: int(0, MAX_LENGTH), i: index });
 export const deltaName = guard('deltaName', Grad.deltaName, { l: index, i: index });
+/** Terms of a size polynomial (from parameterCountFormula). */
+const sizeTerms: Arg = arr(shape('a size term {coefficient, letters}', { coefficient: finite, letters: arr(str) }));
+const notation: Arg = oneOf('standard', 'seed004');
+/** A symbolic model (from symbolicModel): its spec checked, and the lists the renderer reads. */
+const symbolicModelArg: Arg = shape('a symbolic model (from symbolicModel)', {
+  spec: sizedSpec,
+  notation,
+  letters: arr(str),
+  parameterCount: sizeTerms,
+  neurons: arr(any),
+  forward: arr(any),
+  units: arr(any),
+  data: arr(any),
+  backprop: arr(any),
+  backpropMatrix: arr(any),
+});
+export const parameterCountFormula = guard('parameterCountFormula', Sizes.parameterCountFormula, { spec: sizedSpec });
+export const formatSizePolynomial = guard('formatSizePolynomial', Sizes.formatSizePolynomial, { terms: sizeTerms, latex: opt(bool) });
+export const evaluateSizePolynomial = guard('evaluateSizePolynomial', Sizes.evaluateSizePolynomial, { terms: sizeTerms, sizes: recordOf(int(1, MAX_LENGTH)) });
+export const symbolicModel = guard('symbolicModel', Sizes.symbolicModel, { specIn: sizedSpec, notation: opt(notation) });
+export const seed004Names = guard('seed004Names', Sizes.seed004Names, { spec });
+export const renderSymbolicModel = guard('renderSymbolicModel', SizesRender.renderSymbolicModel, { model: symbolicModelArg, format: oneOf('text', 'latex') });
 export const neuronLatex = guard('neuronLatex', Latex.neuronLatex, { spec });
 export const vectorizedLatex = guard('vectorizedLatex', Latex.vectorizedLatex, { spec });
 export const backpropMatrixLatex = guard('backpropMatrixLatex', Latex.backpropMatrixLatex, { spec });

@@ -17,6 +17,10 @@ export {
   specFromJson,
   readSpec,
   formatSpec,
+  RESERVED_SIZE_NAMES,
+  parseSizedSpec,
+  sizedSpecFromJson,
+  readSizedSpec,
 } from './parse.js';
 export {
   type Network,
@@ -51,3 +55,16 @@ export {
   deltaName,
 } from './gradient.js';
 export { neuronLatex, vectorizedLatex, backpropMatrixLatex } from './latex.js';
+export type { Notation, Size } from './indexed.js';
+export {
+  type SizeTerm,
+  type SymbolicModel,
+  type IdentityCollapse,
+  type CollapseBlock,
+  parameterCountFormula,
+  formatSizePolynomial,
+  evaluateSizePolynomial,
+  symbolicModel,
+  seed004Names,
+} from './sizes.js';
+export { type RenderedModel, renderSymbolicModel } from './sizes-render.js';

@@ -4,7 +4,9 @@
  *
  * Compact grammar (spaces around tokens are ignored; line breaks and other control characters, and
  * a trailing ':' with nothing after it, are refused):
- * - `WIDTHS` = `n0-n1-…-nL`, positive integers, L ≥ 1 (n0 inputs, nL outputs);
+ * - `WIDTHS` = `n0-n1-…-nL`, positive integers, L ≥ 1 (n0 inputs, nL outputs); a width may be a
+ *   letter (`p-M-1`, `n0-n1-n2-1`: a general size, read by `readSizedSpec` only — the concrete
+ *   readers refuse it in one line that suggests sizes);
  * - `ACTIVATIONS` = registry names separated by commas: one name (every layer), two names (the
  *   hidden layers, then the output layer) or L names (one per layer); default `sigmoid,identity`;
  * - `OPTIONS` = comma-separated `nobias` (no bias in any layer), `half` (loss ½Σ(f−y)²),
@@ -14,7 +16,7 @@ import { activationNames, getActivation } from '../activations/registry.js';
 import { describeValue, quote } from '../expr/errors.js';
 import { ExprError } from '../expr/node.js';
 import { JsonError, readJson } from './json.js';
-import type { Convention, Loss, NetworkSpec } from './spec.js';
+import type { Convention, Loss, NetworkSpec, SizedSpec, SymbolicSpec } from './spec.js';
 
 /** A network spec that cannot be accepted; the message names the bad token in one line. */
 export class SpecError extends ExprError {
@@ -66,6 +68,23 @@ export function parameterCount(spec: NetworkSpec): number {
  * ```
  */
 export function parseSpec(text: string): NetworkSpec {
+  return concrete(parseAny(text));
+}
+
+/**
+ * Parse the compact string, letter widths allowed: `p-M-1` is symbolic, `3-4-1` concrete.
+ *
+ * @example
+ * ```ts
+ * parseSizedSpec('p-M-1:identity:rows').kind; // 'symbolic'
+ * parseSizedSpec('3-4-1').kind; // 'concrete'
+ * ```
+ */
+export function parseSizedSpec(text: string): SizedSpec {
+  return sized(parseAny(text));
+}
+
+function parseAny(text: string): NetworkSpec | SymbolicSpec {
   if (typeof text !== 'string') throw new SpecError('a network spec must be a string like 3-2-1:relu,identity');
   // eslint-disable-next-line no-control-regex -- control characters are what this refuses
   if (/[\u0000-\u001f\u007f]/.test(text)) throw new SpecError(`bad network spec ${quote(text)}: it contains a line break or another control character`);
@@ -88,26 +107,43 @@ export function parseSpec(text: string): NetworkSpec {
     if (seen.has(o)) throw new SpecError(`option ${quote(o)} given twice`);
     seen.add(o);
   }
-  return checked({
+  return {
     widths,
     activations,
     bias: widths.slice(1).map(() => !seen.has('nobias')),
     loss: seen.has('half') ? 'half-squared' : 'squared',
     convention: seen.has('rows') ? 'rows' : 'layer',
-  });
+  };
 }
 
-function parseWidths(text: string): number[] {
+/**
+ * Names a letter width may not take: the index letters of the indexed sums (i, j, k, m, r…v), the
+ * data-point count n and the names the equations print (x, y, z, a, b, w, h, f, q, δ, β, σ, e, π),
+ * so that Σⱼ₌₁ᵖ never reads as a sum up to its own index.
+ */
+export const RESERVED_SIZE_NAMES: readonly string[] = ['i', 'j', 'k', 'm', 'n', 'r', 's', 't', 'u', 'v', 'x', 'y', 'z', 'a', 'b', 'w', 'h', 'f', 'q', 'e', 'd', 'pi', 'delta', 'beta', 'sigma'];
+/** A letter width: a letter, then up to 7 letters or digits (`p`, `M`, `n0`). */
+const LETTER_WIDTH = /^[A-Za-z][A-Za-z0-9]{0,7}$/;
+
+/** Why a width token is not a width, or undefined when it is one (a positive integer or a free letter name). */
+function widthProblem(w: string): string | undefined {
+  if (/^\d+$/.test(w)) return Number(w) === 0 ? 'a layer needs at least one neuron' : undefined;
+  if (!LETTER_WIDTH.test(w)) return "widths are positive integers or letters (p, M, n0) separated by '-'";
+  if (RESERVED_SIZE_NAMES.includes(w)) return `${quote(w)} is an index or a name the equations use (reserved: ${RESERVED_SIZE_NAMES.join(' ')}); use another letter such as p, M, K, n0`;
+  return undefined;
+}
+
+function parseWidths(text: string): (number | string)[] {
   const t = text.trim();
   if (t === '') throw new SpecError('missing widths: a network spec starts with n0-n1-…-nL, e.g. 3-2-1');
   const tokens = t.split('-').map((s) => s.trim());
   for (const w of tokens) {
-    if (!/^\d+$/.test(w)) throw new SpecError(`bad width ${quote(w)} in ${quote(t)}: widths are positive integers separated by '-'`);
-    if (Number(w) === 0) throw new SpecError(`bad width ${quote(w)} in ${quote(t)}: a layer needs at least one neuron`);
+    const why = widthProblem(w);
+    if (why !== undefined) throw new SpecError(`bad width ${quote(w)} in ${quote(t)}: ${why}`);
   }
   if (tokens.length < 2) throw new SpecError(`bad widths ${quote(t)}: need at least an input and an output width (n0-n1)`);
   if (tokens.length - 1 > MAX_LAYERS) throw new SpecError(`${tokens.length - 1} layers is past the budget of ${MAX_LAYERS} layers`);
-  return tokens.map(Number);
+  return tokens.map((w) => (/^\d+$/.test(w) ? Number(w) : w));
 }
 
 /** `sigmoid` hidden layers and an `identity` output layer; a single layer is the output layer. */
@@ -125,6 +161,39 @@ function expandActivations(names: readonly string[], L: number): string[] {
   throw new SpecError(
     `wrong number of activations in ${quote(names.join(','))}: ${names.length} given for ${L} layer${L === 1 ? '' : 's'} (give ${L === 1 ? '1' : L === 2 ? '1 or 2' : `1, 2 (hidden, output) or ${L}`})`,
   );
+}
+
+/** A concrete spec, or the one-line refusal of a letter width with concrete sizes suggested. */
+function concrete(spec: NetworkSpec | SymbolicSpec): NetworkSpec {
+  const s = sized(spec);
+  if (s.kind === 'concrete') return s.spec;
+  const letters = [...new Set(s.spec.widths.filter((w): w is string => typeof w === 'string'))];
+  // each letter replaced by a small size of its own (2, 3, 4, …), so the suggestion keeps equal letters equal
+  const suggested = s.spec.widths.map((w) => (typeof w === 'number' ? w : letters.indexOf(w) + 2)).join('-');
+  throw new SpecError(
+    `width ${quote(letters[0]!)} of ${s.spec.widths.join('-')} is a letter (a general size): this needs concrete sizes, e.g. ${suggested}; letter widths are for the symbolic model (formula, grad --form backprop, derive)`,
+  );
+}
+
+/** Validate a spec whose widths may be letters: concrete when every width is a number. */
+function sized(spec: NetworkSpec | SymbolicSpec): SizedSpec {
+  if (spec.widths.every((w) => typeof w === 'number')) return { kind: 'concrete', spec: checked(spec as NetworkSpec) };
+  const L = spec.widths.length - 1;
+  if (L > MAX_LAYERS) throw new SpecError(`${L} layers is past the budget of ${MAX_LAYERS} layers`);
+  for (const w of spec.widths) {
+    const why = typeof w === 'number' ? (Number.isSafeInteger(w) && w >= 1 ? undefined : 'widths are positive integers or letters') : widthProblem(w);
+    if (why !== undefined) throw new SpecError(`bad width ${quote(String(w))}: ${why}`);
+  }
+  return {
+    kind: 'symbolic',
+    spec: Object.freeze({
+      widths: Object.freeze([...spec.widths]),
+      activations: Object.freeze([...spec.activations]),
+      bias: Object.freeze([...spec.bias]),
+      loss: spec.loss,
+      convention: spec.convention,
+    }),
+  };
 }
 
 /** Validate a complete spec (types, sizes, budgets) and freeze it. */
@@ -168,6 +237,22 @@ function shown(v: unknown): string {
  * ```
  */
 export function specFromJson(value: unknown): NetworkSpec {
+  return concrete(anyFromJson(value));
+}
+
+/**
+ * A spec from a JSON value whose widths may be letters (`{"widths": ["p", "M", 1]}`).
+ *
+ * @example
+ * ```ts
+ * sizedSpecFromJson({ widths: ['p', 'M', 1], activations: ['identity'] }).kind; // 'symbolic'
+ * ```
+ */
+export function sizedSpecFromJson(value: unknown): SizedSpec {
+  return sized(anyFromJson(value));
+}
+
+function anyFromJson(value: unknown): NetworkSpec | SymbolicSpec {
   let o: Record<string, unknown>;
   try {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new SpecError(`a JSON network spec must be an object with a "widths" field, got ${describeValue(value)}`);
@@ -182,10 +267,10 @@ export function specFromJson(value: unknown): NetworkSpec {
     throw new SpecError(`the JSON network spec cannot be read: ${e instanceof Error ? e.message.split('\n')[0] : 'it throws'}`);
   }
   const w = o.widths;
-  if (!Array.isArray(w) || !w.every((x) => typeof x === 'number' && Number.isSafeInteger(x) && x >= 1))
-    throw new SpecError(`bad "widths" ${shown(w)}: an array of positive integers [n0, …, nL]`);
+  if (!Array.isArray(w) || !w.every((x) => (typeof x === 'number' && Number.isSafeInteger(x) && x >= 1) || (typeof x === 'string' && widthProblem(x) === undefined && !/^\d+$/.test(x))))
+    throw new SpecError(`bad "widths" ${shown(w)}: an array of positive integers or letters [n0, …, nL] (letters such as "p", "M"; reserved: ${RESERVED_SIZE_NAMES.join(' ')})`);
   if (w.length < 2) throw new SpecError('bad "widths": need at least an input and an output width');
-  const widths = w as number[];
+  const widths = w as (number | string)[];
   const L = widths.length - 1;
   if (L > MAX_LAYERS) throw new SpecError(`${L} layers is past the budget of ${MAX_LAYERS} layers`);
   let names: string[];
@@ -202,7 +287,7 @@ export function specFromJson(value: unknown): NetworkSpec {
   if (loss !== 'squared' && loss !== 'half-squared') throw new SpecError(`bad "loss" ${shown(o.loss)}: "squared" or "half-squared"`);
   const convention = o.convention ?? 'layer';
   if (convention !== 'layer' && convention !== 'rows') throw new SpecError(`bad "convention" ${shown(o.convention)}: "layer" or "rows"`);
-  return checked({ widths, activations: expandActivations(names, L), bias, loss: loss as Loss, convention: convention as Convention });
+  return { widths, activations: expandActivations(names, L), bias, loss: loss as Loss, convention: convention as Convention };
 }
 
 /**
@@ -216,7 +301,23 @@ export function specFromJson(value: unknown): NetworkSpec {
  * ```
  */
 export function readSpec(text: string): NetworkSpec {
-  if (text.trim().startsWith('{')) {
+  return concrete(readAny(text));
+}
+
+/**
+ * A spec as compact string or JSON text, letter widths allowed.
+ *
+ * @example
+ * ```ts
+ * readSizedSpec('{"widths": ["p", "M", 1]}').kind; // 'symbolic'
+ * ```
+ */
+export function readSizedSpec(text: string): SizedSpec {
+  return sized(readAny(text));
+}
+
+function readAny(text: string): NetworkSpec | SymbolicSpec {
+  if (typeof text === 'string' && text.trim().startsWith('{')) {
     let value: unknown;
     try {
       value = readJson(text, 'JSON spec');
@@ -224,9 +325,9 @@ export function readSpec(text: string): NetworkSpec {
       if (e instanceof JsonError) throw new SpecError(e.message);
       throw e;
     }
-    return specFromJson(value);
+    return anyFromJson(value);
   }
-  return parseSpec(text);
+  return parseAny(text);
 }
 
 /**

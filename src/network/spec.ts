@@ -22,3 +22,16 @@ export interface NetworkSpec {
    */
   readonly convention: Convention;
 }
+
+/**
+ * A network whose widths may be letters (`p-M-1`, `n0-n1-n2-1`): a general size, one per layer.
+ * It has no concrete DAG; src/network/sizes.ts gives its equations with indexed sums, vectorised
+ * forms and its parameter count as a polynomial in the letters. The same letter twice is the same
+ * size (`p-M-M-1` has two hidden layers of width M).
+ */
+export interface SymbolicSpec extends Omit<NetworkSpec, 'widths'> {
+  readonly widths: readonly (number | string)[];
+}
+
+/** A spec read by `readSizedSpec`: concrete (numbers only) or symbolic (at least one letter width). */
+export type SizedSpec = { readonly kind: 'concrete'; readonly spec: NetworkSpec } | { readonly kind: 'symbolic'; readonly spec: SymbolicSpec };

@@ -28,3 +28,4 @@ export { row, rowFits, equationRow, isEquation } from './rows.js';
 export { MAX_PRINTED_TERMS, DOCUMENT_EXPANSION_BUDGET, polynomialSteps } from './polynomial.js';
 export { analysisSummary } from './analysis.js';
 export { networkFigureStep, dataFigureSteps } from './figures.js';
+export { deriveSymbolicNetwork } from './sizes.js';

@@ -9,9 +9,11 @@ import {
   type NetworkDerivation,
   NumericError,
   deriveNetwork,
+  deriveSymbolicNetwork,
   displayCount,
   markdownFigures,
   readCsv,
+  readSizedSpec,
   readSpec,
   renderHtmlPage,
   renderMarkdown,
@@ -25,6 +27,7 @@ import { readInput, writeOutput } from '../files.js';
 import { type Io, type Register, UsageError, json } from '../io.js';
 import { integerOption, nameListOption } from '../options.js';
 import { progress } from '../progress.js';
+import { notationOption } from './sizes.js';
 
 /** The stem of a Markdown page's figure files: `out/relu.md` links `relu-network.svg` beside it. */
 const figureStem = (path: string): string => basename(path, extname(path));
@@ -59,7 +62,30 @@ interface DeriveOpts {
   data?: string;
   seed?: string;
   points?: string;
+  notation?: string;
   json?: boolean;
+}
+
+/**
+ * `derive p-M-1 --out FILE`: the page of a network of letter sizes (no numeric check: there are no
+ * numbers; the options that need them are refused).
+ */
+function deriveSymbolic(specText: string, opts: DeriveOpts, io: Io): boolean {
+  const sized = readSizedSpec(specText);
+  if (sized.kind === 'concrete') {
+    if (opts.notation !== undefined && notationOption(opts.notation) !== 'standard')
+      throw new UsageError('--notation seed004 on derive is for letter widths (p-M-1); for a concrete network use formula --notation seed004');
+    return false;
+  }
+  for (const [flag, v] of [['--data', opts.data], ['--params', opts.params], ['--seed', opts.seed], ['--points', opts.points]] as const)
+    if (v !== undefined) throw new UsageError(`${flag} needs concrete widths: ${quote(specText)} has letter widths (give sizes, e.g. ${sized.spec.widths.map((w) => (typeof w === 'number' ? w : 3)).join('-')})`);
+  const d = deriveSymbolicNetwork(sized.spec, notationOption(opts.notation));
+  const text = RENDERERS[formatOf(opts.out)]!(d, opts.out);
+  const figures = writeDocument(opts.out, text, d);
+  const equations = displayCount(d);
+  if (opts.json) io.out(json({ path: opts.out, figures, steps: d.steps.length, equations, symbolic: true, checkOk: null }));
+  else io.out(`${escapeControls(opts.out)}: ${equations} displayed equations for every size (letter widths: no numeric check)\n`);
+  return true;
 }
 
 /**
@@ -114,6 +140,7 @@ export const registerDerive: Register = (program, io) =>
     .option('--data <file.csv>', 'data set (header x1,…,y1,…): loss and partials summed over it, exactly')
     .option('--seed <n>', 'seed of the numeric check, 0 to 4294967295 (default 1)')
     .option('--points <n>', `random points of the numeric check, 1 to ${MAX_CHECK_POINTS} (default 8)`)
+    .option('--notation <names>', "letter widths: standard or seed004 (β⁽ˡ⁾ⱼₘ, the exercise's names)")
     .option('--json', 'machine-readable summary')
     .addHelpText(
       'after',
@@ -122,10 +149,12 @@ Examples:
   closedform derive 1-2-1:quadratic --out out/seed000.html
   closedform derive 2-2-1:sigmoid --params w1_1_1,b2_1 --out sigmoid.tex
   closedform derive 1-1:identity --data points.csv --out regression.md
+  closedform derive p-M-1:identity:rows --notation seed004 --out seed004.html   # every size
 `,
     )
     .action((specText: string, opts: DeriveOpts) => {
       formatOf(opts.out);
+      if (deriveSymbolic(specText, opts, io)) return;
       const [r, [text]] = deriveAndRender(specText, opts, io, 'derive', [opts.out]);
       const figures = writeDocument(opts.out, text!, r.derivation);
       // paths are the user's text: printed with their control characters escaped (they never enter the document)

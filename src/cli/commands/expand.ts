@@ -32,7 +32,9 @@ import { nameListOption } from '../options.js';
 import { progress } from '../progress.js';
 import { expression } from './expr.js';
 /** A network spec such as `1-2-1:quadratic` (widths, then activations/options), or a JSON object (as `formula` and `grad` read them). */
-export const SPEC = /^\s*(\d+(\s*-\s*\d+)+(:.*)?|\{.*)\s*$/s;
+// a spec with letter widths and a ':' part (`p-M-1:quadratic`) is a spec too, so that it is
+// refused as one (it needs concrete sizes) rather than misread as an expression
+export const SPEC = /^\s*(\d+(\s*-\s*\d+)+(:.*)?|[A-Za-z0-9]+(\s*-\s*[A-Za-z0-9]+)+:.*|\{.*)\s*$/s;
 
 /**
  * Most terms `expand` prints to stdout, summed over the outputs (each term is printed twice: in

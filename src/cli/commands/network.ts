@@ -17,7 +17,11 @@ import {
   gradientEquations,
   outputName,
   readCsv,
+  readSizedSpec,
   readSpec,
+  seed004Names,
+  substitute,
+  sym,
   symbolLatex,
   toLatex,
   toText,
@@ -28,6 +32,7 @@ import { readInput } from '../files.js';
 import { type Io, type Register, UsageError, json } from '../io.js';
 import { choiceOption, nameListOption } from '../options.js';
 import { exprGrad } from './expr.js';
+import { LETTER_SPEC, notationOption, symbolicFormula, symbolicGrad } from './sizes.js';
 
 /** A network spec rather than an expression: widths `n0-…-nL[:…]`, or a JSON object. */
 const SPEC = /^\s*(\d+(\s*-\s*\d+)+(:.*)?|\{.*)\s*$/s;
@@ -44,8 +49,14 @@ const printable = (e: Node): boolean => treeSize(e) <= MAX_PRINTED_TREE;
 /** The forward recursion z, a of a network (the first equations of the backprop list). */
 const forwardEquations = (net: Network): BackpropEquation[] => backpropEquations(net).filter((e) => e.kind === 'z' || e.kind === 'a');
 
-function formula(specText: string, opts: { json?: boolean }, io: Io): void {
-  const net = buildNetwork(readSpec(specText));
+function formula(specText: string, opts: { json?: boolean; notation?: string }, io: Io): void {
+  const sized = readSizedSpec(specText);
+  if (sized.kind === 'symbolic') return symbolicFormula(sized.spec, opts, io);
+  const notation = notationOption(opts.notation);
+  const net = buildNetwork(notation === 'seed004' ? { ...sized.spec, convention: 'rows' } : sized.spec);
+  // seed 004's names: the same nodes with w⁽ˡ⁾ₘⱼ renamed β⁽ˡ⁾ⱼₘ (beta{l}_{j}_{m}), for printing only
+  const names = notation === 'seed004' ? new Map([...seed004Names(net.spec)].map(([k, v]) => [k, sym(v)])) : undefined;
+  const named = (e: Node): Node => (names === undefined ? e : substitute(e, names));
   const L = net.spec.widths.length - 1;
   const recursive = !net.outputs.every(printable);
   // Too big to print closed: f_k is shown as the right-hand side of a{L}_k = σ(z{L}_k), with the
@@ -53,16 +64,17 @@ function formula(specText: string, opts: { json?: boolean }, io: Io): void {
   const forward = recursive ? forwardEquations(net) : [];
   const outputs = net.outputs.map((f, k) => {
     const shown = recursive ? forward.find((e) => e.lhs === `a${L}_${k + 1}`)!.rhs : f;
-    return { name: outputName(k + 1), text: toText(shown), latex: toLatex(shown), dagSize: dagSize(f), treeSize: treeSize(f).toString() };
+    return { name: outputName(k + 1), text: toText(named(shown)), latex: toLatex(named(shown)), dagSize: dagSize(f), treeSize: treeSize(f).toString() };
   });
   if (opts.json) {
-    const equations = forward.map((e) => ({ lhs: e.lhs, text: toText(e.rhs), latex: toLatex(e.rhs) }));
-    io.out(json({ params: net.params, inputs: net.inputs, outputs, ...(recursive ? { form: 'recursive', equations } : { form: 'closed' }) }));
+    const equations = forward.map((e) => ({ lhs: e.lhs, text: toText(named(e.rhs)), latex: toLatex(named(e.rhs)) }));
+    const params = names === undefined ? net.params : net.params.map((p) => (names.get(p) as { name: string }).name);
+    io.out(json({ params, inputs: net.inputs, outputs, ...(recursive ? { form: 'recursive', equations } : { form: 'closed' }) }));
     return;
   }
   if (recursive) {
     io.out(`# written out, the formula has more than ${MAX_PRINTED_TREE} nodes; recursive form (z, a per layer):\n`);
-    for (const e of forward) io.out(`${equationText(e)}\n`);
+    for (const e of forward) io.out(`${e.lhs} = ${toText(named(e.rhs))}\n`);
   }
   for (const o of outputs) io.out(`${o.name} = ${o.text}\n`);
 }
@@ -70,6 +82,7 @@ function formula(specText: string, opts: { json?: boolean }, io: Io): void {
 function networkGrad(specText: string, opts: GradOptions, io: Io): void {
   const form = choiceOption('--form', opts.form ?? 'closed', ['closed', 'backprop']);
   if (opts.vars !== undefined) throw new UsageError('--vars is for expressions; for a network use --params');
+  if (opts.notation !== undefined) throw new UsageError('--notation with grad is for networks of letter sizes (p-M-1); formula and derive take it for concrete ones');
   if (opts.data !== undefined && form === 'backprop') throw new UsageError('--data needs --form closed: the δ-recursion is written for one data point');
   const net = buildNetwork(readSpec(specText));
   const params = opts.params !== undefined ? nameListOption('--params', opts.params) : [...net.params];
@@ -117,6 +130,7 @@ function networkGrad(specText: string, opts: GradOptions, io: Io): void {
 }
 
 interface GradOptions {
+  notation?: string;
   data?: string;
   form?: string;
   params?: string;
@@ -130,15 +144,19 @@ export const registerFormula: Register = (program, io) =>
     .command('formula')
     .description('the exact formula of each network output, with named weights')
     .argument('<spec>', 'network spec WIDTHS[:ACTIVATIONS][:OPTIONS], e.g. 3-2-1:relu,identity:nobias, or a JSON object')
+    .option('--notation <names>', "standard (w{l}_{i}_{j}) or seed004 (β⁽ˡ⁾ⱼₘ: j the input, m the unit; implies the rows layout)")
     .option('--json', 'machine-readable output')
     .addHelpText(
       'after',
-      '\nSpec: widths n0-n1-…-nL; activations: one name, two (hidden,output) or one per layer\n' +
+      '\nSpec: widths n0-n1-…-nL (numbers, or letters for general sizes: p-M-1); activations: one name, two (hidden,output) or one per layer\n' +
         '(default sigmoid,identity); options: nobias, half (loss ½Σ(f−y)²), rows (H = σ(XW₁ + b₁)).\n' +
         `Names: w{l}_{i}_{j} (${symbolLatex('w1_2_3')}), b{l}_{i}, inputs x{j}, targets y{k}, outputs f{k}.\n` +
-        'Example:\n  closedform formula 1-2-1:quadratic --json\n',
+        'Letter widths give the equations for every size: per neuron with indexed sums, vectorised over\n' +
+        'units and over data points, the parameter count as a formula, and for identity activations\n' +
+        'β = W⁽¹⁾W⁽²⁾, β₀ = b⁽¹⁾W⁽²⁾ + b⁽²⁾ derived by matrix algebra.\n' +
+        'Examples:\n  closedform formula 1-2-1:quadratic --json\n  closedform formula p-M-1:identity:rows --notation seed004\n',
     )
-    .action((spec: string, opts: { json?: boolean }) => formula(spec, opts, io));
+    .action((spec: string, opts: { json?: boolean; notation?: string }) => formula(spec, opts, io));
 
 /** `closedform grad SPEC` (network) or `closedform grad "<expr>"` (expression). */
 export const registerGrad: Register = (program, io) =>
@@ -150,14 +168,23 @@ export const registerGrad: Register = (program, io) =>
     .option('--params <names>', 'network: comma-separated parameters (default all)')
     .option('--data <csv>', 'network: loss summed over the points of a CSV file (header x1,…,y1,…; exact values)')
     .option('--vars <names>', 'expression: comma-separated variables (default all free symbols)')
+    .option('--notation <names>', 'network of letter sizes: standard or seed004 (β⁽ˡ⁾ⱼₘ)')
     .option('--json', 'machine-readable output')
     .addHelpText(
       'after',
       '\nExamples:\n  closedform grad 3-2-1:relu,identity:nobias\n  closedform grad 3-2-3-4:arctan_sigmoid:half --form backprop\n' +
-        '  closedform grad "(w*x + b - y)^2" --vars w,b --json\n',
+        '  closedform grad "(w*x + b - y)^2" --vars w,b --json\n' +
+        '  closedform grad p-M-1:sigmoid,identity --form backprop   # letter widths: every size\n' +
+        'A target with letter widths is a network when it has a ":" part or --form backprop is given\n' +
+        '(p-M-1 alone is also the expression p − M − 1).\n',
     )
     .action((target: string, opts: GradOptions) => {
       if (SPEC.test(target)) return networkGrad(target, opts, io);
+      if (LETTER_SPEC.test(target) && (target.includes(':') || opts.form === 'backprop')) {
+        const sized = readSizedSpec(target);
+        if (sized.kind === 'symbolic') return symbolicGrad(sized.spec, opts, io);
+      }
+      if (opts.notation !== undefined) throw new UsageError('--notation is for networks of letter sizes');
       if (opts.form !== undefined || opts.params !== undefined || opts.data !== undefined)
         throw new UsageError(`--form, --params and --data need a network spec, not the expression ${quote(target)}`);
       exprGrad(target, opts, io);

@@ -19,7 +19,7 @@ import { type ReluAnalysis, reluPatterns } from './relu.js';
 import { type ReluExact, reluExact } from './relu-report.js';
 import { type TaylorSurrogate, taylorSurrogate } from './taylor.js';
 import { type Landscape, bestKnownLoss, landscape } from './landscape.js';
-import { specName } from './verdict.js';
+import { formatSpec } from '../network/parse.js';
 
 export interface AnalyzeOptions {
   readonly data?: Dataset;
@@ -162,3 +162,11 @@ function analyzeNetwork(net: Network, opts: AnalyzeOptions, surrogate: boolean):
   return out as Analysis;
 }
 
+/** The compact spec string, or JSON when the spec has none (biases differing between layers). */
+export function specName(spec: NetworkSpec): string {
+  try {
+    return formatSpec(spec);
+  } catch {
+    return JSON.stringify({ widths: spec.widths, activations: spec.activations, bias: spec.bias });
+  }
+}

@@ -155,8 +155,9 @@ export interface CriticalPoints {
  *
  * @example
  * ```ts
- * criticalEstimate(buildNetwork(parseSpec('1-2-1:quadratic')), { kind: 'none' });
- * // { polynomial: true, unknowns: 7, degree: 11, bezout: 19487171n, fixed: [] }
+ * const e = criticalEstimate(buildNetwork(parseSpec('1-2-1:quadratic')), { kind: 'none' });
+ * [e.unknowns, e.degree]; // [7, 11]: deg_θ f = 6, so each ∂L/∂θⱼ has degree ≤ 11
+ * e.bezout; // 19487171n
  * ```
  */
 export function criticalEstimate(net: Network, reg: Regularisation): CriticalEstimate {

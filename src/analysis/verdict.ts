@@ -10,9 +10,8 @@ import type { Node } from '../expr/node.js';
 import { type Rational, qtoNumber, qtoString } from '../expr/rational.js';
 import { toText } from '../print/text.js';
 import { buildNetwork } from '../network/build.js';
-import { formatSpec } from '../network/parse.js';
 import type { NetworkSpec } from '../network/spec.js';
-import type { Analysis } from './analyze.js';
+import { type Analysis, specName } from './analyze.js';
 import type { NetworkClass } from './classify.js';
 import { type CriticalPoint, type CriticalPoints, type CriticalType, MAX_BEZOUT, MAX_CRITICAL_UNKNOWNS, criticalEstimate } from './critical.js';
 import type { Landscape } from './landscape.js';
@@ -107,15 +106,6 @@ const dec = (q: Rational): string => qtoNumber(q).toPrecision(8);
  */
 const analyzeHint = (spec: string, flags: string): string => `\`closedform analyze ${spec} --data FILE ${flags}\``;
 
-/** The compact spec string, or JSON when the spec has none (biases differing between layers). */
-export function specName(spec: NetworkSpec): string {
-  try {
-    return formatSpec(spec);
-  } catch {
-    return JSON.stringify({ widths: spec.widths, activations: spec.activations, bias: spec.bias });
-  }
-}
-
 /** Which real critical points are minima that are not global, and how the global value is known. */
 export interface MinimaStatus {
   /** the losses are of the regularised loss L + Σⱼ λⱼθⱼ² */
@@ -161,8 +151,7 @@ export function minimaStatus(cp: CriticalPoints, ls: LeastSquares | undefined): 
  *
  * @example
  * ```ts
- * typeCounts([{ type: 'saddle', index: 1 }, { type: 'minimum' }, { type: 'saddle', index: 1 }]);
- * // { minimum: 1, saddle: [{ index: 1, count: 2 }], maximum: 0, degenerate: 0 }
+ * typeCounts([{ type: 'saddle', index: 1 }, { type: 'minimum' }, { type: 'saddle', index: 1 }]); // { minimum: 1, saddle: [{ index: 1, count: 2 }], maximum: 0, degenerate: 0 }
  * ```
  */
 export function typeCounts(points: readonly { readonly type: CriticalType; readonly index?: number }[]): TypeCounts {
@@ -369,8 +358,9 @@ function landscapeFindings(ls: Landscape, col: { readonly K: number; readonly ra
  *
  * @example
  * ```ts
- * const v = verdict(analyze(parseSpec('1-1-1:identity'), { data, l2: { kind: 'generic', seed: 1 } }));
- * v.findings.map((f) => `${f.basis}: ${f.stage}`); // ['exact: classification', 'exact: linear collapse', …]
+ * const v = verdict(analyze(parseSpec('1-1-1:identity')));
+ * v.findings.map((f) => `${f.basis}: ${f.stage}`); // ['exact: classification', 'exact: linear collapse', 'exact: collapse', 'exact: generic rank']
+ * v.gaps.map((g) => g.status); // ['not attempted']: no data, so no least squares
  * ```
  */
 export function verdict(a: Analysis): Verdict {

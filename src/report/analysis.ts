@@ -147,7 +147,7 @@ export function analysisSummary(a: Analysis): AnalysisSummary {
     modelClass,
     ...(collapse !== undefined ? { collapse } : {}),
     ...(degree !== undefined ? { degree } : {}),
-    verdict: [v.headline, ...next],
+    verdict: [`${v.headline}.`, ...next],
     facts,
     gaps,
     steps,

@@ -335,7 +335,8 @@ function criticalFindings(cp: CriticalPoints, ls: LeastSquares | undefined, spec
 }
 
 function landscapeFindings(ls: Landscape, col: { readonly K: number; readonly rank: number; readonly filling: boolean }, f: Finding[], g: Gap[]): void {
-  const text = landscapeVerdict(ls, col);
+  // the strata's losses are of L itself: the landscape is not regularised
+  const text = `On the loss L (not regularised): ${landscapeVerdict(ls, col)}`;
   const solved = ls.strata.filter((t) => t.status === 'solved').length;
   if (solved === 0) {
     g.push({ stage: 'rank-deficient strata', status: ls.strata.some((t) => t.status === 'budget') ? 'stopped' : 'not attempted', text });

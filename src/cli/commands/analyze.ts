@@ -115,7 +115,7 @@ export function pointListing(a: Analysis): string {
   const real = cp?.realSolutions ?? [];
   if (cp !== undefined && real.length > 0) {
     const st = minimaStatus(cp, a.leastSquares);
-    const word = st.regularised ? 'regularised loss' : 'loss';
+    const word = st.regularised ? 'regularised loss' : 'loss (not regularised)';
     if (st.regularised) out.push(`\nL2 coefficients λⱼ of the regularised loss L_data + Σⱼ λⱼθⱼ² (${cp.regularisation}): ${lambdaList(cp.lambda)}`);
     out.push(`\ncritical points of the ${st.regularised ? 'regularised loss L + Σλⱼθⱼ²' : 'loss'} (∇L = 0 solved exactly; ${real.length} real, by ${word}; types from the Hessian, certified):`);
     real.slice(0, LISTED_POINTS).forEach((r, i) => {
@@ -130,7 +130,7 @@ export function pointListing(a: Analysis): string {
     out.push(`\ncritical points on the rank-deficient strata (loss L without regularisation${k ? `; lowest loss attained ${k.exact ?? `≈ ${k.loss.toPrecision(3)}`}, ${k.source}` : ''}):`);
     ls.points.slice(0, LISTED_POINTS).forEach((p, i) => {
       const tag = p.aboveKnown ? (p.type === 'minimum' ? ', SPURIOUS local minimum (not global)' : ', not global') : '';
-      out.push(`  ${i + 1}. ${p.type}${tag}, loss ${p.lossExact !== undefined ? `= ${p.lossExact}` : `≈ ${p.loss.toPrecision(8)}`}: ${p.stratum}: ${coords(p.point)}`);
+      out.push(`  ${i + 1}. ${p.type}${tag}, loss (not regularised) ${p.lossExact !== undefined ? `= ${p.lossExact}` : `≈ ${p.loss.toPrecision(8)}`}: ${p.stratum}: ${coords(p.point)}`);
     });
     more(ls.points.length);
   }

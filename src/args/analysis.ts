@@ -154,7 +154,8 @@ export const bestKnownLoss = guard('bestKnownLoss', Land.bestKnownLoss, { net: n
 export const analysisJson = guard('analysisJson', Json.analysisJson, { a: analysisResult });
 
 // --- documents -------------------------------------------------------------------------------
-const summary: Arg = shape('an analysis summary (from analysisSummary)', { modelClass: inlines, verdict: inlines, degree: opt(inlines), steps: opt(arr(step)) });
+const summaryFact: Arg = shape('a fact of the verdict {fact, stage, basis}', { fact: inlines, stage: str, basis: str });
+const summary: Arg = shape('an analysis summary (from analysisSummary)', { modelClass: inlines, verdict: inlines, degree: opt(inlines), facts: opt(arr(summaryFact)), gaps: opt(arr(summaryFact)), steps: opt(arr(step)) });
 
 export const m = guard('m', Doc.m, { math: str });
 export const heading = guard('heading', Doc.heading, { text: str, level: opt(oneOf(1, 2, 3)) });

@@ -393,7 +393,7 @@ export function verdict(a: Analysis): Verdict {
       stage: 'Taylor surrogate',
       text: `With --taylor ${t.order} every activation is replaced by ${Object.entries(t.polynomials).map(([n, p]) => `${n}(z) ≈ ${p.text}${p.exact ? '' : ' (coefficients rounded)'}`).join(', ')}; everything below is about that surrogate and APPROXIMATE for the network: ${verdictText(inner)}`,
     });
-    return done(`${spec}: transcendental; about its Taylor surrogate of order ${t.order} (APPROXIMATE for the network): ${inner.headline.replace(/^[^:]*: /, '')}`);
+    return done(`${spec}: transcendental; about its Taylor surrogate of order ${t.order} (APPROXIMATE for the network): ${inner.headline.startsWith(`${inner.spec}: `) ? inner.headline.slice(inner.spec.length + 2) : inner.headline}`);
   }
   if (c.kind === 'piecewise') {
     f.push({ kind: 'class', class: c, basis: 'exact', stage: 'classification', text: `${spec} is piecewise polynomial: ${c.reason}.` });

@@ -378,7 +378,7 @@ export function verdict(a: Analysis): Verdict {
   if (c.kind === 'transcendental') {
     f.push({ kind: 'class', class: c, basis: 'exact', stage: 'classification', text: `${spec} is transcendental: ${c.reason}. No finite algebraic procedure solves ∇L = 0 for it in general; only numeric training (or an approximation) applies.` });
     if (a.taylor === undefined) {
-      g.push({ stage: 'Taylor surrogate', status: 'not attempted', text: 'No Taylor surrogate was asked for (--taylor N).' });
+      g.push({ stage: 'Taylor surrogate', status: 'not attempted', text: 'No Taylor surrogate was asked for (the next step names the command).' });
       next.push(`\`closedform analyze ${spec} --taylor 3\` replaces each activation by its Taylor polynomial around 0 and solves that polynomial surrogate, whose answers are approximate`);
       return done(`${spec}: transcendental — no polynomial system; numeric training or a Taylor surrogate`);
     }

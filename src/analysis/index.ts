@@ -16,7 +16,6 @@ export {
   type CriticalPoints,
   MAX_CRITICAL_UNKNOWNS,
   MAX_BEZOUT,
-
   CRITICAL_MILLIS,
   l2Coefficients,
   regularisedLoss,
@@ -33,7 +32,8 @@ export { POLISH_ROUNDS, POLISH_DENOMINATOR, reluOptimumOutputs, reluOutputsSuppo
 export { type Affine as RegionAffine, type Vertex as RegionVertex, type Box as RegionBox, type LinearRegion, type Regions, MAX_REGIONS, linearRegions, regionBound, dataBox, polygonText } from './relu-regions.js';
 export { type ReluExact, REACHED_TOLERANCE, reluExact, descentReached, reluExactJson, regionsJson } from './relu-report.js';
 export { type TaylorSurrogate, MAX_TAYLOR_ORDER, taylorPolynomial, taylorSurrogate } from './taylor.js';
-export { type AnalyzeOptions, type Analysis, type LinearReport, type MinimaStatus, analyze, linearReport, minimaStatus, verdict } from './analyze.js';
+export { type AnalyzeOptions, type Analysis, type LinearReport, analyze, linearReport } from './analyze.js';
+export { type Basis, type Fact, type Finding, type Gap, type MinimaStatus, type Stage, type TypeCounts, type Verdict, countsText, minimaStatus, typeCounts, verdict, verdictText } from './verdict.js';
 export {
   type HiddenUnit,
   type Stratum,

@@ -20,6 +20,7 @@ import * as Tay from '../analysis/taylor.js';
 import * as Ana from '../analysis/analyze.js';
 import * as Land from '../analysis/landscape.js';
 import * as Json from '../analysis/json.js';
+import * as Ver from '../analysis/verdict.js';
 import * as Doc from '../report/document.js';
 import * as Brk from '../report/linebreak.js';
 import * as Html from '../report/html.js';
@@ -137,8 +138,11 @@ export const taylorPolynomial = guard('taylorPolynomial', Tay.taylorPolynomial, 
 export const taylorSurrogate = guard('taylorSurrogate', Tay.taylorSurrogate, { net: network, order: int(1, Tay.MAX_TAYLOR_ORDER), at: opt(q) });
 export const analyze = guard('analyze', Ana.analyze, { spec, opts: opt(analyzeOptions) });
 export const linearReport = guard('linearReport', Ana.linearReport, { net: network });
-export const minimaStatus = guard('minimaStatus', Ana.minimaStatus, { cp: criticalPointsResult, ls: opt(leastSquaresResult) });
-export const verdict = guard('verdict', Ana.verdict, { a: analysisResult, opts: analyzeOptions });
+export const minimaStatus = guard('minimaStatus', Ver.minimaStatus, { cp: criticalPointsResult, ls: opt(leastSquaresResult) });
+export const verdict = guard('verdict', Ver.verdict, { a: analysisResult });
+export const verdictText = guard('verdictText', Ver.verdictText, { v: shape('a verdict (from verdict)', { spec: str, headline: str, findings: arr(any), gaps: arr(any), next: arr(str) }) });
+export const countsText = guard('countsText', Ver.countsText, { c: shape('type counts (from typeCounts)', { minimum: count, saddle: arr(any), maximum: count, degenerate: count }) });
+export const typeCounts = guard('typeCounts', Ver.typeCounts, { points: arr(shape('a critical point {type, index?}', { type: oneOf('minimum', 'saddle', 'maximum', 'degenerate'), index: opt(int(0, 100_000)) })) });
 export const hiddenUnits = guard('hiddenUnits', Land.hiddenUnits, { net: network });
 export const landscape = guard('landscape', Land.landscape, {
   net: network,
@@ -151,7 +155,8 @@ export const bestKnownLoss = guard('bestKnownLoss', Land.bestKnownLoss, { net: n
 export const analysisJson = guard('analysisJson', Json.analysisJson, { a: analysisResult });
 
 // --- documents -------------------------------------------------------------------------------
-const summary: Arg = shape('an analysis summary (from analysisSummary)', { modelClass: inlines, verdict: inlines, degree: opt(inlines), steps: opt(arr(step)) });
+const summaryFact: Arg = shape('a fact of the verdict {fact, stage, basis}', { fact: inlines, stage: str, basis: str });
+const summary: Arg = shape('an analysis summary (from analysisSummary)', { modelClass: inlines, verdict: inlines, degree: opt(inlines), facts: opt(arr(summaryFact)), gaps: opt(arr(summaryFact)), steps: opt(arr(step)) });
 
 export const m = guard('m', Doc.m, { math: str });
 export const heading = guard('heading', Doc.heading, { text: str, level: opt(oneOf(1, 2, 3)) });

@@ -50,8 +50,5 @@ export const analysisResult: Arg = shape('an analysis (from analyze)', {
   leastSquares: opt(leastSquaresResult),
   criticalPoints: opt(criticalPointsResult),
   landscape: opt(landscapeResult),
-  exact: arr(str),
-  numeric: arr(str),
-  verdict: str,
 });
 

@@ -156,13 +156,8 @@ export function analysisSteps(a: Analysis): Step[] {
     );
   if (a.descent !== undefined) steps.push(prose(`Gradient descent (numeric, ${a.descent.starts} random starts × ${a.descent.steps} steps) reached the loss ${a.descent.best.toPrecision(8)}.`));
   steps.push(...criticalSteps(a));
-  steps.push(
-    a.numeric.length === 0
-      ? prose(`Exact (no floating point): ${a.exact.join('; ')}.`)
-      : table(
-          [['exact'], ['numeric']],
-          Array.from({ length: Math.max(a.exact.length, a.numeric.length) }, (_, i) => [[a.exact[i] ?? ''], [a.numeric[i] ?? '']]),
-        ),
-  );
+  // what each finding rests on, from the verdict's data (analysis/verdict.ts)
+  steps.push(table([['finding'], ['established by'], ['how']], (summary.facts ?? []).map((f) => [f.fact, [f.stage], [f.basis]])));
+  if ((summary.gaps ?? []).length > 0) steps.push(table([['not established'], ['stage'], ['status']], summary.gaps!.map((f) => [f.fact, [f.stage], [f.basis]])));
   return steps;
 }

@@ -270,6 +270,19 @@ export function dataSection(net: Network, data: Dataset, total: Node, g: Readonl
   return steps;
 }
 
+/**
+ * The verdict as a page shows it: the headline, then the findings as a list (a table: the fact,
+ * the stage that established it, exact or numeric), then what was not established and why.
+ */
+export function verdictSteps(analysis: AnalysisSummary): Step[] {
+  const steps: Step[] = [heading('Verdict', 2), note('info', ...analysis.verdict)];
+  const facts = analysis.facts ?? [];
+  if (facts.length > 0) steps.push(table([['finding'], ['established by'], ['how']], facts.map((f) => [f.fact, [f.stage], [f.basis]])));
+  const gaps = analysis.gaps ?? [];
+  if (gaps.length > 0) steps.push(table([['not established'], ['stage'], ['status']], gaps.map((f) => [f.fact, [f.stage], [f.basis]])));
+  return steps;
+}
+
 /** The analysis, when supplied; otherwise what the activation registry says of each layer. */
 export function analysisSection(net: Network, analysis: AnalysisSummary | undefined): Step[] {
   const steps: Step[] = [heading('Special cases and solvability')];
@@ -278,7 +291,7 @@ export function analysisSection(net: Network, analysis: AnalysisSummary | undefi
     if (analysis.degree) steps.push(prose('Degree — ', ...analysis.degree));
     if (net.spec.activations.every((a) => getActivation(a)!.structure.kind === 'polynomial')) steps.push(...polynomialSteps(net));
     if (analysis.collapse) steps.push(prose('Collapsed form — ', ...analysis.collapse));
-    steps.push(...(analysis.steps ?? []), note('info', 'Verdict — ', ...analysis.verdict));
+    steps.push(...(analysis.steps ?? []), ...verdictSteps(analysis));
     return steps;
   }
   const structures = net.spec.activations.map((name, l) => {

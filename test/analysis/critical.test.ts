@@ -64,10 +64,11 @@ describe('critical points of the loss: counts agree with Singular, points with t
     }
   });
 
-  it('refuses when the first prime alone passes its budget, saying so, with a hint', () => {
+  it('stops when the first prime alone passes its budget (status budget: it was started, not refused up front), saying so, with a hint', () => {
     const net = buildNetwork(parseSpec('1-2-1:quadratic'));
     const cp = criticalPoints(net, readCsv(THREE, net.spec), generic);
-    expect(cp.status).toBe('refused');
+    expect(cp.status).toBe('budget');
+    expect(cp.system.length).toBe(7);
     expect(cp.message).toMatch(/time budget of \d+ ms within the first prime.*:nobias/);
   });
 

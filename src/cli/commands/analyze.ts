@@ -1,5 +1,5 @@
 /** `analyze SPEC`: the solvability explorer — class, collapse, least squares, critical points, verdict. */
-import { type Analysis, MAX_DIGITS, MAX_TAYLOR_ORDER, type Regularisation, analysisJson, analyze, minimaStatus, readCsv, readSpec } from '../../node/index.js';
+import { type Analysis, type Verdict, MAX_DIGITS, MAX_TAYLOR_ORDER, type Regularisation, analysisJson, analyze, minimaStatus, readCsv, readSpec, verdict } from '../../node/index.js';
 import { readInput } from '../files.js';
 import { type Io, type Register, UsageError, json } from '../io.js';
 import { integerOption, integerOr, rationalOption } from '../options.js';
@@ -57,18 +57,34 @@ function run(specText: string, o: Opts, io: Io): void {
   } finally {
     bar.done();
   }
-  const j = analysisJson(a);
   if (o.json) {
-    io.out(json(j));
+    io.out(json(analysisJson(a)));
     return;
   }
-  io.out(`${a.spec}: ${String(j.class)}\n`);
-  if (j.features !== null) io.out(`features K = ${j.features}, parameters P = ${j.params}, rank ∂c/∂θ = ${j.rank}${j.filling ? ' (filling)' : ''}\n`);
-  io.out(`exact: ${a.exact.join('; ')}\n`);
-  if (a.numeric.length > 0) io.out(`numeric: ${a.numeric.join('; ')}\n`);
-  io.out(`\n${a.verdict}\n`);
+  io.out(verdictListing(verdict(a)));
   io.out(pointListing(a));
 }
+
+/**
+ * The verdict as text: the headline, then every finding with its basis and the stage that
+ * established it, then what was not established and why, then what to try next.
+ */
+export function verdictListing(v: Verdict): string {
+  const out = [v.headline, ''];
+  v.findings.forEach((f, i) => out.push(`  ${i + 1}. [${f.basis} · ${f.stage}] ${f.text}`));
+  if (v.gaps.length > 0) {
+    out.push('', 'not established:');
+    for (const g of v.gaps) out.push(`  - [${g.status} · ${g.stage}] ${g.text}`);
+  }
+  if (v.next.length > 0) out.push('', `Next: ${v.next.join('; ')}.`);
+  return `${out.join('\n')}\n`;
+}
+
+/** `w1_1_1 = 1/3, …`: the coefficients as drawn, so that the system can be rebuilt elsewhere. */
+const lambdaList = (lambda: Readonly<Record<string, string>>): string =>
+  Object.entries(lambda)
+    .map(([p, l]) => `${p} = ${l}`)
+    .join(', ');
 
 /** Lines shown per listing; --json lists everything. */
 export const LISTED_POINTS = 20;
@@ -99,7 +115,8 @@ export function pointListing(a: Analysis): string {
   const real = cp?.realSolutions ?? [];
   if (cp !== undefined && real.length > 0) {
     const st = minimaStatus(cp, a.leastSquares);
-    const word = st.regularised ? 'regularised loss' : 'loss';
+    const word = st.regularised ? 'regularised loss' : 'loss (not regularised)';
+    if (st.regularised) out.push(`\nL2 coefficients λⱼ of the regularised loss L_data + Σⱼ λⱼθⱼ² (${cp.regularisation}): ${lambdaList(cp.lambda)}`);
     out.push(`\ncritical points of the ${st.regularised ? 'regularised loss L + Σλⱼθⱼ²' : 'loss'} (∇L = 0 solved exactly; ${real.length} real, by ${word}; types from the Hessian, certified):`);
     real.slice(0, LISTED_POINTS).forEach((r, i) => {
       const g = r.type !== 'minimum' || st.globalLoss === undefined ? '' : st.notGlobal.includes(i) ? ', NOT global' : ', global';
@@ -113,7 +130,7 @@ export function pointListing(a: Analysis): string {
     out.push(`\ncritical points on the rank-deficient strata (loss L without regularisation${k ? `; lowest loss attained ${k.exact ?? `≈ ${k.loss.toPrecision(3)}`}, ${k.source}` : ''}):`);
     ls.points.slice(0, LISTED_POINTS).forEach((p, i) => {
       const tag = p.aboveKnown ? (p.type === 'minimum' ? ', SPURIOUS local minimum (not global)' : ', not global') : '';
-      out.push(`  ${i + 1}. ${p.type}${tag}, loss ${p.lossExact !== undefined ? `= ${p.lossExact}` : `≈ ${p.loss.toPrecision(8)}`}: ${p.stratum}: ${coords(p.point)}`);
+      out.push(`  ${i + 1}. ${p.type}${tag}, loss (not regularised) ${p.lossExact !== undefined ? `= ${p.lossExact}` : `≈ ${p.loss.toPrecision(8)}`}: ${p.stratum}: ${coords(p.point)}`);
     });
     more(ls.points.length);
   }

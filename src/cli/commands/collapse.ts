@@ -1,5 +1,5 @@
 /** `collapse SPEC`: the output as Σ cₖ(θ)φₖ(x); for identity networks β and β₀ as matrix identities, proved. */
-import { AnalysisError, buildNetwork, collapse, isLinearSpec, linearReport, polyToText, readSpec } from '../../node/index.js';
+import { AnalysisError, buildNetwork, collapse, isLinearSpec, linearReport, polyToText, readSpec, toText } from '../../node/index.js';
 import { type Register, UsageError, json } from '../io.js';
 import { integerOr } from '../options.js';
 import { SEED_RANGE } from './analyze.js';
@@ -25,8 +25,8 @@ export const registerCollapse: Register = (program, io) =>
       const lin = isLinearSpec(net.spec) ? linearReport(net) : undefined;
       const out = {
         linear: lin !== undefined,
-        beta: lin?.beta ?? null,
-        beta0: lin?.beta0 ?? null,
+        beta: lin?.beta.map((r) => r.map(toText)) ?? null,
+        beta0: lin?.beta0.map(toText) ?? null,
         matrixForm: lin?.matrixForm ?? null,
         proved: lin?.proved ?? null,
         backprop: lin?.backpropLatex ?? null,
@@ -44,7 +44,7 @@ export const registerCollapse: Register = (program, io) =>
       }
       if (lin !== undefined) {
         io.out(`linear regression: ${lin.matrixForm.split(';')[0]}\n`);
-        lin.beta.forEach((row, k) => io.out(`output ${k + 1}: beta = (${row.join(', ')}), beta0 = ${lin.beta0[k]}\n`));
+        lin.beta.forEach((row, k) => io.out(`output ${k + 1}: beta = (${row.map(toText).join(', ')}), beta0 = ${toText(lin.beta0[k]!)}\n`));
         io.out(`proved by expansion: ${lin.proved}\n`);
       }
       for (const f of out.collapsed) io.out(`f${f.output}: [${f.monomial}] ${f.coefficient}\n`);

@@ -37,6 +37,7 @@ import {
   quote,
   describeValue,
   escapeControls,
+  isIdentifier,
 } from '../../node/index.js';
 import { readInput, writeOutput } from '../files.js';
 import { type Io, type Register, UsageError, json } from '../io.js';
@@ -56,8 +57,6 @@ export const MAX_HESSIAN_WORK = 400_000;
 
 /** Most tree nodes written to a file with --out (~10 characters each: ~100 MB of text). */
 export const MAX_WRITTEN_TREE = 10_000_000n;
-
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 interface HessianOptions {
   data?: string;
@@ -106,7 +105,7 @@ function expressionTarget(text: string, opts: HessianOptions): Target {
 export function readPoint(text: string, file: string): Map<string, Rational> {
   const point = new Map<string, Rational>();
   const put = (name: string, value: string, where: string): void => {
-    if (!NAME.test(name)) throw new UsageError(`${where}: bad name ${quote(name)}`);
+    if (!isIdentifier(name)) throw new UsageError(`${where}: bad name ${quote(name)}`);
     if (point.has(name)) throw new UsageError(`${where}: ${quote(name)} is given twice`);
     let q: Rational | undefined;
     try {

@@ -16,7 +16,7 @@
 import { type Rational, ONE, Q, ZERO, qabs, qadd, qcmp, qdiv, qmul, qneg, qsign, qsub, qtoString } from '../expr/rational.js';
 import { type Dataset, type Network, lossFactor } from '../network/build.js';
 import { LEAKY_SLOPE } from '../activations/leaky_relu.js';
-import { solveQ } from './linalg.js';
+import { solveNormalEquations } from './linalg.js';
 
 /** Most activation patterns solved (each is one exact least-squares problem). */
 export const MAX_PATTERNS = 5_000;
@@ -148,11 +148,8 @@ function solvePattern(
       role.push({ g, kind: 'beta' });
     }
   });
-  const K = columns.length;
-  const A = columns.map((ci) => columns.map((cj) => ci.reduce((s, v, p) => qadd(s, qmul(v, cj[p]!)), ZERO)));
-  const rhs = columns.map((ci) => ci.reduce((s, v, p) => qadd(s, qmul(v, y[p]!)), ZERO));
-  const sol = K === 0 ? { kind: 'solution' as const, x: [], nullity: 0 } : solveQ(A, rhs);
-  if (sol.kind !== 'solution') return undefined;
+  // least squares over the pattern's columns: the normal equations (always consistent)
+  const sol = solveNormalEquations(x.map((_, p) => columns.map((c) => c[p]!)), y);
   const offset = b2 ? 1 : 0;
   let c = b2 ? sol.x[0]! : ZERO;
   // consistency of each group, and its (sign s, a, β) with s·(a·xₚ + β) > 0 exactly on its on-set

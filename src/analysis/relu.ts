@@ -14,7 +14,7 @@
  * consistent for a suitable βᵢ when both layers have biases.
  */
 import { type Rational, ONE, Q, ZERO, qabs, qadd, qcmp, qdiv, qmul, qneg, qsign, qsub, qtoString } from '../expr/rational.js';
-import { type Dataset, type Network, lossFactor } from '../network/build.js';
+import { type Dataset, type Network, biasName, lossFactor, weightName } from '../network/build.js';
 import { LEAKY_SLOPE } from '../activations/leaky_relu.js';
 import { solveNormalEquations } from './linalg.js';
 
@@ -211,8 +211,8 @@ function solvePattern(
     const u = unitOf[g]!;
     const k = sets.filter((t) => t.join(',') === set.join(',')).length;
     const s = u.s === 0 ? 1 : u.s;
-    point[`w1_${i + 1}_1`] = u.s === 0 ? ZERO : qmul(Q(s), u.a);
-    if (b1) point[`b1_${i + 1}`] = u.s === 0 ? Q(-1) : qmul(Q(s), u.beta);
+    point[weightName(1, i + 1, 1)] = u.s === 0 ? ZERO : qmul(Q(s), u.a);
+    if (b1) point[biasName(1, i + 1)] = u.s === 0 ? Q(-1) : qmul(Q(s), u.beta);
     point[`w2_1_${i + 1}`] = u.s === 0 ? ZERO : Q(s, k);
   });
   if (b2) point['b2_1'] = c;

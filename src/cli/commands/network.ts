@@ -23,6 +23,7 @@ import {
   toText,
   treeSize,
   quote,
+  aName,
 } from '../../node/index.js';
 import { readInput } from '../files.js';
 import { type Io, type Register, UsageError, json } from '../io.js';
@@ -52,7 +53,7 @@ function formula(specText: string, opts: { json?: boolean }, io: Io): void {
   // forward equations z, a of every layer listed alongside.
   const forward = recursive ? forwardEquations(net) : [];
   const outputs = net.outputs.map((f, k) => {
-    const shown = recursive ? forward.find((e) => e.lhs === `a${L}_${k + 1}`)!.rhs : f;
+    const shown = recursive ? forward.find((e) => e.lhs === aName(L, k + 1))!.rhs : f;
     return { name: outputName(k + 1), text: toText(shown), latex: toLatex(shown), dagSize: dagSize(f), treeSize: treeSize(f).toString() };
   });
   if (opts.json) {

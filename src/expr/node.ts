@@ -33,7 +33,7 @@ export type { Num, Sym, Add, Mul, Pow, Fn, Node, NodeKind } from './types.js';
 
 /** Raised for text or names the core cannot accept. */
 export class ExprError extends ClosedformError {
-  override readonly name = 'ExprError';
+  override readonly name: string = 'ExprError';
 }
 
 /** Exhaustiveness guard for `switch (node.kind)`. */

@@ -11,18 +11,13 @@
  *   `rows` (the H = σ(XW₁ + b₁) layout of seed 004).
  */
 import { activationNames, getActivation } from '../activations/registry.js';
-import { describeValue, quote } from '../expr/errors.js';
-import { ExprError } from '../expr/node.js';
+import { ClosedformError, describeValue, quote } from '../expr/errors.js';
 import { JsonError, readJson } from './json.js';
 import type { Convention, Loss, NetworkSpec } from './spec.js';
 
 /** A network spec that cannot be accepted; the message names the bad token in one line. */
-export class SpecError extends ExprError {
-  constructor(message: string) {
-    super(message);
-    // ExprError fixes `name` as a literal; a SpecError says what it is in stack traces and logs.
-    Object.defineProperty(this, 'name', { value: 'SpecError' });
-  }
+export class SpecError extends ClosedformError {
+  override readonly name = 'SpecError';
 }
 
 /**

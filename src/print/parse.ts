@@ -14,6 +14,7 @@ import { ArithmeticError, qparse } from '../expr/rational.js';
 
 /** A syntax error in expression text, with its 1-based column. */
 export class ParseError extends ExprError {
+  override readonly name = 'ParseError';
   constructor(
     message: string,
     readonly column: number,

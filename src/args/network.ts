@@ -65,6 +65,7 @@ export const parameterCount = guard('parameterCount', Parse.parameterCount, { sp
 export const parseSpec = guard('parseSpec', Parse.parseSpec, { text: str });
 export const specFromJson = guard('specFromJson', Parse.specFromJson, { value: any });
 export const readSpec = guard('readSpec', Parse.readSpec, { text: str });
+export const looksLikeSpec = guard('looksLikeSpec', Parse.looksLikeSpec, { text: str });
 export const formatSpec = guard('formatSpec', Parse.formatSpec, { spec });
 export const buildNetwork = guard('buildNetwork', Build.buildNetwork, { spec });
 export const parameterNames = guard('parameterNames', Build.parameterNames, { spec });

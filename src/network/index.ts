@@ -16,6 +16,7 @@ export {
   parseSpec,
   specFromJson,
   readSpec,
+  looksLikeSpec,
   formatSpec,
 } from './parse.js';
 export {

@@ -201,6 +201,20 @@ export function specFromJson(value: unknown): NetworkSpec {
 }
 
 /**
+ * Whether text is meant as a network spec rather than an expression: the compact string starts
+ * with its widths `n0-…-nL` (then `:activations:options`, checked by {@link parseSpec}), JSON
+ * text with `{`. The commands that take either (`expand`, `grad`, `hessian`) decide by it; a
+ * malformed spec is still a spec, refused by {@link readSpec} with its reason.
+ *
+ * @example
+ * ```ts
+ * looksLikeSpec('1-2-1:quadratic'); // true
+ * looksLikeSpec('x - 1');           // false
+ * ```
+ */
+export const looksLikeSpec = (text: string): boolean => /^\s*(\d+(\s*-\s*\d+)+(:.*)?|\{.*)\s*$/s.test(text);
+
+/**
  * A spec given either as the compact string or as JSON text (starting with `{`; read strictly:
  * a repeated key, nesting past MAX_JSON_DEPTH or trailing text is refused with its place).
  *

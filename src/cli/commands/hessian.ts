@@ -38,11 +38,11 @@ import {
   describeValue,
   escapeControls,
   isIdentifier,
+  looksLikeSpec,
 } from '../../node/index.js';
 import { readInput, writeOutput } from '../files.js';
 import { type Io, type Register, UsageError, json } from '../io.js';
 import { nameListOption } from '../options.js';
-import { SPEC } from './expand.js';
 import { expression } from './expr.js';
 import { MAX_PRINTED_TREE } from './network.js';
 
@@ -208,7 +208,7 @@ function pointOutput(t: Target, at: HessianAtPoint, point: ReadonlyMap<string, R
 
 function hessianCommand(target: string, opts: HessianOptions, io: Io): void {
   if (opts.json && opts.latex) throw new UsageError('--json and --latex are two output formats: choose one');
-  const t = SPEC.test(target) ? networkTarget(target, opts, io) : expressionTarget(target, opts);
+  const t = looksLikeSpec(target) ? networkTarget(target, opts, io) : expressionTarget(target, opts);
   const point = opts.at !== undefined ? readPoint(readInput(io, opts.at, 'point file', '--at'), opts.at) : undefined;
   // the estimate, from the gradient (cheap: one reverse sweep) before any forward sweep
   const P = t.vars.length;

@@ -24,14 +24,12 @@ import {
   treeSize,
   quote,
   aName,
+  looksLikeSpec,
 } from '../../node/index.js';
 import { readInput } from '../files.js';
 import { type Io, type Register, UsageError, json } from '../io.js';
 import { choiceOption, nameListOption } from '../options.js';
 import { exprGrad } from './expr.js';
-
-/** A network spec rather than an expression: widths `n0-…-nL[:…]`, or a JSON object. */
-const SPEC = /^\s*(\d+(\s*-\s*\d+)+(:.*)?|\{.*)\s*$/s;
 
 /**
  * Most nodes a formula may have written out as a tree to be printed as one closed formula. Text
@@ -158,7 +156,7 @@ export const registerGrad: Register = (program, io) =>
         '  closedform grad "(w*x + b - y)^2" --vars w,b --json\n',
     )
     .action((target: string, opts: GradOptions) => {
-      if (SPEC.test(target)) return networkGrad(target, opts, io);
+      if (looksLikeSpec(target)) return networkGrad(target, opts, io);
       if (opts.form !== undefined || opts.params !== undefined || opts.data !== undefined)
         throw new UsageError(`--form, --params and --data need a network spec, not the expression ${quote(target)}`);
       exprGrad(target, opts, io);

@@ -24,7 +24,7 @@ import { substitute, topoOrder } from '../expr/walk.js';
 import { getActivation } from '../activations/registry.js';
 import { type Rational, Q, qtoNumber, qtoString } from '../expr/rational.js';
 import { grad } from '../diff/reverse.js';
-import { type Dataset, type Network, datasetLoss } from '../network/build.js';
+import { type Dataset, type Network, datasetLoss, weightName } from '../network/build.js';
 import { ExpansionTooLargeError, expand } from '../poly/expand.js';
 import { GroebnerBudgetError, type PolyTerms } from '../poly/groebner.js';
 import { QuotientBudgetError } from '../poly/groebner-quotient.js';
@@ -268,7 +268,7 @@ export function normalisedWeights(net: Network): string[] {
   for (let l = 1; l < w.length - 1; l++) {
     const st = getActivation(net.spec.activations[l - 1]!)?.structure;
     if (st?.kind !== 'polynomial' && !['relu', 'leaky_relu'].includes(net.spec.activations[l - 1]!)) continue;
-    for (let i = 1; i <= w[l]!; i++) out.push(`w${l}_${i}_1`);
+    for (let i = 1; i <= w[l]!; i++) out.push(weightName(l, i, 1));
   }
   return out;
 }

@@ -31,7 +31,7 @@ import { type Node, ZERO_NODE, mul, sub, sym } from '../expr/node.js';
 import { type Rational, ONE, Q, ZERO, qadd, qfromNumber, qsub, qtoNumber, qtoString } from '../expr/rational.js';
 import { evaluateExact, freeSymbols, substitute } from '../expr/walk.js';
 import { grad } from '../diff/reverse.js';
-import { type Dataset, type Network, datasetLoss, layerActivation } from '../network/build.js';
+import { type Dataset, type Network, biasName, datasetLoss, layerActivation, weightName } from '../network/build.js';
 import { ExpansionTooLargeError, expand } from '../poly/expand.js';
 import { GroebnerBudgetError } from '../poly/groebner.js';
 import { QuotientBudgetError } from '../poly/groebner-quotient.js';
@@ -122,10 +122,10 @@ export function hiddenUnits(net: Network): HiddenUnit[] {
     for (let j = 1; j <= w[l]!; j++)
       out.push({
         name: `h${l}_${j}`,
-        incoming: Array.from({ length: w[l - 1]! }, (_, k) => `w${l}_${j}_${k + 1}`),
-        bias: net.spec.bias[l - 1] ? `b${l}_${j}` : undefined,
-        outgoing: Array.from({ length: w[l + 1]! }, (_, i) => `w${l + 1}_${i + 1}_${j}`),
-        nextBiases: net.spec.bias[l] ? Array.from({ length: w[l + 1]! }, (_, i) => `b${l + 1}_${i + 1}`) : [],
+        incoming: Array.from({ length: w[l - 1]! }, (_, k) => weightName(l, j, k + 1)),
+        bias: net.spec.bias[l - 1] ? biasName(l, j) : undefined,
+        outgoing: Array.from({ length: w[l + 1]! }, (_, i) => weightName(l + 1, i + 1, j)),
+        nextBiases: net.spec.bias[l] ? Array.from({ length: w[l + 1]! }, (_, i) => biasName(l + 1, i + 1)) : [],
         canBeSilent: zeroAtZero && d0 !== undefined && d0.n === 0n,
         zeroAtZero,
         act: (z) => act.apply(z),

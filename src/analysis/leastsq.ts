@@ -15,7 +15,7 @@ import { evaluateExact } from '../expr/walk.js';
 import { type Dataset, type Network, datasetLoss, lossFactor } from '../network/build.js';
 import { polyDegree } from '../poly/poly.js';
 import { type Collapse, jacobianAt, polyAt } from './collapse.js';
-import { solveQ } from './linalg.js';
+import { solveNormalEquations, solveQ } from './linalg.js';
 import { randomPoint } from './random.js';
 
 /** Random fixings of the non-affine parameters tried before giving up on the linear route. */
@@ -58,10 +58,7 @@ export function leastSquares(net: Network, col: Collapse, data: Dataset, seed = 
     const Phi = data.inputs.map((x) => idx.map((i) => monomialAt(col.features[i]!.exps, x)));
     const y = data.targets.map((t) => t[k]!);
     // normal equations ΦᵀΦ c = Φᵀy (always consistent)
-    const A = idx.map((_, a) => idx.map((_, b) => Phi.reduce((s, row) => qadd(s, qmul(row[a]!, row[b]!)), ZERO)));
-    const rhs = idx.map((_, a) => Phi.reduce((s, row, p) => qadd(s, qmul(row[a]!, y[p]!)), ZERO));
-    const sol = solveQ(A, rhs);
-    if (sol.kind !== 'solution') throw new Error('normal equations inconsistent: impossible for ΦᵀΦc = Φᵀy');
+    const sol = solveNormalEquations(Phi, y);
     if (sol.nullity > 0) unique = false;
     idx.forEach((i, a) => (cstar[i] = sol.x[a]!));
     for (let p = 0; p < Phi.length; p++) {

@@ -98,6 +98,30 @@ export function solveQ(A: QMatrix, b: readonly Rational[]): LinearSolution {
 }
 
 /**
+ * Least squares over Q: a minimiser c of ‖A·c − y‖² (A has one row per data point), from the
+ * normal equations AᵀA·c = Aᵀy. They are always consistent (Aᵀy lies in the column space of Aᵀ,
+ * which is that of AᵀA), so there is always a solution: free unknowns set to 0, and `nullity` 0
+ * exactly when A has full column rank (the minimiser is unique).
+ *
+ * @example
+ * ```ts
+ * qtoString(solveNormalEquations([[Q(1)], [Q(1)]], [Q(1), Q(2)]).x[0]!); // '3/2'
+ * ```
+ */
+export function solveNormalEquations(A: QMatrix, y: readonly Rational[]): { readonly x: readonly Rational[]; readonly nullity: number } {
+  const n = A[0]?.length ?? 0;
+  const col = (j: number): Rational[] => A.map((row) => row[j]!);
+  const cols = Array.from({ length: n }, (_, j) => col(j));
+  const dot = (u: readonly Rational[], v: readonly Rational[]): Rational => u.reduce((s, a, p) => qadd(s, qmul(a, v[p]!)), ZERO);
+  const sol = solveQ(
+    cols.map((ci) => cols.map((cj) => dot(ci, cj))),
+    cols.map((ci) => dot(ci, y)),
+  );
+  if (sol.kind !== 'solution') throw new Error('normal equations inconsistent: impossible for AᵀA·c = Aᵀy');
+  return sol;
+}
+
+/**
  * Aᵀ for any matrix.
  *
  * @example

@@ -4,6 +4,7 @@
  * targets `y{k}`, all 1-based. Matrices here are in the `layer` layout (Wˡ is n_l × n_{l−1}).
  */
 import { type Node, sym } from '../expr/node.js';
+import { biasName, inputName, targetName, weightName } from '../network/build.js';
 import type { NetworkSpec } from '../network/spec.js';
 
 /**
@@ -15,7 +16,7 @@ import type { NetworkSpec } from '../network/spec.js';
  * ```
  */
 export function weightMatrix(widths: readonly number[], l: number): Node[][] {
-  return Array.from({ length: widths[l]! }, (_, i) => Array.from({ length: widths[l - 1]! }, (_, j) => sym(`w${l}_${i + 1}_${j + 1}`)));
+  return Array.from({ length: widths[l]! }, (_, i) => Array.from({ length: widths[l - 1]! }, (_, j) => sym(weightName(l, i + 1, j + 1))));
 }
 
 /**
@@ -27,14 +28,14 @@ export function weightMatrix(widths: readonly number[], l: number): Node[][] {
  * ```
  */
 export function biasColumn(widths: readonly number[], l: number): Node[][] {
-  return Array.from({ length: widths[l]! }, (_, i) => [sym(`b${l}_${i + 1}`)]);
+  return Array.from({ length: widths[l]! }, (_, i) => [sym(biasName(l, i + 1))]);
 }
 
 /** The inputs as a column x = (x1, …, x_{n0})ᵀ. */
-export const inputColumn = (n0: number): Node[][] => Array.from({ length: n0 }, (_, j) => [sym(`x${j + 1}`)]);
+export const inputColumn = (n0: number): Node[][] => Array.from({ length: n0 }, (_, j) => [sym(inputName(j + 1))]);
 
 /** Input names x1…x_{n0}. */
-export const inputNames = (spec: NetworkSpec): string[] => Array.from({ length: spec.widths[0]! }, (_, j) => `x${j + 1}`);
+export const inputNames = (spec: NetworkSpec): string[] => Array.from({ length: spec.widths[0]! }, (_, j) => inputName(j + 1));
 
 /** Target names y1…y_{nL}. */
-export const targetNames = (spec: NetworkSpec): string[] => Array.from({ length: spec.widths.at(-1)! }, (_, k) => `y${k + 1}`);
+export const targetNames = (spec: NetworkSpec): string[] => Array.from({ length: spec.widths.at(-1)! }, (_, k) => targetName(k + 1));

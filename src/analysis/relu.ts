@@ -14,9 +14,9 @@
  * consistent for a suitable βᵢ when both layers have biases.
  */
 import { type Rational, ONE, Q, ZERO, qabs, qadd, qcmp, qdiv, qmul, qneg, qsign, qsub, qtoString } from '../expr/rational.js';
-import { type Dataset, type Network, lossFactor } from '../network/build.js';
+import { type Dataset, type Network, biasName, lossFactor, weightName } from '../network/build.js';
 import { LEAKY_SLOPE } from '../activations/leaky_relu.js';
-import { solveQ } from './linalg.js';
+import { solveNormalEquations } from './linalg.js';
 
 /** Most activation patterns solved (each is one exact least-squares problem). */
 export const MAX_PATTERNS = 5_000;
@@ -148,11 +148,8 @@ function solvePattern(
       role.push({ g, kind: 'beta' });
     }
   });
-  const K = columns.length;
-  const A = columns.map((ci) => columns.map((cj) => ci.reduce((s, v, p) => qadd(s, qmul(v, cj[p]!)), ZERO)));
-  const rhs = columns.map((ci) => ci.reduce((s, v, p) => qadd(s, qmul(v, y[p]!)), ZERO));
-  const sol = K === 0 ? { kind: 'solution' as const, x: [], nullity: 0 } : solveQ(A, rhs);
-  if (sol.kind !== 'solution') return undefined;
+  // least squares over the pattern's columns: the normal equations (always consistent)
+  const sol = solveNormalEquations(x.map((_, p) => columns.map((c) => c[p]!)), y);
   const offset = b2 ? 1 : 0;
   let c = b2 ? sol.x[0]! : ZERO;
   // consistency of each group, and its (sign s, a, β) with s·(a·xₚ + β) > 0 exactly on its on-set
@@ -214,8 +211,8 @@ function solvePattern(
     const u = unitOf[g]!;
     const k = sets.filter((t) => t.join(',') === set.join(',')).length;
     const s = u.s === 0 ? 1 : u.s;
-    point[`w1_${i + 1}_1`] = u.s === 0 ? ZERO : qmul(Q(s), u.a);
-    if (b1) point[`b1_${i + 1}`] = u.s === 0 ? Q(-1) : qmul(Q(s), u.beta);
+    point[weightName(1, i + 1, 1)] = u.s === 0 ? ZERO : qmul(Q(s), u.a);
+    if (b1) point[biasName(1, i + 1)] = u.s === 0 ? Q(-1) : qmul(Q(s), u.beta);
     point[`w2_1_${i + 1}`] = u.s === 0 ? ZERO : Q(s, k);
   });
   if (b2) point['b2_1'] = c;

@@ -13,7 +13,7 @@
  * options objects, shapes) say where inside the value the first misfit is.
  */
 import { ClosedformError, describeValue, quote } from '../expr/errors.js';
-import { isNode } from '../expr/node.js';
+import { IDENTIFIER_RULE, isIdentifier, isNode } from '../expr/node.js';
 import { type Rational, gcd } from '../expr/rational.js';
 
 /** A wrong argument of an exported function: names the function, the argument (and where inside it), and what was expected. */
@@ -55,14 +55,12 @@ export const arg = (expected: string, ok: (x: unknown) => boolean, many?: string
   check: (x) => (ok(x) ? undefined : mismatch(expected, x)),
 });
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
 /** Longest array (or string) any argument may be: far past anything the algorithms finish on. */
 export const MAX_LENGTH = 10_000_000;
 
 export const any: Arg = { expected: 'any value', check: () => undefined };
 export const str: Arg = arg('a string', (x) => typeof x === 'string' && x.length <= MAX_LENGTH, 'strings');
-export const name: Arg = arg('a name (a letter or _, then letters, digits and _)', (x) => typeof x === 'string' && NAME.test(x), 'names (a letter or _, then letters, digits and _)');
+export const name: Arg = arg(`a name (${IDENTIFIER_RULE})`, (x) => typeof x === 'string' && isIdentifier(x), `names (${IDENTIFIER_RULE})`);
 export const bool: Arg = arg('true or false', (x) => typeof x === 'boolean', 'booleans');
 export const big: Arg = arg('a bigint', (x) => typeof x === 'bigint', 'bigints');
 export const finite: Arg = arg('a finite number', (x) => typeof x === 'number' && Number.isFinite(x), 'finite numbers');

@@ -72,6 +72,7 @@ export const isNode = guard('isNode', N.isNode, { x: any });
 export const assertNever = guard('assertNever', N.assertNever, { x: any });
 export const internedCount = guard('internedCount', N.internedCount, {});
 export const num = guard('num', N.num, { v: either(integer, q) });
+export const isIdentifier = guard('isIdentifier', N.isIdentifier, { name: str });
 export const sym = guard('sym', N.sym, { name });
 export const splitCoefficient = guard('splitCoefficient', N.splitCoefficient, { t: node });
 export const add = guard('add', N.add, { '...xs': node });

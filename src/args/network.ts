@@ -70,6 +70,7 @@ export const readSpec = guard('readSpec', Parse.readSpec, { text: str });
 export const parseSizedSpec = guard('parseSizedSpec', Parse.parseSizedSpec, { text: str });
 export const sizedSpecFromJson = guard('sizedSpecFromJson', Parse.sizedSpecFromJson, { value: any });
 export const readSizedSpec = guard('readSizedSpec', Parse.readSizedSpec, { text: str });
+export const looksLikeSpec = guard('looksLikeSpec', Parse.looksLikeSpec, { text: str });
 export const formatSpec = guard('formatSpec', Parse.formatSpec, { spec });
 export const buildNetwork = guard('buildNetwork', Build.buildNetwork, { spec });
 export const parameterNames = guard('parameterNames', Build.parameterNames, { spec });

@@ -7,7 +7,7 @@
  * inside the range the option states, and anything else is one line naming the option, the value
  * (quoted with escapes) and what is accepted.
  */
-import { type Rational, qparse, quote } from '../node/index.js';
+import { IDENTIFIER_RULE, type Rational, isIdentifier, qparse, quote } from '../node/index.js';
 import { UsageError } from './io.js';
 
 /** Plain decimal digits without leading zeros: `0`, `7`, `120`. */
@@ -80,8 +80,6 @@ export function choiceOption<T extends string>(name: string, text: string, choic
   return text as T;
 }
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
 /**
  * A comma-separated list of names (`--vars x,y`, `--params w1_1_1,b1_1`): each an identifier,
  * none repeated, at least one.
@@ -94,7 +92,7 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export function nameListOption(name: string, text: string): string[] {
   const names = text.split(',').map((s) => s.trim());
   if (names.length === 1 && names[0] === '') throw new UsageError(`${name} lists no name`);
-  for (const v of names) if (!NAME.test(v)) throw new UsageError(`bad name ${quote(v)} in ${name}: a letter or _, then letters, digits and _`);
+  for (const v of names) if (!isIdentifier(v)) throw new UsageError(`bad name ${quote(v)} in ${name}: ${IDENTIFIER_RULE}`);
   const seen = new Set<string>();
   for (const v of names) {
     if (seen.has(v)) throw new UsageError(`${quote(v)} is listed twice in ${name}`);

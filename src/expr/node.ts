@@ -33,7 +33,7 @@ export type { Num, Sym, Add, Mul, Pow, Fn, Node, NodeKind } from './types.js';
 
 /** Raised for text or names the core cannot accept. */
 export class ExprError extends ClosedformError {
-  override readonly name = 'ExprError';
+  override readonly name: string = 'ExprError';
 }
 
 /** Exhaustiveness guard for `switch (node.kind)`. */
@@ -148,11 +148,30 @@ export function num(v: Rational | number | bigint): Num {
   return intern(`#${q.n}/${q.d}`, (id) => ({ kind: 'num', id, depth: 1, value: q }));
 }
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * The one identifier pattern (symbol names, variable and parameter names everywhere): a letter
+ * or `_`, then letters, digits and `_`. The source of a regular expression, unanchored, so that a
+ * tokenizer can embed it; {@link isIdentifier} tests a whole string.
+ */
+export const IDENTIFIER_PATTERN = '[A-Za-z_][A-Za-z0-9_]*';
+/** The rule in words, for messages. */
+export const IDENTIFIER_RULE = 'a letter or _, then letters, digits and _';
+const IDENTIFIER = new RegExp(`^${IDENTIFIER_PATTERN}$`);
+
+/**
+ * Whether a string is an identifier (a name `sym` accepts).
+ *
+ * @example
+ * ```ts
+ * isIdentifier('w1_2_3'); // true
+ * isIdentifier('2x');     // false
+ * ```
+ */
+export const isIdentifier = (name: string): boolean => IDENTIFIER.test(name);
 
 /** A symbol. Names are identifiers: a letter or `_`, then letters, digits and `_`. */
 export function sym(name: string): Sym {
-  if (!NAME.test(name)) throw new ExprError(`invalid symbol name '${name}'`);
+  if (!isIdentifier(name)) throw new ExprError(`invalid symbol name '${name}'`);
   return intern(`$${name}`, (id) => ({ kind: 'sym', id, depth: 1, name }));
 }
 

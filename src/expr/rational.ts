@@ -18,7 +18,7 @@ export interface Rational {
 
 /** Raised for arithmetic that has no value (division by zero, 0 to a negative power). */
 export class ArithmeticError extends ClosedformError {
-  override readonly name = 'ArithmeticError';
+  override readonly name: string = 'ArithmeticError';
 }
 
 /**
@@ -26,7 +26,9 @@ export class ArithmeticError extends ClosedformError {
  * (`2^1000000000` would take minutes and gigabytes). The expression constructors catch it and
  * keep such a power symbolic.
  */
-export class PowerTooLargeError extends ArithmeticError {}
+export class PowerTooLargeError extends ArithmeticError {
+  override readonly name = 'PowerTooLargeError';
+}
 
 /**
  * Largest exact power computed, in bits of the result. Measured: 3^630000 (10^6 bits) takes

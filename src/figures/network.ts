@@ -11,7 +11,7 @@ import { parameterCount } from '../network/parse.js';
 import { biasName, weightName } from '../network/build.js';
 import type { NetworkSpec } from '../network/spec.js';
 import { FigureError } from './errors.js';
-import { layerSup, neuronLabel, paramLabel } from './labels.js';
+import { layerSup, neuronLabel, paramLabel, paramParts } from './labels.js';
 import { type Figure, figure } from './svg.js';
 
 /**
@@ -113,9 +113,9 @@ export function networkLayout(spec: NetworkSpec): NetworkLayout {
  * 0.2 for the top target to 0.6 for the bottom one) so that labels of crossing links part.
  */
 function labelAt(spec: NetworkSpec, e: NetworkLink): number {
-  const p = /^[wb](\d+)_(\d+)/.exec(e.param)!;
-  const n = spec.widths[Number(p[1])]!;
-  return n === 1 ? 0.4 : 0.2 + (0.4 * (Number(p[2]) - 1)) / (n - 1);
+  const p = paramParts(e.param); // the link's target neuron: i of layer l
+  const n = spec.widths[p.l]!;
+  return n === 1 ? 0.4 : 0.2 + (0.4 * (p.i - 1)) / (n - 1);
 }
 
 const plural = (n: number, w: string): string => `${n} ${w}${n === 1 ? '' : w.endsWith('s') ? 'es' : 's'}`;

@@ -11,6 +11,7 @@ import { type Node, add, mul, num, pow, sub, sym } from '../expr/node.js';
 import { Q, type Rational } from '../expr/rational.js';
 import { substitute } from '../expr/walk.js';
 import { SpecError } from './parse.js';
+import { ClosedformError } from '../expr/errors.js';
 import type { NetworkSpec } from './spec.js';
 
 /** A network built from a spec: names and nodes. */
@@ -114,11 +115,8 @@ export interface Dataset {
 }
 
 /** Raised for a data set that does not fit a network (shape, values); names the line or point. */
-export class DatasetError extends SpecError {
-  constructor(message: string) {
-    super(message);
-    Object.defineProperty(this, 'name', { value: 'DatasetError' });
-  }
+export class DatasetError extends ClosedformError {
+  override readonly name = 'DatasetError';
 }
 
 /**

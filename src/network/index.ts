@@ -16,6 +16,7 @@ export {
   parseSpec,
   specFromJson,
   readSpec,
+  looksLikeSpec,
   formatSpec,
   RESERVED_SIZE_NAMES,
   parseSizedSpec,

@@ -13,18 +13,13 @@
  *   `rows` (the H = σ(XW₁ + b₁) layout of seed 004).
  */
 import { activationNames, getActivation } from '../activations/registry.js';
-import { describeValue, quote } from '../expr/errors.js';
-import { ExprError } from '../expr/node.js';
+import { ClosedformError, describeValue, quote } from '../expr/errors.js';
 import { JsonError, readJson } from './json.js';
 import type { Convention, Loss, NetworkSpec, SizedSpec, SymbolicSpec } from './spec.js';
 
 /** A network spec that cannot be accepted; the message names the bad token in one line. */
-export class SpecError extends ExprError {
-  constructor(message: string) {
-    super(message);
-    // ExprError fixes `name` as a literal; a SpecError says what it is in stack traces and logs.
-    Object.defineProperty(this, 'name', { value: 'SpecError' });
-  }
+export class SpecError extends ClosedformError {
+  override readonly name = 'SpecError';
 }
 
 /**
@@ -289,6 +284,22 @@ function anyFromJson(value: unknown): NetworkSpec | SymbolicSpec {
   if (convention !== 'layer' && convention !== 'rows') throw new SpecError(`bad "convention" ${shown(o.convention)}: "layer" or "rows"`);
   return { widths, activations: expandActivations(names, L), bias, loss: loss as Loss, convention: convention as Convention };
 }
+
+/**
+ * Whether text is meant as a network spec rather than an expression: the compact string starts
+ * with its widths `n0-…-nL` (then `:activations:options`, checked by {@link parseSpec}), JSON
+ * text with `{`. The commands that take either (`expand`, `grad`, `hessian`) decide by it; a
+ * malformed spec is still a spec, refused by {@link readSpec} with its reason.
+ *
+ * @example
+ * ```ts
+ * looksLikeSpec('1-2-1:quadratic'); // true
+ * looksLikeSpec('x - 1');           // false
+ * ```
+ */
+// A spec with letter widths and a ':' part (`p-M-1:quadratic`) looks like a spec too, so that a
+// command needing concrete sizes refuses it as one rather than misreading it as an expression.
+export const looksLikeSpec = (text: string): boolean => /^\s*(\d+(\s*-\s*\d+)+(:.*)?|[A-Za-z0-9]+(\s*-\s*[A-Za-z0-9]+)+:.*|\{.*)\s*$/s.test(text);
 
 /**
  * A spec given either as the compact string or as JSON text (starting with `{`; read strictly:

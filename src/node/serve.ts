@@ -27,10 +27,7 @@ export interface ExplorerFile {
 
 /** A server or export that cannot start (port in use, folder not writable): one line. */
 export class ServeError extends ClosedformError {
-  constructor(message: string) {
-    super(message);
-    Object.defineProperty(this, 'name', { value: 'ServeError' });
-  }
+  override readonly name = 'ServeError';
 }
 
 /**

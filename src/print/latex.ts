@@ -7,16 +7,10 @@ import { type Node, assertNever, splitCoefficient } from '../expr/node.js';
 import { type Rational, qabs, qneg } from '../expr/rational.js';
 import { displayTerms } from './terms.js';
 import { topoOrder } from '../expr/walk.js';
+import { ATOM, NEGATION, POWER, PRODUCT, type Printed as Operand, SUM, grouped } from './precedence.js';
 
-// Precedence: sum 1, product 2, power 3, atom 4 (a fraction \frac{}{} counts as an atom for juxtaposition).
-const SUM = 1;
-const PRODUCT = 2;
-const POWER = 3;
-const ATOM = 4;
-
-interface Printed {
-  readonly s: string;
-  readonly prec: number;
+// The precedence table is precedence.ts's; a fraction \frac{}{} counts as an atom for juxtaposition.
+interface Printed extends Operand {
   /** the string has a top-level superscript, so a further power must parenthesise it */
   readonly sup?: boolean;
   /** the string is a \\frac (or a fraction constant), which a power must parenthesise too */
@@ -108,12 +102,12 @@ export function toLatex(e: Node): string {
 }
 
 const paren = (s: string): string => `\\left(${s}\\right)`;
-const wrap = (p: Printed, min: number): string => (p.prec < min ? paren(p.s) : p.s);
+const wrap = (p: Printed, min: number): string => grouped(p, min, paren);
 
 function print(n: Node, go: (n: Node) => Printed): Printed {
   switch (n.kind) {
     case 'num':
-      return { s: frac(n.value), prec: n.value.n < 0n ? PRODUCT : ATOM, frac: n.value.d !== 1n };
+      return { s: frac(n.value), prec: n.value.n < 0n ? NEGATION : ATOM, frac: n.value.d !== 1n };
     case 'sym': {
       const s = symbolLatex(n.name);
       return { s, prec: ATOM, sup: topLevelSup(s) };
@@ -134,7 +128,7 @@ function print(n: Node, go: (n: Node) => Printed): Printed {
         const [k] = splitCoefficient(t);
         const negative = k.n < 0n;
         const body = negative ? productBody(t.kind === 'mul' ? t.args : [t], true, go) : go(t);
-        const b = wrap(body, PRODUCT);
+        const b = wrap(body, NEGATION);
         s += i === 0 ? (negative ? `-${b}` : b) : negative ? ` - ${b}` : ` + ${b}`;
       });
       return { s, prec: SUM };
@@ -159,7 +153,7 @@ function power(base: Node, ex: Rational, go: (n: Node) => Printed): Printed {
 function product(n: Node, go: (n: Node) => Printed): Printed {
   const args = n.kind === 'mul' ? n.args : [n];
   const [k] = splitCoefficient(n);
-  if (k.n < 0n) return { s: `-${wrap(productBody(args, true, go), PRODUCT)}`, prec: PRODUCT };
+  if (k.n < 0n) return { s: `-${wrap(productBody(args, true, go), NEGATION)}`, prec: NEGATION };
   return productBody(args, false, go);
 }
 

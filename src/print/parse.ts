@@ -9,11 +9,12 @@
  *   primary := number | name | name '(' sum ')' | '(' sum ')'
  */
 import { fnNames, lookupFn } from '../expr/fns.js';
-import { type Node, ExprError, add, fn, mul, neg, num, pow, sym } from '../expr/node.js';
+import { type Node, ExprError, IDENTIFIER_PATTERN, add, fn, mul, neg, num, pow, sym } from '../expr/node.js';
 import { ArithmeticError, qparse } from '../expr/rational.js';
 
 /** A syntax error in expression text, with its 1-based column. */
 export class ParseError extends ExprError {
+  override readonly name = 'ParseError';
   constructor(
     message: string,
     readonly column: number,
@@ -41,7 +42,7 @@ function describe(k: Tok): string {
 
 function tokenize(src: string): Tok[] {
   const out: Tok[] = [];
-  const re = /\s*(?:(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|([A-Za-z_][A-Za-z0-9_]*)|([-+*/^(),]))/y;
+  const re = new RegExp(String.raw`\s*(?:(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|(${IDENTIFIER_PATTERN})|([-+*/^(),]))`, 'y');
   let i = 0;
   while (i < src.length) {
     if (/^\s*$/.test(src.slice(i))) break;

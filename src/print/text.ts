@@ -7,19 +7,9 @@ import { type Node, assertNever, splitCoefficient } from '../expr/node.js';
 import { type Rational, qabs, qneg, qtoString } from '../expr/rational.js';
 import { displayTerms } from './terms.js';
 import { topoOrder } from '../expr/walk.js';
+import { ATOM, NEGATION, POWER, PRODUCT, type Printed, SUM, grouped } from './precedence.js';
 
-// Precedence: a sum 1, a product or quotient 2, a leading minus 2, a power 3, an atom 4.
-const SUM = 1;
-const PRODUCT = 2;
-const POWER = 3;
-const ATOM = 4;
-
-interface Printed {
-  readonly s: string;
-  readonly prec: number;
-}
-
-const wrap = (p: Printed, min: number): string => (p.prec < min ? `(${p.s})` : p.s);
+const wrap = (p: Printed, min: number): string => grouped(p, min, (s) => `(${s})`);
 
 /**
  * Text of an expression, readable by {@link parse} and by mathjs.
@@ -68,7 +58,7 @@ export function mathjsReadable(name: string): boolean {
 
 function printNum(q: Rational): Printed {
   const s = qtoString(q);
-  return { s, prec: q.n < 0n ? PRODUCT : q.d !== 1n ? PRODUCT : ATOM };
+  return { s, prec: q.n < 0n ? NEGATION : q.d !== 1n ? PRODUCT : ATOM };
 }
 
 function print(n: Node, go: (n: Node) => Printed): Printed {
@@ -94,8 +84,8 @@ function print(n: Node, go: (n: Node) => Printed): Printed {
         const [k] = splitCoefficient(t);
         const negative = k.n < 0n;
         const body = negative ? negateTerm(t, go) : go(t);
-        if (i === 0) s = negative ? `-${wrap(body, PRODUCT)}` : wrap(body, SUM + 1);
-        else s += negative ? ` - ${wrap(body, PRODUCT)}` : ` + ${wrap(body, SUM + 1)}`;
+        if (i === 0) s = negative ? `-${wrap(body, NEGATION)}` : wrap(body, SUM + 1);
+        else s += negative ? ` - ${wrap(body, NEGATION)}` : ` + ${wrap(body, SUM + 1)}`;
       });
       return { s, prec: SUM };
     }
@@ -115,7 +105,7 @@ function printProduct(n: Node, go: (n: Node) => Printed): Printed {
   const [k] = splitCoefficient(n);
   if (k.n < 0n) {
     const body = productText(args, true, go);
-    return { s: `-${wrap(body, PRODUCT)}`, prec: PRODUCT };
+    return { s: `-${wrap(body, NEGATION)}`, prec: NEGATION };
   }
   return productText(args, false, go);
 }

@@ -9,7 +9,8 @@
 import { SpecError, buildNetwork, gradientEquations, parameterCount, formatSpec, datasetLoss, type Dataset } from '../network/index.js';
 import type { NetworkSpec } from '../network/spec.js';
 import { grad } from '../diff/reverse.js';
-import { ExprError, type Node } from '../expr/node.js';
+import { type Node } from '../expr/node.js';
+import { ClosedformError } from '../expr/errors.js';
 import { checkNetwork, type CheckReport } from '../numeric/index.js';
 import { type Analysis, analyze } from '../analysis/index.js';
 import { analysisSummary } from './analysis.js';
@@ -38,11 +39,8 @@ import {
 export const MAX_DOCUMENT_PARAMETERS = 300;
 
 /** A derivation that cannot be written (too large); the message says why and what to do. */
-export class ReportError extends ExprError {
-  constructor(message: string) {
-    super(message);
-    Object.defineProperty(this, 'name', { value: 'ReportError' });
-  }
+export class ReportError extends ClosedformError {
+  override readonly name = 'ReportError';
 }
 
 export interface DeriveOptions {

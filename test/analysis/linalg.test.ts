@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Q, type Rational, qtoString } from '../../src/expr/rational.js';
-import { cayleyOrthogonal, eqQ, identityQ, inverseQ, matMulQ, rankQ, solveQ, transpose } from '../../src/analysis/linalg.js';
+import { Q, type Rational, qadd, qmul, qsub, qtoString } from '../../src/expr/rational.js';
+import { cayleyOrthogonal, eqQ, identityQ, inverseQ, matMulQ, rankQ, solveNormalEquations, solveQ, transpose } from '../../src/analysis/linalg.js';
 
 const q = (rows: (number | [number, number])[][]): Rational[][] => rows.map((r) => r.map((v) => (Array.isArray(v) ? Q(v[0], v[1]) : Q(v))));
 const hasSympy = existsSync('/usr/bin/python3') && (() => {
@@ -65,5 +65,28 @@ describe('solveQ and inverseQ', () => {
     const R = cayleyOrthogonal(S);
     expect(eqQ(matMulQ(transpose(R), R), identityQ(3))).toBe(true);
     expect(cayleyOrthogonal(q([[0, [1, 2]], [[-1, 2], 0]]))).toEqual(q([[[3, 5], [-4, 5]], [[4, 5], [3, 5]]]));
+  });
+});
+
+describe('solveNormalEquations', () => {
+  // Oracles: the characterisation of a least-squares minimiser (the residual A·c − y is
+  // orthogonal to every column of A, checked exactly), and the nullity against n − rank A by
+  // Bareiss (rankQ), a different elimination from the Gauss–Jordan behind the solve.
+  it('the residual is orthogonal to the columns, and the nullity is n − rank A', () => {
+    const entry = fc.tuple(fc.integer({ min: -4, max: 4 }), fc.constantFrom(1, 2, 3)).map(([p, d]) => Q(p, d));
+    const system = fc
+      .tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 4 }))
+      .chain(([P, n]) => fc.tuple(fc.array(fc.array(entry, { minLength: n, maxLength: n }), { minLength: P, maxLength: P }), fc.array(entry, { minLength: P, maxLength: P })));
+    fc.assert(
+      fc.property(system, ([A, y]) => {
+        const { x, nullity } = solveNormalEquations(A, y);
+        const n = A[0]!.length;
+        expect(x.length).toBe(n);
+        const residual = A.map((row, p) => qsub(row.reduce((s, v, j) => qadd(s, qmul(v, x[j]!)), Q(0)), y[p]!));
+        for (let j = 0; j < n; j++) expect(qtoString(residual.reduce((s, r, p) => qadd(s, qmul(A[p]![j]!, r)), Q(0)))).toBe('0');
+        expect(nullity).toBe(n - rankQ(A));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

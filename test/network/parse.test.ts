@@ -9,10 +9,13 @@ import {
   formatSpec,
   freeSymbols,
   parameterCount,
+  looksLikeSpec,
   parseSpec,
   readSpec,
   specFromJson,
+  toText,
 } from '../../src/index.js';
+import { exprArb } from '../helpers/arbitraries.js';
 
 const spec = (widths: number[], activations: string[], extra: Partial<NetworkSpec> = {}): NetworkSpec => ({
   widths,
@@ -134,6 +137,17 @@ describe('formatSpec', () => {
     fc.assert(
       fc.property(arb, (s) => {
         expect(parseSpec(formatSpec(s))).toEqual(s);
+        // and the commands that take a spec or an expression take both forms as a spec
+        expect(looksLikeSpec(formatSpec(s))).toBe(true);
+        expect(looksLikeSpec(JSON.stringify(s))).toBe(true);
+      }),
+    );
+  });
+
+  it('no printed expression looks like a spec (property; the text printer is the oracle)', () => {
+    fc.assert(
+      fc.property(exprArb(), (e) => {
+        expect(looksLikeSpec(toText(e))).toBe(false);
       }),
     );
   });

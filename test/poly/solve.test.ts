@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { Q, qadd, qmul, qparse, qpowInt, qabs, qcmp, type Rational } from '../../src/index.js';
 import { type PolyTerms, groebner, solutionCount, solveSystem, systemFromNodes, parseEquations, PolyInputError } from '../../src/poly/solve-index.js';
 import { isSingularAvailable, singularStd } from '../../src/node/singular.js';
-import { run } from '../../src/cli/run.js';
+import { cli } from '../helpers/cli.js';
 import { SYSTEMS, NET_121 } from './groebner-systems.js';
 
 const value = (p: PolyTerms, at: Record<string, Rational>): Rational =>
@@ -91,12 +91,6 @@ describe('real solutions substituted back', () => {
 });
 
 describe('CLI solve', () => {
-  const cli = async (...argv: string[]) => {
-    let out = '';
-    let err = '';
-    const code = await run(argv, { out: (s) => (out += s), err: (s) => (err += s), isTTY: false });
-    return { code, out, err };
-  };
   it('prints the JSON record', async () => {
     const r = await cli('solve', 'x^2 + y^2 = 1; x = y', '--vars', 'x,y', '--json', '--digits', '6');
     expect(r.code).toBe(0);

@@ -25,17 +25,13 @@ import {
   termExps,
   termsToText,
   escapeControls,
+  looksLikeSpec,
 } from '../../node/index.js';
 import { writeOutput } from '../files.js';
 import { type Io, type Register, UsageError, json } from '../io.js';
 import { nameListOption } from '../options.js';
 import { progress } from '../progress.js';
 import { expression } from './expr.js';
-/** A network spec such as `1-2-1:quadratic` (widths, then activations/options), or a JSON object (as `formula` and `grad` read them). */
-// a spec with letter widths and a ':' part (`p-M-1:quadratic`) is a spec too, so that it is
-// refused as one (it needs concrete sizes) rather than misread as an expression
-export const SPEC = /^\s*(\d+(\s*-\s*\d+)+(:.*)?|[A-Za-z0-9]+(\s*-\s*[A-Za-z0-9]+)+:.*|\{.*)\s*$/s;
-
 /**
  * Most terms `expand` prints to stdout, summed over the outputs (each term is printed twice: in
  * the expansion and again grouped by the inputs). Measured: 10,000 terms of a 3-input quadratic
@@ -129,7 +125,7 @@ const megabytes = (b: number): string => (b >= 1e6 ? `${(b / 1e6).toPrecision(3)
 
 /** The formulas to expand and the default grouping variables. */
 function targets(text: string, loss: boolean): { targets: { name: string; node: Node }[]; inputs?: readonly string[] } {
-  if (SPEC.test(text)) {
+  if (looksLikeSpec(text)) {
     const net = buildNetwork(readSpec(text));
     const outs = net.outputs.map((f, k) => ({ name: outputName(k + 1), node: f }));
     return { targets: loss ? [...outs, { name: 'L', node: net.loss }] : outs, inputs: net.inputs };

@@ -1,9 +1,7 @@
 /** `diff` and `grad` of an expression given as text. */
-import { ArithmeticError, CONSTANTS, ExprError, dagSize, diff, freeSymbols, grad, parse, quote, toLatex, toText, type Node } from '../../node/index.js';
+import { ArithmeticError, CONSTANTS, ExprError, IDENTIFIER_RULE, isIdentifier, dagSize, diff, freeSymbols, grad, parse, quote, toLatex, toText, type Node } from '../../node/index.js';
 import { type Register, UsageError, json } from '../io.js';
 import { nameListOption } from '../options.js';
-
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Parse user text, turning core errors into one-line usage errors. */
 export function expression(text: string): Node {
@@ -36,7 +34,7 @@ export const registerDiff: Register = (program, io) =>
     .addHelpText('after', '\nExample:\n  closedform diff "sigmoid(w*x + b)^2" w --json\n')
     .action((text: string, v: string, opts: { json?: boolean }) => {
       const e = expression(text);
-      if (!NAME.test(v)) throw new UsageError(`bad variable name ${quote(v)}: a letter or _, then letters, digits and _`);
+      if (!isIdentifier(v)) throw new UsageError(`bad variable name ${quote(v)}: ${IDENTIFIER_RULE}`);
       checkVariables(e, text, [v]);
       const d = diff(e, v);
       io.out(opts.json ? json({ text: toText(d), latex: toLatex(d) }) : `${toText(d)}\n`);

@@ -37,11 +37,12 @@ import {
   quote,
   describeValue,
   escapeControls,
+  isIdentifier,
+  looksLikeSpec,
 } from '../../node/index.js';
 import { readInput, writeOutput } from '../files.js';
 import { type Io, type Register, UsageError, json } from '../io.js';
 import { nameListOption } from '../options.js';
-import { SPEC } from './expand.js';
 import { expression } from './expr.js';
 import { MAX_PRINTED_TREE } from './network.js';
 
@@ -56,8 +57,6 @@ export const MAX_HESSIAN_WORK = 400_000;
 
 /** Most tree nodes written to a file with --out (~10 characters each: ~100 MB of text). */
 export const MAX_WRITTEN_TREE = 10_000_000n;
-
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 interface HessianOptions {
   data?: string;
@@ -106,7 +105,7 @@ function expressionTarget(text: string, opts: HessianOptions): Target {
 export function readPoint(text: string, file: string): Map<string, Rational> {
   const point = new Map<string, Rational>();
   const put = (name: string, value: string, where: string): void => {
-    if (!NAME.test(name)) throw new UsageError(`${where}: bad name ${quote(name)}`);
+    if (!isIdentifier(name)) throw new UsageError(`${where}: bad name ${quote(name)}`);
     if (point.has(name)) throw new UsageError(`${where}: ${quote(name)} is given twice`);
     let q: Rational | undefined;
     try {
@@ -209,7 +208,7 @@ function pointOutput(t: Target, at: HessianAtPoint, point: ReadonlyMap<string, R
 
 function hessianCommand(target: string, opts: HessianOptions, io: Io): void {
   if (opts.json && opts.latex) throw new UsageError('--json and --latex are two output formats: choose one');
-  const t = SPEC.test(target) ? networkTarget(target, opts, io) : expressionTarget(target, opts);
+  const t = looksLikeSpec(target) ? networkTarget(target, opts, io) : expressionTarget(target, opts);
   const point = opts.at !== undefined ? readPoint(readInput(io, opts.at, 'point file', '--at'), opts.at) : undefined;
   // the estimate, from the gradient (cheap: one reverse sweep) before any forward sweep
   const P = t.vars.length;

@@ -27,15 +27,14 @@ import {
   toText,
   treeSize,
   quote,
+  aName,
+  looksLikeSpec,
 } from '../../node/index.js';
 import { readInput } from '../files.js';
 import { type Io, type Register, UsageError, json } from '../io.js';
 import { choiceOption, nameListOption } from '../options.js';
 import { exprGrad } from './expr.js';
 import { LETTER_SPEC, notationOption, symbolicFormula, symbolicGrad } from './sizes.js';
-
-/** A network spec rather than an expression: widths `n0-…-nL[:…]`, or a JSON object. */
-const SPEC = /^\s*(\d+(\s*-\s*\d+)+(:.*)?|\{.*)\s*$/s;
 
 /**
  * Most nodes a formula may have written out as a tree to be printed as one closed formula. Text
@@ -63,7 +62,7 @@ function formula(specText: string, opts: { json?: boolean; notation?: string }, 
   // forward equations z, a of every layer listed alongside.
   const forward = recursive ? forwardEquations(net) : [];
   const outputs = net.outputs.map((f, k) => {
-    const shown = recursive ? forward.find((e) => e.lhs === `a${L}_${k + 1}`)!.rhs : f;
+    const shown = recursive ? forward.find((e) => e.lhs === aName(L, k + 1))!.rhs : f;
     return { name: outputName(k + 1), text: toText(named(shown)), latex: toLatex(named(shown)), dagSize: dagSize(f), treeSize: treeSize(f).toString() };
   });
   if (opts.json) {
@@ -179,7 +178,7 @@ export const registerGrad: Register = (program, io) =>
         '(p-M-1 alone is also the expression p − M − 1).\n',
     )
     .action((target: string, opts: GradOptions) => {
-      if (SPEC.test(target)) return networkGrad(target, opts, io);
+      if (looksLikeSpec(target)) return networkGrad(target, opts, io);
       if (LETTER_SPEC.test(target) && (target.includes(':') || opts.form === 'backprop')) {
         const sized = readSizedSpec(target);
         if (sized.kind === 'symbolic') return symbolicGrad(sized.spec, opts, io);

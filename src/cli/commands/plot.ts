@@ -22,6 +22,7 @@ import {
   sliceFigure,
   escapeControls,
   quote,
+  IDENTIFIER_PATTERN,
 } from '../../node/index.js';
 import { readInput, writeOutput } from '../files.js';
 import { type Io, type Register, UsageError, json } from '../io.js';
@@ -56,7 +57,7 @@ const decimalOrNaN = (option: string, text: string): number => {
 export function parsePoint(text: string, option: string): Record<string, number> {
   const out: Record<string, number> = {};
   for (const part of text.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
-    const m = /^([A-Za-z_]\w*)\s*=\s*(.+)$/.exec(part);
+    const m = new RegExp(String.raw`^(${IDENTIFIER_PATTERN})\s*=\s*(.+)$`).exec(part);
     // the value: one strict decimal, as every number option (no hex, no Infinity)
     const v = m === null || m[2]!.includes(',') ? Number.NaN : decimalOrNaN(option, m[2]!);
     if (m === null || Number.isNaN(v)) throw new UsageError(`bad ${option} ${quote(part)}: write name=number pairs separated by commas, e.g. w1_1_1=0.5,b1_1=-1`);

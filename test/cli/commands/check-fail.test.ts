@@ -18,13 +18,11 @@ vi.mock('../../../src/node/index.js', async (importOriginal) => {
   };
 });
 
-const { run } = await import('../../../src/cli/run.js');
+const { cli } = await import('../../helpers/cli.js');
 
 describe('closedform check with a failing row', () => {
   it('prints FAIL and exits 1', async () => {
-    let out = '';
-    let err = '';
-    const code = await run(['check', '1-1:identity', '--points', '2'], { out: (s) => (out += s), err: (s) => (err += s), isTTY: false });
+    const { code, out, err } = await cli('check', '1-1:identity', '--points', '2');
     expect(code).toBe(1);
     expect(err).toBe('');
     expect(out).toMatch(/^loss\s+5\.0e-1\s+1\.0e-9\s+FAIL$/m);

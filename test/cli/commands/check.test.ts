@@ -1,7 +1,6 @@
 /** `closedform check`: the verdict table, JSON, exit codes 0 (pass) and 2 (bad input). */
 import { describe, expect, it } from 'vitest';
-import { run } from '../../../src/cli/run.js';
-import { cli } from '../../helpers/cli.js';
+import { cli, cliWith } from '../../helpers/cli.js';
 
 describe('closedform check', () => {
   it('passes on a correct network: exit 0, one row per result, the verdict line', async () => {
@@ -26,8 +25,7 @@ describe('closedform check', () => {
   });
 
   it('on a terminal, a progress line on stderr, cleared at the end; none otherwise', async () => {
-    let err = '';
-    const code = await run(['check', '1-1:identity', '--points', '2'], { out: () => {}, err: (s) => (err += s), isTTY: true });
+    const { code, err } = await cliWith({ isTTY: true }, 'check', '1-1:identity', '--points', '2');
     expect(code).toBe(0);
     expect(err).toBe('\rcheck: point 1/2\rcheck: point 2/2\r\x1b[K');
     expect((await cli('check', '1-1:identity', '--points', '2')).err).toBe('');

@@ -3,15 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildNetwork, evaluate, parse, parseSpec, treeSize } from '../../../src/index.js';
-import { run } from '../../../src/cli/run.js';
 import { MAX_PRINTED_TREE } from '../../../src/cli/commands/network.js';
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { out: (s) => void (out += s), err: (s) => void (err += s), isTTY: false });
-  return { code, out, err };
-}
+import { cli } from '../../helpers/cli.js';
 
 /** A random point for every symbol of a network (params, inputs, targets). */
 function pointFor(text: string): Record<string, number> {

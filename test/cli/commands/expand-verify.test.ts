@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cli } from '../helpers/cli.js';
-import { expand, parse, polyEqual } from '../../src/index.js';
+import { cli } from '../../helpers/cli.js';
+import { expand, parse, polyEqual } from '../../../src/index.js';
 
 describe('closedform expand', () => {
   it('--json gives text, terms, degrees and coefficients by input monomial', async () => {

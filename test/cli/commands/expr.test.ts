@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../helpers/cli.js';
-import { VERSION, diff, evaluate, grad, parse, toLatex, toText } from '../../src/index.js';
+import { cli } from '../../helpers/cli.js';
+import { VERSION, diff, evaluate, grad, parse, toLatex, toText } from '../../../src/index.js';
 
 describe('closedform diff', () => {
   it('--json gives {text, latex} of the derivative', async () => {

@@ -9,22 +9,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/run.js';
-import { qparse, qtoNumber } from '../../src/expr/rational.js';
-import { evaluateExact } from '../../src/expr/walk.js';
-import { buildNetwork, datasetLoss } from '../../src/network/build.js';
-import { readCsv } from '../../src/network/csv.js';
-import { parseSpec } from '../../src/network/parse.js';
-import { engineDatasetLoss, samplesFromDataset } from '../../src/numeric/engine.js';
-import { paramsFromPoint } from '../../src/numeric/params.js';
-import { MAX_RELU_QPS } from '../../src/analysis/relu-optimum.js';
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { out: (s) => void (out += s), err: (s) => void (err += s), isTTY: false });
-  return { code, out, err };
-}
+import { cli } from '../../helpers/cli.js';
+import { qparse, qtoNumber } from '../../../src/expr/rational.js';
+import { evaluateExact } from '../../../src/expr/walk.js';
+import { buildNetwork, datasetLoss } from '../../../src/network/build.js';
+import { readCsv } from '../../../src/network/csv.js';
+import { parseSpec } from '../../../src/network/parse.js';
+import { engineDatasetLoss, samplesFromDataset } from '../../../src/numeric/engine.js';
+import { paramsFromPoint } from '../../../src/numeric/params.js';
+import { MAX_RELU_QPS } from '../../../src/analysis/relu-optimum.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'closedform-relu-'));
 const file = (name: string, text: string): string => {

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/run.js';
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { out: (s) => void (out += s), err: (s) => void (err += s), isTTY: false });
-  return { code, out, err };
-}
+import { cli } from '../../helpers/cli.js';
 
 describe('closedform collapse', () => {
   it('seed 004 in the rows convention: β = W⁽¹⁾W⁽²⁾, β₀ = b⁽¹⁾W⁽²⁾ + b⁽²⁾, proved', async () => {
@@ -105,9 +98,9 @@ describe('closedform analyze: the critical points listed, spurious minima named'
   });
 
   it('with --l2 generic every real critical point is listed, the losses labelled regularised, the minima marked global or not', async () => {
-    const { descend } = await import('../../src/analysis/numeric.js');
-    const { l2Coefficients } = await import('../../src/analysis/critical.js');
-    const { parseSpec, readCsv, qtoNumber } = await import('../../src/index.js');
+    const { descend } = await import('../../../src/analysis/numeric.js');
+    const { l2Coefficients } = await import('../../../src/analysis/critical.js');
+    const { parseSpec, readCsv, qtoNumber } = await import('../../../src/index.js');
     const { readFileSync } = await import('node:fs');
     const r = await cli('analyze', '1-2-1:quadratic,identity:nobias', '--data', 'examples/quartic.csv', '--l2', 'generic');
     expect(r.out).toMatch(/^critical points of the regularised loss L \+ Σλⱼθⱼ² \(∇L = 0 solved exactly; 17 real, by regularised loss; types from the Hessian, certified\):$/m);

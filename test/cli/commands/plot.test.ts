@@ -8,8 +8,8 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { networkFigure, parseSpec } from '../../src/index.js';
-import { cli } from '../helpers/cli.js';
+import { networkFigure, parseSpec } from '../../../src/index.js';
+import { cli } from '../../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cf-plot-'));
 

@@ -9,8 +9,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Q, type Rational, intRoot, qadd, qmul, qparse, qsign, qsub } from '../../src/index.js';
-import { cli } from '../helpers/cli.js';
+import { Q, type Rational, intRoot, qadd, qmul, qparse, qsign, qsub } from '../../../src/index.js';
+import { cli } from '../../helpers/cli.js';
 
 /** p(x) = (x − a)(x − c)(x² − b) at a rational x. */
 const p = (a: Rational, c: Rational, b: bigint) => (x: Rational): Rational => qmul(qmul(qsub(x, a), qsub(x, c)), qsub(qmul(x, x), Q(b)));

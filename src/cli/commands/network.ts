@@ -178,11 +178,12 @@ export const registerGrad: Register = (program, io) =>
         '(p-M-1 alone is also the expression p − M − 1).\n',
     )
     .action((target: string, opts: GradOptions) => {
-      if (looksLikeSpec(target)) return networkGrad(target, opts, io);
+      // letter widths first: looksLikeSpec also takes `p-M-1:…`, which the concrete path refuses
       if (LETTER_SPEC.test(target) && (target.includes(':') || opts.form === 'backprop')) {
         const sized = readSizedSpec(target);
         if (sized.kind === 'symbolic') return symbolicGrad(sized.spec, opts, io);
       }
+      if (looksLikeSpec(target)) return networkGrad(target, opts, io);
       if (opts.notation !== undefined) throw new UsageError('--notation is for networks of letter sizes');
       if (opts.form !== undefined || opts.params !== undefined || opts.data !== undefined)
         throw new UsageError(`--form, --params and --data need a network spec, not the expression ${quote(target)}`);

@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Q, type Rational, ZERO, qadd, qmul, qsub, qtoNumber } from '../../src/expr/rational.js';
-import { analyze, descentData, descentFigure, linearRegions, parseSpec, readCsv, regionsFigure, reluOptimumValue } from '../../src/index.js';
+import { analyze, dataFigureSteps, descentData, descentFigure, linearRegions, parseSpec, readCsv, regionsFigure, reluOptimumValue } from '../../src/index.js';
 import { hasPython, readSvgs } from '../helpers/svg-xml.js';
 
 const R = (n: number, d = 1): Rational => Q(n, d);
@@ -76,6 +76,10 @@ describe('gradient descent against the exact ReLU optimum', () => {
     const total = g.regions.reduce((a, r) => qadd(a, r.area), ZERO);
     expect(total).toEqual(qmul(qsub(g.box.hi[0], g.box.lo[0]), qsub(g.box.hi[1], g.box.lo[1])));
     const f = regionsFigure(spec, g);
+    // the derived page and the explorer's landscape section carry it (their shared builder)
+    const kinds = dataFigureSteps(spec, data, analysis, 1).flatMap((st) => (st.kind === 'figure' ? [st.figure.kind] : []));
+    expect(kinds).toContain('relu-regions');
+    expect(kinds).toContain('descent');
     if (!hasPython) return;
     const [x] = readSvgs([f.svg]);
     expect(x!.groups!['region']!.filter((e) => e.tag === 'path')).toHaveLength(g.regions.length);

@@ -27,7 +27,7 @@ export { feasiblePoint } from './relu-lp.js';
 export { type Chamber, type Arrangement, MAX_CHAMBERS, chambers, coverBound } from './relu-arrangement.js';
 export { type ConeLeastSquares, coneLeastSquares } from './relu-qp.js';
 export { type ReluOptimum, MAX_RELU_QPS, HARDNESS, reluOptimum, reluOptimumSupported } from './relu-optimum.js';
-export { type ReluUpperBound, reluOptimumDeep, reluDeepSupported, reluUpperBoundWide } from './relu-deep.js';
+export { type ReluUpperBound, lossFloor, reluOptimumDeep, reluDeepSupported, reluUpperBoundWide } from './relu-deep.js';
 export { POLISH_ROUNDS, POLISH_DENOMINATOR, reluOptimumOutputs, reluOutputsSupported, simplest } from './relu-outputs.js';
 export { type Affine as RegionAffine, type Vertex as RegionVertex, type Box as RegionBox, type LinearRegion, type Regions, MAX_REGIONS, linearRegions, regionBound, dataBox, polygonText } from './relu-regions.js';
 export { type ReluExact, REACHED_TOLERANCE, reluExact, descentReached, reluExactJson, regionsJson } from './relu-report.js';

@@ -23,7 +23,7 @@
  * vector, one entry of which rescaling can fix: the patterns become bilinear problems, not
  * convex ones, and are not solved here.
  */
-import { type Rational, ONE, Q, ZERO, qadd, qcmp, qmul, qneg, qsub, qtoNumber } from '../expr/rational.js';
+import { type Rational, ONE, Q, ZERO, qadd, qcmp, qdiv, qmul, qneg, qsub, qtoNumber, qtoString } from '../expr/rational.js';
 import { evaluateExact } from '../expr/walk.js';
 import { LEAKY_SLOPE } from '../activations/leaky_relu.js';
 import { type Dataset, type Network, biasName, buildNetwork, datasetLoss, lossFactor, weightName } from '../network/build.js';
@@ -33,7 +33,8 @@ import { solveQ } from './linalg.js';
 import { MAX_CHAMBERS, affordableChambers, binomial, chambers, coverBound } from './relu-arrangement.js';
 import { feasiblePoint } from './relu-lp.js';
 import { coneLeastSquares } from './relu-qp.js';
-import { HARDNESS, MAX_RELU_QPS, type ReluOptimum, chamberSets, signsFor } from './relu-optimum.js';
+import { HARDNESS, MAX_RELU_QPS, type ReluOptimum, chamberSets, reluOptimum, signsFor } from './relu-optimum.js';
+import type { NetworkSpec } from '../network/spec.js';
 
 const dot = (a: readonly Rational[], b: readonly Rational[]): Rational => a.reduce((s, v, i) => qadd(s, qmul(v, b[i]!)), ZERO);
 const slope = (name: string): Rational => (name === 'relu' ? ZERO : LEAKY_SLOPE);
@@ -214,47 +215,153 @@ export function reluOptimumDeep(net: Network, data: Dataset, opts: { maxQps?: nu
   };
 }
 
-/** An exact loss the network attains, from a smaller network embedded in it (not certified optimal). */
+/** An exact loss the network attains, from a smaller network embedded in it, and the floor no function goes below. */
 export interface ReluUpperBound {
   readonly loss: Rational;
   readonly point: Readonly<Record<string, Rational>>;
   /** the loss of the network's own formula at the point, exactly (equals `loss`) */
   readonly formulaLoss: Rational;
   readonly engineLoss: number;
-  /** the embedded network, e.g. `2-3-1-1` */
+  /** the embedded network, e.g. `2-3-1-1` or `2-2-1` */
   readonly from: string;
+  /** the sub-networks tried: each one's exact optimum and, embedded, the wide network's exact formula loss at its point (both undefined where it was not solved) */
+  readonly embeddings: readonly { readonly from: string; readonly loss: Rational | undefined; readonly formulaLoss: Rational | undefined }[];
+  /** the least loss any function of the inputs has on the data: per distinct input, the targets' mean (exact) */
+  readonly floor: Rational;
+  /** `loss` equals `floor`: no network of any size does better, so `loss` is the global optimum */
+  readonly optimal: boolean;
 }
 
 /**
- * For n0-M-K-1 with K ≥ 2 (a second hidden layer the convex route does not cover): the exact
- * optimum of the sub-network n0-M-1-1, embedded by switching the other K − 1 second-layer units
- * off (incoming weights 0, bias −1 or 0, outgoing weight 0). The network attains this loss, so it
- * is an exact upper bound on its optimum; undefined when the sub-network is not solved.
+ * The least squared loss any function of the inputs has on the data: points with equal inputs
+ * must share a prediction, and the mean of their targets is the best one (Σ (y − ȳ)², the
+ * variance identity), so the floor is the within-group sum of squares times the loss factor.
+ *
+ * @example
+ * ```ts
+ * const spec = parseSpec('1-1-1');
+ * lossFloor(spec, readCsv('x1,y1\n0,0\n0,2\n1,5\n', spec)); // 2
+ * ```
+ */
+export function lossFloor(spec: NetworkSpec, data: Dataset): Rational {
+  const groups = new Map<string, number[]>();
+  data.inputs.forEach((x, p) => {
+    const key = x.map(qtoString).join(',');
+    const g = groups.get(key);
+    if (g === undefined) groups.set(key, [p]);
+    else g.push(p);
+  });
+  let total = ZERO;
+  for (const g of groups.values())
+    for (let k = 0; k < spec.widths[spec.widths.length - 1]!; k++) {
+      const ys = g.map((p) => data.targets[p]![k]!);
+      const mean = qdiv(ys.reduce(qadd, ZERO), Q(ys.length));
+      for (const v of ys) total = qadd(total, qmul(qsub(v, mean), qsub(v, mean)));
+    }
+  return qmul(total, lossFactor(spec));
+}
+
+/**
+ * The one-hidden-layer network n0-K-1 inside n0-M-K-1, on the data: the first layer passes the
+ * inputs through affinely, so the second layer sees them. With M ≥ 2n0 units, uₚ = eⱼ and −eⱼ:
+ * σ(t) − σ(−t) = (1 + α)t for relu (α = 0) and leaky relu alike, exactly for every t; with
+ * M ≥ n0 units and biases in the first two layers, σ(xⱼ + Bⱼ) = xⱼ + Bⱼ on the data for
+ * Bⱼ = −min xⱼ, and the second layer's bias absorbs the shift. Undefined when neither applies.
+ */
+function affineEmbedding(net: Network, data: Dataset, sub: Readonly<Record<string, Rational>>): Record<string, Rational> | undefined {
+  const spec = net.spec;
+  const [n0, M, K] = [spec.widths[0]!, spec.widths[1]!, spec.widths[2]!];
+  const [b1, b2, b3] = [spec.bias[0]!, spec.bias[1]!, spec.bias[2]!];
+  const alpha = slope(spec.activations[0]!);
+  const point: Record<string, Rational> = {};
+  for (const p of net.params) point[p] = ZERO;
+  const subW = (k: number, j: number): Rational => sub[weightName(1, k, j)]!;
+  if (M >= 2 * n0) {
+    const g = qdiv(ONE, qadd(ONE, alpha));
+    for (let j = 1; j <= n0; j++) {
+      point[weightName(1, 2 * j - 1, j)] = ONE;
+      point[weightName(1, 2 * j, j)] = Q(-1);
+      for (let k = 1; k <= K; k++) {
+        point[weightName(2, k, 2 * j - 1)] = qmul(g, subW(k, j));
+        point[weightName(2, k, 2 * j)] = qneg(qmul(g, subW(k, j)));
+      }
+    }
+    if (b2) for (let k = 1; k <= K; k++) point[biasName(2, k)] = sub[biasName(1, k)]!;
+  } else if (M >= n0 && b1 && b2) {
+    for (let j = 1; j <= n0; j++) {
+      const B = qneg(data.inputs.map((x) => x[j - 1]!).reduce((a, b) => (qcmp(b, a) < 0 ? b : a)));
+      point[weightName(1, j, j)] = ONE;
+      point[biasName(1, j)] = B;
+      for (let k = 1; k <= K; k++) point[weightName(2, k, j)] = subW(k, j);
+    }
+    for (let k = 1; k <= K; k++) {
+      let c = sub[biasName(1, k)]!;
+      for (let j = 1; j <= n0; j++) c = qsub(c, qmul(subW(k, j), point[biasName(1, j)]!));
+      point[biasName(2, k)] = c;
+    }
+  } else return undefined;
+  for (let k = 1; k <= K; k++) point[weightName(3, 1, k)] = sub[weightName(2, 1, k)]!;
+  if (b3) point[biasName(3, 1)] = sub[biasName(2, 1)]!;
+  return Object.fromEntries(net.params.map((p) => [p, point[p]!]));
+}
+
+/**
+ * For n0-M-K-1 with K ≥ 2 (a second hidden layer the convex route does not cover), the least of
+ * two exact losses the network attains, each an exact upper bound on its optimum:
+ * - the optimum of n0-M-1-1, embedded by switching the other K − 1 second-layer units off
+ *   (incoming weights 0, bias −1 or 0, outgoing weight 0);
+ * - the optimum of n0-K-1 (relu-optimum.ts), its hidden layer as the second layer, the first
+ *   passing the inputs through ({@link affineEmbedding}: M ≥ 2n0, or M ≥ n0 with biases).
+ * Beside it the floor no function goes below ({@link lossFloor}); where the bound meets it, the
+ * bound is the global optimum (`optimal`). Between the two, nothing is certified here.
+ * Undefined when neither sub-network is solved.
  *
  * @example
  * ```ts
  * const net = buildNetwork(parseSpec('1-2-2-1:relu,relu,identity'));
- * reluUpperBoundWide(net, data)?.from; // '1-2-1-1'
+ * reluUpperBoundWide(net, data)?.from; // '1-2-1-1' or '1-2-1'
  * ```
  */
 export function reluUpperBoundWide(net: Network, data: Dataset, opts: { maxQps?: number } = {}): ReluUpperBound | undefined {
   const spec = net.spec;
   const w = spec.widths;
   if (w.length !== 4 || w[2]! < 2 || w[3] !== 1) return undefined;
-  const subSpec = { ...spec, widths: [w[0]!, w[1]!, 1, 1] };
-  const sub = buildNetwork(subSpec);
-  const r = reluOptimumDeep(sub, data, opts);
-  if (r.kind !== 'solved') return undefined;
-  const point: Record<string, Rational> = {};
-  for (const p of net.params) point[p] = ZERO;
-  for (const [k, v] of Object.entries(r.point)) {
+  const candidates: { from: string; point: Record<string, Rational> }[] = [];
+  const solved: { from: string; loss: Rational | undefined }[] = [];
+  const deepFrom = `${w[0]}-${w[1]}-1-1`;
+  const r = reluOptimumDeep(buildNetwork({ ...spec, widths: [w[0]!, w[1]!, 1, 1] }), data, opts);
+  solved.push({ from: deepFrom, loss: r.kind === 'solved' ? r.loss : undefined });
+  if (r.kind === 'solved') {
+    const point: Record<string, Rational> = {};
+    for (const p of net.params) point[p] = ZERO;
     // the sub-network's output layer is layer 3 with one input: w3_1_1 stays, other w3_1_j are 0
-    point[k] = v;
+    for (const [k, v] of Object.entries(r.point)) point[k] = v;
+    if (spec.bias[1]) for (let j = 2; j <= w[2]!; j++) point[biasName(2, j)] = Q(-1);
+    candidates.push({ from: deepFrom, point: Object.fromEntries(net.params.map((p) => [p, point[p]!])) });
   }
-  if (spec.bias[1]) for (let j = 2; j <= w[2]!; j++) point[biasName(2, j)] = Q(-1);
-  const ordered = Object.fromEntries(net.params.map((p) => [p, point[p]!]));
-  const formulaLoss = evaluateExact(datasetLoss(net, data), ordered);
-  if (formulaLoss === undefined) throw new RangeError('the loss of a relu network at a rational point is rational');
-  const engineLoss = engineDatasetLoss(spec, paramsFromPoint(spec, Object.fromEntries(Object.entries(ordered).map(([k, v]) => [k, qtoNumber(v)]))), samplesFromDataset(data));
-  return { loss: r.loss, point: ordered, formulaLoss, engineLoss, from: `${w[0]}-${w[1]}-1-1` };
+  const oneFrom = `${w[0]}-${w[2]}-1`;
+  const oneSpec: NetworkSpec = { ...spec, widths: [w[0]!, w[2]!, 1], activations: [spec.activations[1]!, spec.activations[2]!], bias: [spec.bias[1]!, spec.bias[2]!] };
+  const feasibleEmbedding = w[1]! >= 2 * w[0]! || (w[1]! >= w[0]! && spec.bias[0]! && spec.bias[1]!);
+  if (feasibleEmbedding) {
+    const o = reluOptimum(buildNetwork(oneSpec), data, opts);
+    solved.push({ from: oneFrom, loss: o.kind === 'solved' ? o.loss : undefined });
+    const point = o.kind === 'solved' ? affineEmbedding(net, data, o.point) : undefined;
+    if (point !== undefined) candidates.push({ from: oneFrom, point });
+  }
+  const loss = datasetLoss(net, data);
+  let best: { from: string; point: Record<string, Rational>; formulaLoss: Rational } | undefined;
+  const formulaLosses = new Map<string, Rational>();
+  for (const c of candidates) {
+    const formulaLoss = evaluateExact(loss, c.point);
+    if (formulaLoss === undefined) throw new RangeError('the loss of a relu network at a rational point is rational');
+    formulaLosses.set(c.from, formulaLoss);
+    if (best === undefined || qcmp(formulaLoss, best.formulaLoss) < 0) best = { ...c, formulaLoss };
+  }
+  if (best === undefined) return undefined;
+  const embeddings = solved.map((e) => ({ ...e, formulaLoss: formulaLosses.get(e.from) }));
+  const engineLoss = engineDatasetLoss(spec, paramsFromPoint(spec, Object.fromEntries(Object.entries(best.point).map(([k, v]) => [k, qtoNumber(v)]))), samplesFromDataset(data));
+  const floor = lossFloor(spec, data);
+  // the bound is the embedded optimum (checked in the tests: equal to formulaLoss)
+  const sub = embeddings.find((e) => e.from === best.from)!.loss!;
+  return { loss: sub, point: best.point, formulaLoss: best.formulaLoss, engineLoss, from: best.from, embeddings, floor, optimal: qcmp(best.formulaLoss, floor) === 0 };
 }

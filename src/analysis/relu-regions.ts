@@ -166,7 +166,9 @@ export function linearRegions(spec: NetworkSpec, point: Readonly<Record<string, 
           const pos = clip(p.poly, g, 1);
           const neg = clip(p.poly, g, -1);
           const out: { poly: Vertex[]; on: number[] }[] = [];
-          if (pos.length >= 3 && qsign(area2(pos)) !== 0) out.push({ poly: pos, on: [...p.on, i + 1] });
+          // g ≡ 0 on the part (a unit with no input there and bias 0) is off everywhere: the clip
+          // keeps every vertex on both sides, but z > 0 nowhere, so the on side is empty
+          if (pos.length >= 3 && qsign(area2(pos)) !== 0 && pos.some((v) => qsign(evalAffine(g, v)) > 0)) out.push({ poly: pos, on: [...p.on, i + 1] });
           if (neg.length >= 3 && qsign(area2(neg)) !== 0) out.push({ poly: neg, on: p.on });
           return out;
         });

@@ -62,7 +62,13 @@ export function reluOptimumSentence(r: ReluExact): string | undefined {
     case 'unsupported': {
       const b = r.upperBound;
       if (b === undefined) return undefined;
-      return `The exact global optimum is not computed here: ${o.reason}. An exact upper bound the network attains: ${qtoString(b.loss)} (≈ ${dec(qtoNumber(b.loss))}), the exact optimum of the sub-network ${b.from} with the other second-layer units switched off, at ${pointText(b.point)} (checked: the network's formula gives ${qtoString(b.formulaLoss)} exactly, the numeric engine ${dec(b.engineLoss, 12)}).`;
+      const how = b.from.split('-').length === 4 ? 'with the other second-layer units switched off' : 'its hidden layer as the second layer, the first passing the inputs through';
+      const tried = b.embeddings.map((e) => `${e.from}: ${e.loss === undefined ? 'not solved' : qtoString(e.loss)}`).join('; ');
+      const head = b.optimal ? `The exact global optimum is ${qtoString(b.loss)} (≈ ${dec(qtoNumber(b.loss))}): the network attains it` : `The exact global optimum is not computed here: ${o.reason}. An exact upper bound the network attains: ${qtoString(b.loss)} (≈ ${dec(qtoNumber(b.loss))}), the exact optimum of the sub-network ${b.from} ${how}`;
+      const tail = b.optimal
+        ? `, and no function of the inputs does better on this data (the floor: the targets' spread among equal inputs, ${qtoString(b.floor)})`
+        : `; the exact lower bound certified is only the floor no function goes below, ${qtoString(b.floor)} (≈ ${dec(qtoNumber(b.floor))}), so the optimum lies in [${qtoString(b.floor)}, ${qtoString(b.loss)}]`;
+      return `${head} at ${pointText(b.point)} (checked: the network's formula gives ${qtoString(b.formulaLoss)} exactly, the numeric engine ${dec(b.engineLoss, 12)}; embedded optima ${tried})${tail}.`;
     }
     case 'refused':
       return `The exact global optimum was not computed: ${o.message}.`;
@@ -122,7 +128,7 @@ export function reluExactJson(r: ReluExact, descent?: { readonly finalLosses: re
         optimum: null,
         optimumUnsupported: o.reason,
         ...(b !== undefined
-          ? { upperBound: { loss: qtoString(b.loss), lossDecimal: qtoNumber(b.loss), point: Object.fromEntries(Object.entries(b.point).map(([k, v]) => [k, qtoString(v)])), formulaLoss: qtoString(b.formulaLoss), engineLoss: b.engineLoss, from: b.from } }
+          ? { upperBound: { loss: qtoString(b.loss), lossDecimal: qtoNumber(b.loss), point: Object.fromEntries(Object.entries(b.point).map(([k, v]) => [k, qtoString(v)])), formulaLoss: qtoString(b.formulaLoss), engineLoss: b.engineLoss, from: b.from, embeddings: b.embeddings.map((e) => ({ from: e.from, loss: e.loss === undefined ? null : qtoString(e.loss) })), floor: qtoString(b.floor), optimal: b.optimal } }
           : {}),
       };
     }

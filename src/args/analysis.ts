@@ -260,6 +260,7 @@ export const reluOptimumSupported = guard('reluOptimumSupported', Ro.reluOptimum
 export const reluOptimumDeep = guard('reluOptimumDeep', Rd.reluOptimumDeep, { net: network, data: dataset, opts: reluOpts });
 export const reluDeepSupported = guard('reluDeepSupported', Rd.reluDeepSupported, { net: network });
 export const reluUpperBoundWide = guard('reluUpperBoundWide', Rd.reluUpperBoundWide, { net: network, data: dataset, opts: reluOpts });
+export const lossFloor = guard('lossFloor', Rd.lossFloor, { spec, data: dataset });
 export const reluOptimumOutputs = guard('reluOptimumOutputs', Rout.reluOptimumOutputs, { net: network, data: dataset, opts: reluOpts });
 export const reluOutputsSupported = guard('reluOutputsSupported', Rout.reluOutputsSupported, { net: network });
 export const simplest = guard('simplest', Rout.simplest, { q, D: arg('a positive bigint', (x) => typeof x === 'bigint' && x > 0n) });

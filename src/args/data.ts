@@ -193,7 +193,7 @@ export const derivation: Arg = shape('a derivation {title, subtitle?, steps} (fr
 
 /** A figure (from src/figures): its SVG is inserted as markup, so only SVG text is accepted. */
 export const figure: Arg = shape('a figure {kind, svg, title, description} (from networkFigure, sliceFigure, …)', {
-  kind: oneOf('network', 'loss-slice', 'loss-line', 'fit', 'descent'),
+  kind: oneOf('network', 'loss-slice', 'loss-line', 'fit', 'descent', 'relu-regions'),
   svg: refine(str, (s: string) => (/^<svg[\s>]/.test(s) && /<\/svg>\s*$/.test(s) ? undefined : 'is not one SVG element (<svg …>…</svg>)')),
   title: str,
   description: str,

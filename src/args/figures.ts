@@ -11,6 +11,7 @@ import * as Line from '../figures/line.js';
 import * as Fit from '../figures/fit.js';
 import * as Descent from '../figures/descent.js';
 import * as Svg from '../figures/svg.js';
+import * as Relu from '../figures/relu.js';
 import type { NetworkSpec } from '../network/spec.js';
 import { type Arg, any, arg, arr, finite, func, guard, int, isPlainObject, MAX_LENGTH, name, node, opt, options, recordOf, shape, str, typed } from './check.js';
 import { dataset, network, sample, spec } from './data.js';
@@ -91,6 +92,10 @@ export const descentFigure = guard('descentFigure', Descent.descentFigure, {
   opts: figureOptions,
 });
 export const descentFigureOf = guard('descentFigureOf', Descent.descentFigureOf, { spec, data: dataset, opts: descentOptions });
+const regionsArg: Arg = shape('linear regions (from linearRegions)', { box: shape('a box {lo, hi}', { lo: arr(any, 2), hi: arr(any, 2) }), regions: arr(shape('a region {pattern, polygon, area, affine}', { pattern: arr(arr(number)), polygon: arr(arr(any, 2)), area: any, affine: arr(any) })), pieces: number, bound: arg('a bigint', (x) => typeof x === 'bigint'), boundName: str });
+export const regionsFigure = guard('regionsFigure', Relu.regionsFigure, { spec, g: regionsArg, opts: opt(options({ width, points: opt(arr(arr(finite, 2))) })) });
+export const patternText = guard('patternText', Relu.patternText, { pattern: arr(arr(number)) });
+export const reluOptimumValue = guard('reluOptimumValue', Relu.reluOptimumValue, { analysis: analysisResult });
 export const renderPlot = guard('renderPlot', Svg.renderPlot, {
   options: plotOptions,
   meta: shape('figure metadata {kind, title, description}', { kind: str, title: str, description: str }),

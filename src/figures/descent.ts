@@ -12,6 +12,7 @@ import { DESCENT_STARTS, DESCENT_STEPS, descend } from '../analysis/numeric.js';
 import { FigureError } from './errors.js';
 import { num4 } from './points.js';
 import { type Figure, figure } from './svg.js';
+import { reluOptimumValue } from './relu.js';
 
 /** Most points drawn per run: longer runs are thinned to every k-th step (the first and last kept). */
 const MAX_DRAWN_STEPS = 400;
@@ -22,8 +23,10 @@ export interface DescentData {
   readonly steps: number;
   /** losses[s][t]: the loss of run s before step t + 1 (t = 0 is the random start) */
   readonly losses: readonly (readonly number[])[];
-  /** the exact least-squares optimum's loss, when the analysis has one */
+  /** the exact least-squares optimum's loss, when the analysis has one (for a ReLU network, its exact global optimum) */
   readonly optimum?: number;
+  /** what the optimum is, for the labels (default 'exact least-squares optimum') */
+  readonly optimumName?: string;
 }
 
 export interface DescentOptions {
@@ -52,7 +55,9 @@ export function descentData(spec: NetworkSpec, data: Dataset, opts: DescentOptio
   const losses: number[][] = Array.from({ length: starts }, () => []);
   descend(spec, data, { seed, starts, steps, onStep: (s, _t, loss) => losses[s]!.push(loss) });
   const ls = opts.analysis?.leastSquares;
-  return { spec, seed, steps, losses, ...(ls !== undefined ? { optimum: qtoNumber(ls.loss) } : {}) };
+  const relu = opts.analysis === undefined ? undefined : reluOptimumValue(opts.analysis);
+  const optimum = ls !== undefined ? { optimum: qtoNumber(ls.loss) } : relu !== undefined ? { optimum: relu.value, optimumName: relu.name } : {};
+  return { spec, seed, steps, losses, ...optimum };
 }
 
 /**
@@ -76,15 +81,16 @@ export function descentFigure(d: DescentData, opts: { readonly width?: number } 
   const floor = d.optimum !== undefined && d.optimum > 0 ? d.optimum : undefined;
   const log = all.every((v) => v > 0) && (floor === undefined || floor > 0);
   const finals = d.losses.map((r) => r.at(-1)!);
+  const name = d.optimumName ?? 'exact least-squares optimum';
   const title = `Gradient descent on the ${d.spec.widths.join('-')} network: loss against step for ${d.losses.length} random starts`;
   const description =
     `The data loss after each step of full-batch gradient descent with a backtracking step (seed ${d.seed}, ${d.steps} steps from each of ${d.losses.length} random starts in [−1, 1]), one line per start${log ? ', the loss on a logarithmic scale' : ''}. ` +
     `Final losses: ${finals.map(num4).join(', ')}.` +
-    (d.optimum !== undefined ? ` The horizontal line is the exact least-squares optimum L* = ${num4(d.optimum)}.` : '');
+    (d.optimum !== undefined ? ` The horizontal line is the ${name} L* = ${num4(d.optimum)}.` : '');
   const marks: Plot.Markish[] = [];
   if (d.optimum !== undefined && (!log || d.optimum > 0))
     marks.push(
-      Plot.ruleY([d.optimum], { stroke: '#111111', strokeDasharray: '5,4', title: () => `exact least-squares optimum L* = ${num4(d.optimum!)}`, ariaDescription: 'exact optimum' }),
+      Plot.ruleY([d.optimum], { stroke: '#111111', strokeDasharray: '5,4', title: () => `${name} L* = ${num4(d.optimum!)}`, ariaDescription: 'exact optimum' }),
       Plot.text([d.optimum], { y: (v: number) => v, frameAnchor: 'right', text: () => `exact optimum ${num4(d.optimum!)}`, textAnchor: 'end', dy: -7, fontSize: 10, ariaDescription: 'exact optimum label' }),
     );
   const schemes = ['#2f5d8a', '#d0731d', '#3b8a3a', '#8a3b7a', '#6b6b6b', '#b5651d', '#1f8a8a', '#8a1f1f'];

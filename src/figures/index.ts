@@ -8,3 +8,4 @@ export { type SlicePoint, type SliceData, type SliceOptions, SLICE_GRID, default
 export { type LineEnd, type LineData, type LineOptions, LINE_POINTS, lineData, lineFigure, lossLineFigure } from './line.js';
 export { type FitCurve, type FitData, type FitOptions, FIT_POINTS, fitData, fitFigure, fitFigureOf } from './fit.js';
 export { type DescentData, type DescentOptions, descentData, descentFigure, descentFigureOf } from './descent.js';
+export { patternText, regionsFigure, reluOptimumValue } from './relu.js';

@@ -14,7 +14,7 @@ import { parseHTML } from 'linkedom';
 import { FigureError } from './errors.js';
 
 /** The pictures closedform draws (the `data-figure` names of the derivation pages). */
-export type FigureKind = 'network' | 'loss-slice' | 'loss-line' | 'fit' | 'descent';
+export type FigureKind = 'network' | 'loss-slice' | 'loss-line' | 'fit' | 'descent' | 'relu-regions';
 
 /** A figure: its SVG text and the words that describe it. */
 export interface Figure {

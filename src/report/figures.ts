@@ -8,7 +8,8 @@ import type { Dataset } from '../network/build.js';
 import type { NetworkSpec } from '../network/spec.js';
 import { parameterCount } from '../network/parse.js';
 import type { Analysis } from '../analysis/analyze.js';
-import { FigureError, fitData, fitFigure, landscapeContext, networkFigure, sliceData, sliceFigure } from '../figures/index.js';
+import { FigureError, descentData, descentFigure, fitData, fitFigure, landscapeContext, networkFigure, regionsFigure, reluOptimumValue, sliceData, sliceFigure } from '../figures/index.js';
+import { qtoNumber } from '../expr/rational.js';
 import { symbolLatex } from '../print/latex.js';
 import { type Step, figureStep, heading, m, note, prose } from './document.js';
 
@@ -55,9 +56,31 @@ export function dataFigureSteps(spec: NetworkSpec, data: Dataset, analysis: Anal
     if (!(e instanceof FigureError)) throw e;
     steps.push(note('info', `No loss-slice figure: ${e.message}.`));
   }
+  steps.push(...reluFigureSteps(spec, data, analysis, seed));
   if (spec.widths[0] === 1) {
     const f = fitData(spec, data, { context: ctx, ...(analysis !== undefined ? { analysis } : {}) });
     steps.push(figureStep(fitFigure(f), `The data and the fitted network: ${f.curves.some((c) => c.kind === 'exact') ? 'the exact least-squares optimum (solid) and ' : ''}the gradient-descent fit (dashed).`));
   }
+  return steps;
+}
+
+/**
+ * A ReLU network's exact results drawn: its linear regions at the exact optimum (two inputs) and
+ * gradient descent from random starts against the exact global optimum (when certified).
+ */
+export function reluFigureSteps(spec: NetworkSpec, data: Dataset, analysis: Analysis | undefined, seed: number): Step[] {
+  if (analysis === undefined) return [];
+  const steps: Step[] = [];
+  const g = analysis.relu?.exact?.regions;
+  if (g !== undefined)
+    steps.push(
+      figureStep(
+        regionsFigure(spec, g, { points: data.inputs.map((x) => [qtoNumber(x[0]!), qtoNumber(x[1]!)] as const) }),
+        `The linear regions of the network at the exact optimum over the data's box: ${g.regions.length} activation region${g.regions.length === 1 ? '' : 's'}, one colour per pattern of on-units (bound over the plane ${g.bound}, ${g.boundName}); the data points as dots.`,
+      ),
+    );
+  const opt = reluOptimumValue(analysis);
+  if (opt !== undefined)
+    steps.push(figureStep(descentFigure(descentData(spec, data, { seed, analysis })), `Gradient descent from random starts (numeric engine) against the ${opt.name} (the dashed line), computed exactly over the activation patterns.`));
   return steps;
 }

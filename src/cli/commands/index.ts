@@ -10,6 +10,7 @@ import { registerExpand } from './expand.js';
 import { registerHessian } from './hessian.js';
 import { registerFormula, registerGrad } from './network.js';
 import { registerPlot } from './plot.js';
+import { registerRegions } from './regions.js';
 import { registerServe } from './serve.js';
 import { registerSolve } from './solve.js';
 import { registerVerify } from './verify.js';
@@ -25,6 +26,7 @@ export const COMMANDS: readonly Register[] = [
   registerDerive,
   registerDemo,
   registerPlot,
+  registerRegions,
   registerSolve,
   registerVerify,
   registerCheck,

@@ -9,6 +9,8 @@ import {
   type Figure,
   analyze,
   descentFigure,
+  regionsFigure,
+  qtoNumber,
   descentData,
   fitData,
   fitFigure,
@@ -30,7 +32,7 @@ import { choiceOption, integerOr, nameListOption, numberListOption } from '../op
 import { progress } from '../progress.js';
 import { SEED_RANGE } from './analyze.js';
 
-const KINDS = ['network', 'slice', 'line', 'fit', 'descent'] as const;
+const KINDS = ['network', 'slice', 'line', 'fit', 'descent', 'regions'] as const;
 type Kind = (typeof KINDS)[number];
 
 interface PlotOpts {
@@ -79,6 +81,7 @@ function figureOf(specText: string, o: PlotOpts, io: Io): Figure {
     if (o.data !== undefined) throw new UsageError('--kind network draws the architecture: it takes no --data');
     return networkFigure(spec);
   }
+  if (kind === 'regions' && spec.widths[0] !== 2) throw new UsageError(`--kind regions draws two-input networks; ${spec.widths.join('-')} has ${spec.widths[0]} inputs`);
   if (kind === 'fit' && spec.widths[0] !== 1) throw new UsageError(`--kind fit draws one-input networks; ${spec.widths.join('-')} has ${spec.widths[0]} inputs`);
   if (o.data === undefined) throw new UsageError(`--kind ${kind} plots the loss on a data set: give --data FILE.csv (header x1,…,y1,…)`);
   const data = readCsv(readInput(io, o.data, 'data file', '--data'), spec);
@@ -90,6 +93,15 @@ function figureOf(specText: string, o: PlotOpts, io: Io): Figure {
     switch (kind) {
       case 'descent':
         return descentFigure(descentData(spec, data, { seed, analysis }));
+      case 'regions': {
+        const g = analysis.relu?.exact?.regions;
+        if (g === undefined) {
+          const o = analysis.relu?.exact?.optimum;
+          const why = o === undefined ? 'the exact ReLU analysis does not apply to this network' : o.kind === 'refused' ? o.message : o.kind === 'unsupported' ? o.reason : 'no exact point';
+          throw new UsageError(`--kind regions draws the linear regions at the exact optimum of a two-input relu network: ${why} (closedform regions SPEC --at POINT.json draws any point)`);
+        }
+        return regionsFigure(spec, g, { points: data.inputs.map((x) => [qtoNumber(x[0]!), qtoNumber(x[1]!)] as const) });
+      }
       case 'slice':
       case 'line':
       case 'fit': {
@@ -111,7 +123,7 @@ function figureOf(specText: string, o: PlotOpts, io: Io): Figure {
 export const registerPlot: Register = (program, io) =>
   program
     .command('plot')
-    .description('draw a figure as SVG: the network, the loss over two parameters, along a segment, the fit, gradient descent')
+    .description('draw a figure as SVG: the network, the loss over two parameters, along a segment, the fit, gradient descent, a ReLU network\'s linear regions')
     .argument('<spec>', 'network spec, e.g. 1-2-1:quadratic or 3-4-1:identity:rows')
     .requiredOption('--kind <kind>', `the figure: ${KINDS.join(', ')}`)
     .option('--data <file.csv>', 'data set (header x1,…,y1,…): needed by every kind but network')
@@ -131,6 +143,7 @@ Examples:
   closedform plot 1-1-1:identity --kind line --data examples/line.csv --out line.svg
   closedform plot 1-2-1:tanh,identity --kind fit --data examples/quadratic.csv --seed 2 --out fit.svg
   closedform plot 1-2-1:quadratic,identity --kind descent --data examples/quadratic.csv --out descent.svg
+  closedform plot 2-2-1:relu,identity --kind regions --data examples/relu-plane.csv --out regions.svg
 `,
     )
     .action((specText: string, o: PlotOpts) => {

@@ -15,7 +15,7 @@ const dir = mkdtempSync(join(tmpdir(), 'cf-plot-'));
 
 describe('closedform plot', () => {
   it.each([
-    [['plot', '1-2-1', '--kind', 'pie'], /^closedform: unknown --kind 'pie': use network or slice or line or fit or descent\n$/],
+    [['plot', '1-2-1', '--kind', 'pie'], /^closedform: unknown --kind 'pie': use network or slice or line or fit or descent or regions\n$/],
     [['plot', '1-2-1'], /required option '--kind <kind>'/],
     [['plot', '1-1', '--kind', 'slice'], /--kind slice plots the loss on a data set: give --data FILE\.csv/],
     [['plot', '1-1', '--kind', 'network', '--data', 'examples/line.csv'], /takes no --data/],
@@ -27,6 +27,8 @@ describe('closedform plot', () => {
     [['plot', '1-1:identity', '--kind', 'slice', '--data', 'examples/quadratic.csv', '--out', 'x.png'], /must end in \.svg/],
     [['plot', '1-1:identity:nobias', '--kind', 'slice', '--data', 'examples/line.csv'], /a loss slice needs two parameters; the network 1-1 has 1/],
     [['plot', '1-1', '--kind', 'slice', '--data', '/nonexistent.csv'], /cannot read data file/],
+    [['plot', '1-2-1:relu,identity', '--kind', 'regions', '--data', 'examples/line.csv'], /--kind regions draws two-input networks; 1-2-1 has 1 inputs/],
+    [['plot', '2-1:identity', '--kind', 'regions', '--data', 'examples/relu-plane.csv'], /--kind regions draws the linear regions at the exact optimum of a two-input relu network/],
   ])('%j: one line, exit 2', async (argv, message) => {
     const r = await cli(...(argv as string[]));
     expect(r.code).toBe(2);

@@ -9,6 +9,7 @@ import * as Csv from '../network/csv.js';
 import * as JsonReader from '../network/json.js';
 import * as Grad from '../network/gradient.js';
 import * as Latex from '../network/latex.js';
+import * as Shared from '../network/shared.js';
 import * as M from '../numeric/mathjs.js';
 import * as Params from '../numeric/params.js';
 import * as Engine from '../numeric/engine.js';
@@ -92,6 +93,9 @@ export const equationLatex = guard('equationLatex', Grad.equationLatex, { e: bac
 export const zName = guard('zName', Grad.zName, { l: index, i: index });
 export const aName = guard('aName', Grad.aName, { l: int(0, MAX_LENGTH), i: index });
 export const deltaName = guard('deltaName', Grad.deltaName, { l: index, i: index });
+export const residualName = guard('residualName', Shared.residualName, { k: index, outputs: index });
+export const networkNames = guard('networkNames', Shared.networkNames, { net: network });
+export const networkLetForm = guard('networkLetForm', Shared.networkLetForm, { net: network, roots: arr(node), always: opt(bool) });
 export const neuronLatex = guard('neuronLatex', Latex.neuronLatex, { spec });
 export const vectorizedLatex = guard('vectorizedLatex', Latex.vectorizedLatex, { spec });
 export const backpropMatrixLatex = guard('backpropMatrixLatex', Latex.backpropMatrixLatex, { spec });

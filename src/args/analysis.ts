@@ -32,6 +32,7 @@ import * as Sum from '../report/analysis.js';
 import * as Mime from '../report/mime.js';
 import * as Tikz from '../report/tikz.js';
 import * as Sec from '../report/sections.js';
+import * as RecSec from '../report/recursion.js';
 import * as Fig from '../report/figures.js';
 import * as Arr from '../analysis/relu-arrangement.js';
 import * as Lp from '../analysis/relu-lp.js';
@@ -284,6 +285,10 @@ export const renderStepsHtml = guard('renderStepsHtml', Html.renderStepsHtml, { 
 export const markdownFigures = guard('markdownFigures', Md.markdownFigures, { d: derivation, figureStem: opt(fileStem) });
 export const svgToTikz = guard('svgToTikz', Tikz.svgToTikz, { svg: str });
 export const tikzText = guard('tikzText', Tikz.tikzText, { s: str });
+export const recursionMatrices = guard('recursionMatrices', RecSec.recursionMatrices, { spec });
+export const tiedMatrix = guard('tiedMatrix', RecSec.tiedMatrix, { n: int(1, 64) });
+export const recursionSection = guard('recursionSection', RecSec.recursionSection, { net: network });
+export type { RecursionMatrices } from '../report/recursion.js';
 export const outputsSection = guard('outputsSection', Sec.outputsSection, { net: network });
 export const lossSection = guard('lossSection', Sec.lossSection, { net: network });
 export const backpropSection = guard('backpropSection', Sec.backpropSection, { net: network });

@@ -17,6 +17,7 @@ import { type Derivation, type Step } from './document.js';
 import type { AnalysisSummary } from './summary.js';
 export type { AnalysisSummary } from './summary.js';
 import { dataFigureSteps, networkFigureStep } from './figures.js';
+import { recursionSection } from './recursion.js';
 import {
   analysisSection,
   architectureSection,
@@ -116,6 +117,7 @@ export function deriveNetwork(spec: NetworkSpec, options: DeriveOptions = {}): N
     ...outputsSection(net),
     ...lossSection(net),
     ...backpropSection(net),
+    ...recursionSection(net),
     ...partialsSection(net, partials, chosen.length === net.params.length),
   ];
   if (options.data !== undefined) {

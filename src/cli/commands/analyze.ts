@@ -1,5 +1,5 @@
 /** `analyze SPEC`: the solvability explorer — class, collapse, least squares, critical points, verdict. */
-import { type Analysis, MAX_DIGITS, MAX_TAYLOR_ORDER, type Regularisation, analysisJson, analyze, minimaStatus, readCsv, readSpec } from '../../node/index.js';
+import { type Analysis, MAX_DIGITS, MAX_TAYLOR_ORDER, type Regularisation, analysisJson, analyze, minimaStatus, readCsv, readSpec, recursionMatrices } from '../../node/index.js';
 import { readInput } from '../files.js';
 import { type Io, type Register, UsageError, json } from '../io.js';
 import { integerOption, integerOr, rationalOption } from '../options.js';
@@ -66,9 +66,19 @@ function run(specText: string, o: Opts, io: Io): void {
   if (j.features !== null) io.out(`features K = ${j.features}, parameters P = ${j.params}, rank ∂c/∂θ = ${j.rank}${j.filling ? ' (filling)' : ''}\n`);
   io.out(`exact: ${a.exact.join('; ')}\n`);
   if (a.numeric.length > 0) io.out(`numeric: ${a.numeric.join('; ')}\n`);
+  const rec = a.specObject !== undefined ? recursionMatrices(a.specObject) : undefined;
+  if (rec !== undefined) io.out(`${recursionLine(a.specObject!.widths.length - 1, rec.tiedPower !== undefined)}\n`);
   io.out(`\n${a.verdict}\n`);
   io.out(pointListing(a));
 }
+
+/**
+ * Seed 001's closed-form δ-recursion of an identity network with L layers, as one line (the
+ * derived page has it with its matrices and the proof by expansion).
+ */
+export const recursionLine = (L: number, tied: boolean): string =>
+  `backprop in closed form (seed 001): delta(n) = W(n+1)ᵀ⋯W(${L})ᵀ delta(${L})` +
+  (tied ? `; tied weights: delta(n) = (Wᵀ)^(${L}−n) delta(${L}), and for symmetric W = R D Rᵀ: R D^(${L}−n) Rᵀ delta(${L}) (seed 001's RᵀDR is this with R's rows the eigenvectors; it needs W symmetric)` : '');
 
 /** Lines shown per listing; --json lists everything. */
 export const LISTED_POINTS = 20;

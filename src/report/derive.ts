@@ -18,6 +18,7 @@ import type { AnalysisSummary } from './summary.js';
 export type { AnalysisSummary } from './summary.js';
 import { dataFigureSteps, networkFigureStep } from './figures.js';
 import { recursionSection } from './recursion.js';
+import { errataSection } from './errata.js';
 import {
   analysisSection,
   architectureSection,
@@ -118,6 +119,7 @@ export function deriveNetwork(spec: NetworkSpec, options: DeriveOptions = {}): N
     ...lossSection(net),
     ...backpropSection(net),
     ...recursionSection(net),
+    ...errataSection(net),
     ...partialsSection(net, partials, chosen.length === net.params.length),
   ];
   if (options.data !== undefined) {

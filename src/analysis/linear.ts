@@ -79,11 +79,12 @@ function matrixForm(spec: NetworkSpec, beta: NodeMatrix, beta0: readonly Node[])
     );
   }
   // layer: β = W^L ⋯ W^1, β₀ = Σₗ W^L ⋯ W^{l+1} bˡ (column vectors on the right)
-  const W = (l: number): string => `W^{(${l})}`;
+  // matrices in bold capitals, vectors in bold lower case, as in the rows layout and the pages
+  const W = (l: number): string => `\\mathbf{W}^{(${l})}`;
   const desc = [...layers].reverse();
-  const b0 = biased.map((l) => `${desc.filter((m) => m > l).map(W).join('')}b^{(${l})}`);
+  const b0 = biased.map((l) => `${desc.filter((m) => m > l).map(W).join('')}\\mathbf{b}^{(${l})}`);
   return (
-    `\\beta = ${desc.map(W).join('')}, \\quad \\beta_0 = ${b0.length === 0 ? '0' : b0.join(' + ')}` +
-    `; \\quad \\beta = ${bmatrix(beta)}, \\quad \\beta_0 = ${bmatrix(beta0.map((v) => [v]))}`
+    `\\boldsymbol{\\beta} = ${desc.map(W).join('')}, \\quad \\boldsymbol{\\beta}_0 = ${b0.length === 0 ? '0' : b0.join(' + ')}` +
+    `; \\quad \\boldsymbol{\\beta} = ${bmatrix(beta)}, \\quad \\boldsymbol{\\beta}_0 = ${bmatrix(beta0.map((v) => [v]))}`
   );
 }

@@ -17,6 +17,7 @@ import * as I from '../print/inspect.js';
 import * as P from '../print/parse.js';
 import * as X from '../print/latex.js';
 import * as C from '../print/compile.js';
+import * as S from '../print/shared.js';
 import * as A from '../activations/registry.js';
 import { type Arg, any, arg, arr, big, bigBetween, either, func, guard, int, integer, mapOf, name, node, oneOf, opt, q, shape, str } from './check.js';
 
@@ -30,6 +31,7 @@ export * from '../expr/walk.js';
 export { TEXT_FORM_TREE_BUDGET } from '../print/inspect.js';
 export { ParseError, MAX_NESTING } from '../print/parse.js';
 export { type Compiled, type CompiledMany } from '../print/compile.js';
+export { type LetBinding, type LetForm, GENERIC_MIN_SIZE } from '../print/shared.js';
 export { type SymbolicHessian } from '../diff/hessian.js';
 export type { Activation, Structure } from '../activations/activation.js';
 export { ACTIVATIONS } from '../activations/registry.js';
@@ -141,6 +143,19 @@ export const textForm = guard('textForm', I.textForm, { e: node });
 export const parse = guard('parse', P.parse, { src: str });
 export const toLatex = guard('toLatex', X.toLatex, { e: node });
 export const symbolLatex = guard('symbolLatex', X.symbolLatex, { name: str });
+const nodeNames: Arg = arg(
+  'a Map from expression nodes to names',
+  (x) => x instanceof Map && [...x].every(([k, v]) => node.check(k) === undefined && name.check(v) === undefined),
+);
+const letFormShape: Arg = shape('a shared form (from letForm)', {
+  bindings: arr(shape('a let binding', { name: name, rhs: node, value: node })),
+  results: arr(node),
+});
+export const letForm = guard('letForm', S.letForm, { roots: arr(node), names: nodeNames, always: opt(arg('true or false', (x) => typeof x === 'boolean')) });
+export const closeLetForm = guard('closeLetForm', S.closeLetForm, { form: letFormShape });
+export const letLinesText = guard('letLinesText', S.letLinesText, { form: letFormShape });
+export const letFormLatex = guard('letFormLatex', S.letFormLatex, { form: letFormShape, labels: arr(str) });
+export const letJson = guard('letJson', S.letJson, { form: letFormShape });
 export const compile = guard('compile', C.compile, { e: node, vars: arr(name) });
 export const compileMany = guard('compileMany', C.compileMany, { roots: arr(node), vars: arr(name) });
 

@@ -11,6 +11,7 @@ import * as Grad from '../network/gradient.js';
 import * as Latex from '../network/latex.js';
 import * as Sizes from '../network/sizes.js';
 import * as SizesRender from '../network/sizes-render.js';
+import * as Shared from '../network/shared.js';
 import * as M from '../numeric/mathjs.js';
 import * as Params from '../numeric/params.js';
 import * as Engine from '../numeric/engine.js';
@@ -120,6 +121,9 @@ export const evaluateSizePolynomial = guard('evaluateSizePolynomial', Sizes.eval
 export const symbolicModel = guard('symbolicModel', Sizes.symbolicModel, { specIn: sizedSpec, notation: opt(notation) });
 export const seed004Names = guard('seed004Names', Sizes.seed004Names, { spec });
 export const renderSymbolicModel = guard('renderSymbolicModel', SizesRender.renderSymbolicModel, { model: symbolicModelArg, format: oneOf('text', 'latex') });
+export const residualName = guard('residualName', Shared.residualName, { k: index, outputs: index });
+export const networkNames = guard('networkNames', Shared.networkNames, { net: network });
+export const networkLetForm = guard('networkLetForm', Shared.networkLetForm, { net: network, roots: arr(node), always: opt(bool) });
 export const neuronLatex = guard('neuronLatex', Latex.neuronLatex, { spec });
 export const vectorizedLatex = guard('vectorizedLatex', Latex.vectorizedLatex, { spec });
 export const backpropMatrixLatex = guard('backpropMatrixLatex', Latex.backpropMatrixLatex, { spec });

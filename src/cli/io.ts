@@ -48,3 +48,10 @@ export const json = (x: unknown): string => `${JSON.stringify(x, null, 2)}\n`;
 
 /** A command module adds its subcommand to the program. */
 export type Register = (program: Command, io: Io) => void;
+
+/**
+ * Words inside LaTeX output (`--latex`): `\text{…}` with the characters that are special in
+ * LaTeX text mode escaped, so that every `--latex` line typesets as math.
+ */
+export const latexText = (s: string): string =>
+  `\\text{${s.replace(/[\\{}$&#^_%~]/g, (c) => (c === '\\' ? '\\textbackslash{}' : c === '^' ? '\\textasciicircum{}' : c === '~' ? '\\textasciitilde{}' : `\\${c}`))}}`;

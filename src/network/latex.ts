@@ -20,15 +20,26 @@ const sup = (l: number | string): string => `^{(${l})}`;
 const apply = (act: Activation, arg: string): string => act.latex(arg);
 
 /**
+ * An activation applied entry by entry to a vector or matrix. A power z^k written (Z)^k would
+ * read as a matrix power, so z² is Z ⊙ Z and z^k the Hadamard power Z^{⊙k}.
+ */
+function applyEntrywise(act: Activation, arg: string): string {
+  const st = act.structure;
+  if (st.kind !== 'polynomial' || st.degree < 2) return apply(act, arg);
+  const atomic = !/[ +]/.test(arg);
+  if (st.degree === 2 && atomic) return `${arg} \\odot ${arg}`;
+  return `${atomic ? `{${arg}}` : `\\left(${arg}\\right)`}^{\\odot ${st.degree}}`;
+}
+
+/**
  * σ'(arg) in LaTeX, or undefined when σ' ≡ 1 (identity: the ⊙ factor is dropped). The derivative
  * node is built at the placeholder symbol ζ and printed; ζ is then replaced by the argument.
  */
-function derivativeLatex(act: Activation, arg: string): string | undefined {
+function derivativeLatex(act: Activation, arg: string): { readonly s: string; readonly call: boolean } | undefined {
   const d = act.derivative(sym('zeta'));
   if (d === ONE_NODE) return undefined;
-  const s = toLatex(d).replaceAll('\\zeta', `{${arg}}`);
-  // A single call (H(z), σ_arctan'(z)) needs no brackets after ⊙; a product or sum does.
-  return d.kind === 'fn' ? s : `\\left(${s}\\right)`;
+  // call: a single function call (H(z), σ_arctan'(z)), which needs no brackets after ⊙ or inside diag
+  return { s: toLatex(d).replaceAll('\\zeta', `{${arg}}`), call: d.kind === 'fn' };
 }
 
 /**
@@ -77,7 +88,7 @@ export function vectorizedLatex(spec: NetworkSpec): string[] {
     const H = (l: number): string => (l === 0 ? bold('X') : l === L ? bold('Z') : L === 2 ? bold('H') : `${bold('H')}${sup(l)}`);
     for (let l = 1; l <= L; l++) {
       const lin = `${H(l - 1)} ${bold('W')}${sup(l)}${spec.bias[l - 1] ? ` + ${bold('b')}${sup(l)}` : ''}`;
-      out.push(`${H(l)} = ${apply(layerActivation(spec, l), lin)}`);
+      out.push(`${H(l)} = ${applyEntrywise(layerActivation(spec, l), lin)}`);
     }
     out.push(
       `${bold('X')} \\in \\mathbb{R}^{n \\times ${spec.widths[0]}}, \\quad ${bold('W')}${sup('\\ell')} \\in \\mathbb{R}^{n_{\\ell-1} \\times n_{\\ell}}, \\quad W${sup('\\ell')}_{j,i} = w${sup('\\ell')}_{i,j}`,
@@ -85,12 +96,13 @@ export function vectorizedLatex(spec: NetworkSpec): string[] {
     return out;
   }
   for (let l = 1; l <= L; l++) {
-    const prev = l === 1 ? bold('x') : `${bold('A')}${sup(l - 1)}`;
-    const zl = `${bold('Z')}${sup(l)}`;
-    out.push(`${zl} = ${bold('W')}${sup(l)} ${prev}${spec.bias[l - 1] ? ` + ${bold('B')}${sup(l)}` : ''}`);
-    out.push(`${bold('A')}${sup(l)} = ${apply(layerActivation(spec, l), zl)}`);
+    // one data point: vectors in bold lower case (as in the backprop form), matrices in bold capitals
+    const prev = l === 1 ? bold('x') : `${bold('a')}${sup(l - 1)}`;
+    const zl = `${bold('z')}${sup(l)}`;
+    out.push(`${zl} = ${bold('W')}${sup(l)} ${prev}${spec.bias[l - 1] ? ` + ${bold('b')}${sup(l)}` : ''}`);
+    out.push(`${bold('a')}${sup(l)} = ${applyEntrywise(layerActivation(spec, l), zl)}`);
   }
-  out.push(`${bold('W')}${sup('\\ell')} \\in \\mathbb{R}^{n_{\\ell} \\times n_{\\ell-1}}, \\quad W${sup('\\ell')}_{i,j} = w${sup('\\ell')}_{i,j}, \\quad f = ${bold('A')}${sup(L)}`);
+  out.push(`${bold('W')}${sup('\\ell')} \\in \\mathbb{R}^{n_{\\ell} \\times n_{\\ell-1}}, \\quad W${sup('\\ell')}_{i,j} = w${sup('\\ell')}_{i,j}, \\quad \\mathbf{f} = ${bold('a')}${sup(L)}`);
   return out;
 }
 
@@ -116,8 +128,8 @@ export function backpropMatrixLatex(spec: NetworkSpec): string[] {
     const act = layerActivation(spec, l);
     const d = derivativeLatex(act, v('z', l));
     const upstream = l === L ? grad : rows ? `${v('W', l + 1)} ${v('\\delta', l + 1)}` : `\\left(${v('W', l + 1)}\\right)^{\\top} ${v('\\delta', l + 1)}`;
-    out.push(`${v('\\delta', l)} = ${d === undefined ? upstream : `\\left(${upstream}\\right) \\odot ${d}`}`);
-    if (d !== undefined) out.push(`\\frac{\\partial ${v('a', l)}}{\\partial ${v('z', l)}} = \\operatorname{diag}\\left(${d}\\right)`);
+    out.push(`${v('\\delta', l)} = ${d === undefined ? upstream : `\\left(${upstream}\\right) \\odot ${d.call ? d.s : `\\left(${d.s}\\right)`}`}`);
+    if (d !== undefined) out.push(`\\frac{\\partial ${v('a', l)}}{\\partial ${v('z', l)}} = \\operatorname{diag}\\left(${d.s}\\right)`);
     const prev = l === 1 ? bold('x') : v('a', l - 1);
     out.push(`\\frac{\\partial L}{\\partial ${v('W', l)}} = ${rows ? `${prev} \\otimes ${v('\\delta', l)}` : `${v('\\delta', l)} \\otimes ${prev}`}`);
     if (spec.bias[l - 1]) out.push(`\\frac{\\partial L}{\\partial ${v('b', l)}} = ${v('\\delta', l)}`);

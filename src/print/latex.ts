@@ -160,6 +160,7 @@ function product(n: Node, go: (n: Node) => Printed): Printed {
 /** \frac{p·Πnumerator}{q·Πdenominator}, or a juxtaposed product when there is no denominator. */
 function productBody(args: readonly Node[], abs: boolean, go: (n: Node) => Printed): Printed {
   const top: string[] = [];
+  const topRaw: string[] = [];
   const bottom: string[] = [];
   const denominators = args.filter((a) => (a.kind === 'pow' && a.exp.n < 0n) || (a.kind === 'num' && a.value.d !== 1n)).length;
   for (const a of args) {
@@ -172,8 +173,13 @@ function productBody(args: readonly Node[], abs: boolean, go: (n: Node) => Print
       // A lone denominator needs no parentheses: \frac{1}{x + 1}.
       if (e.n === 1n && e.d === 1n) bottom.push(denominators > 1 ? wrap(go(a.base), PRODUCT + 1) : go(a.base).s);
       else bottom.push(power(a.base, e, go).s);
-    } else top.push(wrap(go(a), PRODUCT + 1));
+    } else {
+      top.push(wrap(go(a), PRODUCT + 1));
+      topRaw.push(go(a).s);
+    }
   }
+  // A numerator that is one factor needs no parentheses inside \frac: \frac{a - y}{2}, not \frac{\left(a - y\right)}{2}.
+  if (bottom.length > 0 && top.length === 1 && topRaw.length === 1) top[0] = topRaw[0]!;
   const join = (xs: string[]): string =>
     xs.reduce((s, x, i) => (i === 0 ? x : /^[\d-]/.test(x) ? `${s} \\cdot ${x}` : `${s} ${x}`), '');
   if (bottom.length === 0) {

@@ -18,6 +18,8 @@ import { type Derivation, type Step } from './document.js';
 import type { AnalysisSummary } from './summary.js';
 export type { AnalysisSummary } from './summary.js';
 import { dataFigureSteps, networkFigureStep } from './figures.js';
+import { recursionSection } from './recursion.js';
+import { errataSection } from './errata.js';
 import {
   analysisSection,
   architectureSection,
@@ -114,6 +116,8 @@ export function deriveNetwork(spec: NetworkSpec, options: DeriveOptions = {}): N
     ...outputsSection(net),
     ...lossSection(net),
     ...backpropSection(net),
+    ...recursionSection(net),
+    ...errataSection(net),
     ...partialsSection(net, partials, chosen.length === net.params.length),
   ];
   if (options.data !== undefined) {

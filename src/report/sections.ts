@@ -136,7 +136,7 @@ export function forwardSection(net: Network): Step[] {
   steps.push(
     prose(
       rows ? 'In the row layout (data points as the rows of ' : 'As vectors and matrices (',
-      m(rows ? '\\mathbf{X}' : '\\mathbf{A}^{(0)} = \\mathbf{x}'),
+      m(rows ? '\\mathbf{X}' : '\\mathbf{a}^{(0)} = \\mathbf{x}'),
       rows ? ', as in seed 004), ' : '), ',
       'with each activation applied entry by entry:',
     ),

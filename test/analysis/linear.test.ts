@@ -42,8 +42,8 @@ describe('identity networks collapse to linear regression', () => {
   });
 
   it('layer convention prints the transposed form W⁽²⁾W⁽¹⁾ and W⁽²⁾b⁽¹⁾ + b⁽²⁾', () => {
-    expect(linearCollapse(parseSpec('3-2-1:identity')).matrixForm.startsWith('\\beta = W^{(2)}W^{(1)}, \\quad \\beta_0 = W^{(2)}b^{(1)} + b^{(2)}')).toBe(true);
-    expect(linearCollapse(parseSpec('1-1-1-1:identity')).matrixForm.startsWith('\\beta = W^{(3)}W^{(2)}W^{(1)}, \\quad \\beta_0 = W^{(3)}W^{(2)}b^{(1)} + W^{(3)}b^{(2)} + b^{(3)}')).toBe(true);
+    expect(linearCollapse(parseSpec('3-2-1:identity')).matrixForm.startsWith('\\boldsymbol{\\beta} = \\mathbf{W}^{(2)}\\mathbf{W}^{(1)}, \\quad \\boldsymbol{\\beta}_0 = \\mathbf{W}^{(2)}\\mathbf{b}^{(1)} + \\mathbf{b}^{(2)}')).toBe(true);
+    expect(linearCollapse(parseSpec('1-1-1-1:identity')).matrixForm.startsWith('\\boldsymbol{\\beta} = \\mathbf{W}^{(3)}\\mathbf{W}^{(2)}\\mathbf{W}^{(1)}, \\quad \\boldsymbol{\\beta}_0 = \\mathbf{W}^{(3)}\\mathbf{W}^{(2)}\\mathbf{b}^{(1)} + \\mathbf{W}^{(3)}\\mathbf{b}^{(2)} + \\mathbf{b}^{(3)}')).toBe(true);
   });
 
   it('without biases the intercept is 0', () => {

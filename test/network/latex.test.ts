@@ -30,11 +30,13 @@ describe('network equations in LaTeX', () => {
     expect(vectorizedLatex(parseSpec('3-4-1:sigmoid,identity:rows'))[0]).toBe('\\mathbf{H} = \\sigma\\left(\\mathbf{X} \\mathbf{W}^{(1)} + \\mathbf{b}^{(1)}\\right)');
   });
 
-  it('seed 002 (eq. 2): Zˡ = WˡAˡ⁻¹ + Bˡ, Aˡ = σ(Zˡ)', () => {
+  it('seed 002 (eq. 2): Zˡ = WˡAˡ⁻¹ + Bˡ, Aˡ = σ(Zˡ), written for one point as zˡ = Wˡaˡ⁻¹ + bˡ', () => {
     expect(vectorizedLatex(parseSpec('3-2-3-4:arctan_sigmoid')).slice(0, 2)).toEqual([
-      '\\mathbf{Z}^{(1)} = \\mathbf{W}^{(1)} \\mathbf{x} + \\mathbf{B}^{(1)}',
-      '\\mathbf{A}^{(1)} = \\sigma_{\\arctan}\\left(\\mathbf{Z}^{(1)}\\right)',
+      '\\mathbf{z}^{(1)} = \\mathbf{W}^{(1)} \\mathbf{x} + \\mathbf{b}^{(1)}',
+      '\\mathbf{a}^{(1)} = \\sigma_{\\arctan}\\left(\\mathbf{z}^{(1)}\\right)',
     ]);
+    // the quadratic layer entry by entry: z ⊙ z, not (z)², which would read as a matrix power
+    expect(vectorizedLatex(parseSpec('1-2-1:quadratic'))[1]).toBe('\\mathbf{a}^{(1)} = \\mathbf{z}^{(1)} \\odot \\mathbf{z}^{(1)}');
     expect(neuronLatex(parseSpec('3-2-3-4:arctan_sigmoid'))[1]).toBe(
       'a^{(2)}_{i} = \\sigma_{\\arctan}\\left(\\sum_{j=1}^{2} w^{(2)}_{i,j} a^{(1)}_{j} + b^{(2)}_{i}\\right), \\quad i = 1, \\dots, 3',
     );

@@ -1,5 +1,5 @@
 /** `analyze SPEC`: the solvability explorer — class, collapse, least squares, critical points, verdict. */
-import { type Analysis, type Verdict, MAX_DIGITS, MAX_TAYLOR_ORDER, type Regularisation, analysisJson, analyze, minimaStatus, readCsv, readSpec, verdict } from '../../node/index.js';
+import { type Analysis, type Verdict, MAX_DIGITS, MAX_TAYLOR_ORDER, type Regularisation, analysisJson, analyze, minimaStatus, readCsv, readSpec, recursionMatrices, verdict } from '../../node/index.js';
 import { readInput } from '../files.js';
 import { type Io, type Register, UsageError, json } from '../io.js';
 import { integerOption, integerOr, rationalOption } from '../options.js';
@@ -62,6 +62,8 @@ function run(specText: string, o: Opts, io: Io): void {
     return;
   }
   io.out(verdictListing(verdict(a)));
+  const rec = recursionMatrices(a.specObject);
+  if (rec !== undefined) io.out(`\n${recursionLine(a.specObject.widths.length - 1, rec.tiedPower !== undefined)}\n`);
   io.out(pointListing(a));
 }
 
@@ -85,6 +87,14 @@ const lambdaList = (lambda: Readonly<Record<string, string>>): string =>
   Object.entries(lambda)
     .map(([p, l]) => `${p} = ${l}`)
     .join(', ');
+
+/**
+ * Seed 001's closed-form δ-recursion of an identity network with L layers, as one line (the
+ * derived page has it with its matrices and the proof by expansion).
+ */
+export const recursionLine = (L: number, tied: boolean): string =>
+  `backprop in closed form (seed 001): delta(n) = W(n+1)ᵀ⋯W(${L})ᵀ delta(${L})` +
+  (tied ? `; tied weights: delta(n) = (Wᵀ)^(${L}−n) delta(${L}), and for symmetric W = R D Rᵀ: R D^(${L}−n) Rᵀ delta(${L}) (seed 001's RᵀDR is this with R's rows the eigenvectors; it needs W symmetric)` : '');
 
 /** Lines shown per listing; --json lists everything. */
 export const LISTED_POINTS = 20;

@@ -1,6 +1,6 @@
 /** `collapse SPEC`: the output as Σ cₖ(θ)φₖ(x); for identity networks β and β₀ as matrix identities, proved. */
-import { AnalysisError, buildNetwork, collapse, isLinearSpec, linearReport, polyToText, readSpec, toText } from '../../node/index.js';
-import { type Register, UsageError, json } from '../io.js';
+import { AnalysisError, buildNetwork, collapse, isLinearSpec, linearReport, monomialLatex, outputName, polyToLatex, polyToText, readSpec, symbolLatex, toText } from '../../node/index.js';
+import { type Register, UsageError, json, latexText } from '../io.js';
 import { integerOr } from '../options.js';
 import { SEED_RANGE } from './analyze.js';
 
@@ -11,8 +11,9 @@ export const registerCollapse: Register = (program, io) =>
     .argument('<spec>', 'network spec, e.g. 2-3-1:identity:rows')
     .option('--seed <n>', 'seed of the random rational points of the rank (default 1)')
     .option('--json', 'machine-readable output')
+    .option('--latex', 'LaTeX, one formula per line')
     .addHelpText('after', '\nExample:\n  closedform collapse 3-2-1:identity:rows --json\n')
-    .action((specText: string, o: { seed?: string; json?: boolean }) => {
+    .action((specText: string, o: { seed?: string; json?: boolean; latex?: boolean }) => {
       const seed = integerOr('--seed', o.seed, SEED_RANGE, 1);
       const net = buildNetwork(readSpec(specText));
       let c;
@@ -40,6 +41,15 @@ export const registerCollapse: Register = (program, io) =>
       };
       if (o.json) {
         io.out(json(out));
+        return;
+      }
+      if (o.latex) {
+        if (lin !== undefined) io.out(`${lin.matrixForm}\n${lin.backpropLatex}\n`);
+        for (const f of c.features) {
+          const lhs = symbolLatex(outputName(f.output + 1));
+          io.out(`\\left[${monomialLatex(net.inputs, f.exps)}\\right] ${lhs} = ${polyToLatex(f.coeff)}\n`);
+        }
+        io.out(`K = ${c.K}, \\quad P = ${c.P}, \\quad \\operatorname{rank} = ${c.rank} ${latexText(c.filling ? ' (filling)' : '')}\n`);
         return;
       }
       if (lin !== undefined) {

@@ -21,6 +21,9 @@ import {
   freeSymbols,
   polyDegree,
   polyTextChunks,
+  polyToLatex,
+  monomialLatex,
+  symbolLatex,
   termCoeff,
   termExps,
   termsToText,
@@ -78,6 +81,15 @@ export function* textChunks(outs: readonly ExpandedOutput[], inputs: readonly st
     }
   }
   yield '\n';
+}
+
+/** The LaTeX form, one formula per line: `f_{1} = …`, then each coefficient `[x_{1}^{2}]\,f_{1} = …`. */
+export function* latexChunks(outs: readonly ExpandedOutput[], inputs: readonly string[]): Generator<string> {
+  for (const o of outs) {
+    const lhs = symbolLatex(o.name);
+    yield `${lhs} = ${polyToLatex(o.poly)}\n`;
+    for (const c of coefficients(o.poly, inputs)) yield `\\left[${monomialLatex(inputs, c.exps)}\\right] ${lhs} = ${polyToLatex(c.coeff)}\n`;
+  }
 }
 
 /** A JSON string whose content arrives in pieces. */
@@ -148,6 +160,7 @@ interface ExpandOpts {
   in?: string;
   loss?: boolean;
   json?: boolean;
+  latex?: boolean;
   out?: string;
 }
 
@@ -156,7 +169,8 @@ function run(text: string, opts: ExpandOpts, io: Io): void {
   const inputs = opts.in === undefined && t.inputs !== undefined ? [...t.inputs] : inputList(opts.in, t.targets.map((x) => x.node));
   const outs = t.targets.map((x) => expandOutput(x.name, x.node));
   const terms = outs.reduce((s, o) => s + o.poly.n, 0);
-  const pieces = opts.json ? jsonChunks(outs, inputs) : textChunks(outs, inputs);
+  if (opts.json && opts.latex) throw new UsageError('--json and --latex are two output forms: choose one');
+  const pieces = opts.json ? jsonChunks(outs, inputs) : opts.latex ? latexChunks(outs, inputs) : textChunks(outs, inputs);
   if (opts.out === undefined) {
     if (terms > MAX_PRINTED_TERMS)
       throw new UsageError(
@@ -179,6 +193,7 @@ export const registerExpand: Register = (program, io) =>
     .option('--loss', 'network: also expand the loss of one data point (output L)')
     .option('--out <file>', `write the expansion (text, or JSON with --json) to a file instead of stdout; needed past ${MAX_PRINTED_TERMS} terms`)
     .option('--json', 'machine-readable output')
+    .option('--latex', 'LaTeX, one formula per line (the expansion, then each coefficient)')
     .addHelpText(
       'after',
       '\nExamples:\n  closedform expand 1-2-1:quadratic --json\n  closedform expand 2-2-1:quadratic,identity --loss\n  closedform expand "(a*x + b*y)^3" --in x,y\n  closedform expand 3-4-4-1:quadratic --out big.txt   # 2,212,211 terms: too many to print\n',

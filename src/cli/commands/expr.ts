@@ -1,5 +1,5 @@
 /** `diff` and `grad` of an expression given as text. */
-import { ArithmeticError, CONSTANTS, ExprError, IDENTIFIER_RULE, isIdentifier, dagSize, diff, freeSymbols, grad, parse, quote, toLatex, toText, type Node } from '../../node/index.js';
+import { ArithmeticError, CONSTANTS, ExprError, IDENTIFIER_RULE, isIdentifier, dagSize, diff, freeSymbols, grad, parse, quote, symbolLatex, toLatex, toText, type Node } from '../../node/index.js';
 import { type Register, UsageError, json } from '../io.js';
 import { nameListOption } from '../options.js';
 
@@ -31,17 +31,24 @@ export const registerDiff: Register = (program, io) =>
     .argument('<expr>', 'expression in the text syntax, e.g. "sigmoid(w*x + b)^2"')
     .argument('<var>', 'the variable')
     .option('--json', 'machine-readable output')
+    .option('--latex', 'LaTeX output')
     .addHelpText('after', '\nExample:\n  closedform diff "sigmoid(w*x + b)^2" w --json\n')
-    .action((text: string, v: string, opts: { json?: boolean }) => {
+    .action((text: string, v: string, opts: { json?: boolean; latex?: boolean }) => {
       const e = expression(text);
       if (!isIdentifier(v)) throw new UsageError(`bad variable name ${quote(v)}: ${IDENTIFIER_RULE}`);
       checkVariables(e, text, [v]);
       const d = diff(e, v);
-      io.out(opts.json ? json({ text: toText(d), latex: toLatex(d) }) : `${toText(d)}\n`);
+      io.out(
+        opts.json
+          ? json({ text: toText(d), latex: toLatex(d) })
+          : opts.latex
+            ? `\\frac{\\partial f}{\\partial ${symbolLatex(v)}} = ${toLatex(d)}\n`
+            : `${toText(d)}\n`,
+      );
     });
 
 /** `grad "<expr>"`; `grad SPEC` (a network) is handled by the network command when present. */
-export function exprGrad(text: string, opts: { vars?: string; json?: boolean }, io: Parameters<Register>[1]): void {
+export function exprGrad(text: string, opts: { vars?: string; json?: boolean; latex?: boolean }, io: Parameters<Register>[1]): void {
   const e = expression(text);
   const vars = opts.vars !== undefined ? nameListOption('--vars', opts.vars) : freeSymbols(e);
   if (vars.length === 0) throw new UsageError(`${quote(text)} has no variables to differentiate by`);
@@ -51,7 +58,8 @@ export function exprGrad(text: string, opts: { vars?: string; json?: boolean }, 
     const gradient: Record<string, { text: string; latex: string }> = {};
     for (const [v, d] of g) gradient[v] = { text: toText(d), latex: toLatex(d) };
     io.out(json({ gradient, dagSize: dagSize(e), gradientDagSize: dagSize(e, ...g.values()) }));
-  } else for (const [v, d] of g) io.out(`d/d${v} = ${toText(d)}\n`);
+  } else if (opts.latex) for (const [v, d] of g) io.out(`\\frac{\\partial f}{\\partial ${symbolLatex(v)}} = ${toLatex(d)}\n`);
+  else for (const [v, d] of g) io.out(`d/d${v} = ${toText(d)}\n`);
 }
 
 export const registerGrad: Register = (program, io) =>

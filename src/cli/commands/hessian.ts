@@ -152,7 +152,7 @@ function totalTreeSize(roots: readonly Node[]): bigint {
 
 const entryText = (t: Target, a: string, b: string): string => (a === b ? `d2${t.name === 'L' ? 'L' : ''}/d${a}^2` : `d2${t.name === 'L' ? 'L' : ''}/d${a} d${b}`);
 const entryLatex = (t: Target, a: string, b: string): string =>
-  `\\frac{\\partial^2 ${t.name}}{${a === b ? `\\partial ${symbolLatex(a)}^2` : `\\partial ${symbolLatex(a)}\\,\\partial ${symbolLatex(b)}`}}`;
+  `\\frac{\\partial^2 ${t.name}}{${a === b ? `\\partial {${symbolLatex(a)}}^2` : `\\partial ${symbolLatex(a)}\\,\\partial ${symbolLatex(b)}`}}`;
 const qLatex = (q: Rational): string => toLatex(num(q));
 const inertiaText = (I: HessianAtPoint['inertia']): string => `${I.positive} positive, ${I.negative} negative, ${I.zero} zero`;
 

@@ -21,8 +21,11 @@ import {
   MAX_DIGITS,
   realSolutionForms,
   type CoordinateForm,
+  parse,
+  symbolLatex,
+  toLatex,
 } from '../../node/index.js';
-import { type Register, UsageError, json } from '../io.js';
+import { type Register, UsageError, json, latexText } from '../io.js';
 import { choiceOption, integerOption, integerOr, nameListOption } from '../options.js';
 import { progress } from '../progress.js';
 
@@ -34,6 +37,30 @@ export const solutionLine = (s: Readonly<Record<string, CoordinateForm>>): strin
   Object.entries(s)
     .map(([k, c]) => `${k} ${c.approx ? '≈' : '='} ${c.value}`)
     .join(', ');
+
+/** A printed value as LaTeX: through the parser when it is in the text syntax, else as words. */
+function valueLatex(text: string): string {
+  try {
+    return toLatex(parse(text));
+  } catch {
+    return latexText(text);
+  }
+}
+
+/** `--latex`: the basis, the eliminant and each real solution, one formula per line (the counts as words). */
+function solveLatex(out: Record<string, unknown>, vars: readonly string[]): string {
+  const lines = (out.groebner as string[]).map((g) => `${valueLatex(g)} = 0`);
+  lines.push(`${latexText(`dimension ${out.dimension}, complex solutions (with multiplicity) ${out.complexSolutions}`)}`);
+  if (out.eliminant !== undefined) lines.push(`${valueLatex(out.eliminant as string)} = 0`);
+  for (const sol of (out.realSolutions ?? []) as Record<string, CoordinateForm>[])
+    lines.push(
+      vars
+        .filter((v) => sol[v] !== undefined)
+        .map((v) => `${symbolLatex(v)} ${sol[v]!.approx ? '\\approx' : '='} ${valueLatex(sol[v]!.value)}`)
+        .join(', \\quad '),
+    );
+  return `${lines.join('\n')}\n`;
+}
 
 /** One line saying what the exact check proved. */
 function certificateText(c: BasisCertificate): string {
@@ -47,6 +74,7 @@ interface Opts {
   vars?: string;
   order?: string;
   json?: boolean;
+  latex?: boolean;
   certify?: boolean;
   digits?: string;
   engine?: string;
@@ -74,6 +102,7 @@ export const registerSolve: Register = (program, io) =>
     .option('--max-pairs <n>', 'Gröbner budget: S-pairs to reduce before giving up')
     .option('--certify', 'prove the basis exactly over Q (input reduces to 0, S-pair criterion, equal ideals by counting)')
     .option('--json', 'machine-readable output')
+    .option('--latex', 'LaTeX, one formula per line (basis, eliminant, real solutions)')
     .addHelpText('after', '\nExample:\n  closedform solve "x^2 + y^2 = 1; x = y" --vars x,y --json\n')
     .action((text: string, opts: Opts) => {
       const vars = nameListOption('--vars', opts.vars ?? '');
@@ -123,6 +152,10 @@ export const registerSolve: Register = (program, io) =>
       }
       if (opts.json) {
         io.out(json(out));
+        return;
+      }
+      if (opts.latex) {
+        io.out(solveLatex(out, vars));
         return;
       }
       const lines = [`Gröbner basis (${order}):`, ...(out.groebner as string[]).map((g) => `  ${g}`)];

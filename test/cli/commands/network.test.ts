@@ -42,15 +42,15 @@ describe('closedform formula', () => {
     expect(r.out).toBe('f1 = relu(w1_1_1*x1)\n');
   });
 
-  it('a formula too big to print is shown in its recursive form, with a note', async () => {
+  it('a formula too big to print is shown in its shared form, with a note', async () => {
     const text = '8-8-8-8-8-8-8-1:tanh,identity';
     expect(treeSize(buildNetwork(parseSpec(text)).outputs[0]!)).toBeGreaterThan(MAX_PRINTED_TREE);
     const j = JSON.parse((await cli('formula', text, '--json')).out);
-    expect(j.form).toBe('recursive');
-    expect(j.outputs[0].text).toBe('z7_1');
-    expect(j.equations[0].lhs).toBe('z1_1');
+    expect(j.form).toBe('shared');
+    expect(j.let[0].name).toBe('a1_1');
+    expect(j.let[0].text).toBe('tanh(b1_1 + w1_1_1*x1 + w1_1_2*x2 + w1_1_3*x3 + w1_1_4*x4 + w1_1_5*x5 + w1_1_6*x6 + w1_1_7*x7 + w1_1_8*x8)');
     const t = (await cli('formula', text)).out;
-    expect(t.split('\n')[0]).toMatch(/^# written out, the formula has more than 100000 nodes/);
+    expect(t.split('\n')[0]).toMatch(/^# written out, f1 has \d+ nodes, past the print budget of 100000: shared form/);
   });
 });
 
@@ -127,7 +127,7 @@ describe('closedform grad SPEC', () => {
     [['grad', 'x^2', '--form', 'backprop'], 'need a network spec'],
     [['formula', '300-300-1'], 'past the budget'],
     [['formula', '{"widths": [1, 1], "bias": "yes"}'], 'bad "bias"'],
-    [['grad', '8-8-8-8-8-8-8-1:tanh,identity'], 'use --form backprop'],
+    [['grad', '2-1', '--form', 'backprop', '--shared'], '--shared is for --form closed'],
   ])('%j: one line on stderr, exit 2', async (argv, message) => {
     const r = await cli(...argv);
     expect(r.code).toBe(2);

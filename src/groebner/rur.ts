@@ -17,7 +17,7 @@ import { type Crt, crtAdd, isqrt, newCrt, rationalMod, reconstruct } from './lif
 import { type ModularInput, MAX_PRIMES, ModularBudgetError, basisModP } from './modular.js';
 import { type StepHook, type Trace, TraceMismatch } from './f4.js';
 import { type SparseVec, berlekampMassey, modQuotient, multiplicationMatrix } from './quotient.js';
-import { type Prime, invmod, makePrime, mulmod, primesBelowBound, reduce } from './prime.js';
+import { type Prime, invmod, makePrime, mulmod, primeAt, reduce } from './prime.js';
 import { insertExps } from './monomials.js';
 
 /**
@@ -319,7 +319,6 @@ export function modularRur(
   opts: { millis?: number; maxDim?: number; forms?: readonly (readonly number[])[]; onPrime?: (k: number, millis: number) => void; onStep?: StepHook } = {},
 ): Rur | RurRefusal {
   const start = Date.now();
-  const primes = primesBelowBound(MAX_PRIMES);
   const n = inp.vars.length;
   let next = 0;
   // One prime's RUR; undefined when the prime left the learned trace (it is then skipped).
@@ -342,9 +341,9 @@ export function modularRur(
     const hard: number[] = [];
     let refused: RurRefusal | undefined;
     let D = 0;
-    while (next < primes.length) {
+    while (next < MAX_PRIMES) {
       if (Date.now() - start > (opts.millis ?? Infinity)) throw new ModularBudgetError(`the RUR passed its time budget of ${opts.millis} ms after ${crt.primes.length} primes`);
-      const p = primes[next++]!;
+      const p = primeAt(next++);
       const t0 = Date.now();
       const r = attemptPrime(p, trace, form);
       if (r === undefined || r === 'bad-prime') continue;
@@ -367,8 +366,8 @@ export function modularRur(
       }
       // one fresh prime must agree
       let checked = false;
-      while (next < primes.length && !checked) {
-        const q = primes[next++]!;
+      while (next < MAX_PRIMES && !checked) {
+        const q = primeAt(next++);
         const c = attemptPrime(q, trace, form);
         if (c === undefined || typeof c === 'string') continue;
         const fc = flatRur(c.rur, D);

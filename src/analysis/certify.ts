@@ -44,6 +44,7 @@ import {
   ivWidthLog2,
 } from '../groebner/interval.js';
 import { type IsolatedRoot, refineRoot } from '../groebner/realroots.js';
+import { type ZPoly, qpolyGcd, signAt, toZ } from '../poly/univariate.js';
 
 /** A real algebraic point: xᵢ = num[i](α)/den(α) at the root α of f isolated by `root`. */
 export interface AlgebraicPoint {
@@ -277,18 +278,86 @@ export function pointDecimals(
       return { values: xs.map(qtoString), enclosure: xs.map((x) => [qtoString(x), qtoString(x)]), certain: true, exact: [...xs] };
     }
     const box = e.enclosure.box;
-    const lo = box.map((x) => decimal(ivLo(x), digits));
-    const hi = box.map((x) => decimal(ivHi(x), digits));
-    const wide = box.some((x) => ivWidthLog2(x) > -need);
+    // a coordinate whose box contains 0 is decided exactly: 0 when α is a root of gcd(f, gᵢ)
+    const zero = box.map((x, i) => ivSign(x) !== 1 && ivSign(x) !== -1 && vanishesAt(pt.f, pt.num[i]!, root));
+    const lo = box.map((x, i) => (zero[i] ? '0' : decimal(ivLo(x), digits)));
+    const hi = box.map((x, i) => (zero[i] ? '0' : decimal(ivHi(x), digits)));
+    const wide = box.some((x, i) => !zero[i] && ivWidthLog2(x) > -need);
     if (!wide && lo.every((l, i) => l === hi[i]) || bits * 2 > 2 * MAX_CERTIFY_BITS)
       return {
         values: box.map((x, i) => (lo[i] === hi[i] ? lo[i]! : decimal(ivLo(ivMid(x)), digits))),
-        enclosure: box.map((x) => [floorDecimal(ivLo(x), digits + 2), ceilDecimal(ivHi(x), digits + 2)]),
+        enclosure: box.map((x, i) => (zero[i] ? ['0', '0'] : [floorDecimal(ivLo(x), digits + 2), ceilDecimal(ivHi(x), digits + 2)])),
         certain: lo.every((l, i) => l === hi[i]),
-        exact: box.map(() => undefined),
+        exact: box.map((_, i) => (zero[i] ? Q(0) : undefined)),
       };
   }
   throw new Error('unreachable: the loop returns at its last step');
+}
+
+/**
+ * Degree of f past which a zero coordinate is not decided over Q (the subresultant gcd of two
+ * polynomials of that degree with the RUR's heights takes minutes): the coordinate stays a decimal.
+ */
+export const MAX_ZERO_TEST_DEGREE = 64;
+
+/** deg gcd(f, g) modulo the prime 2²⁶ − 5 (−1 when the prime divides a denominator or a leading coefficient). */
+function modularGcdDegree(f: readonly bigint[], g: readonly Rational[]): number {
+  const p = 67108859;
+  const P = BigInt(p);
+  const inv = (a: number): number => {
+    let [r0, r1, s0, s1] = [p, a, 0, 1];
+    while (r1 !== 0) {
+      const q = Math.floor(r0 / r1);
+      [r0, r1, s0, s1] = [r1, r0 - q * r1, s1, s0 - q * s1];
+    }
+    return ((s0 % p) + p) % p;
+  };
+  const mod = (n: bigint): number => Number(((n % P) + P) % P);
+  const mul = (a: number, b: number): number => Number((BigInt(a) * BigInt(b)) % P);
+  const trimm = (a: number[]): number[] => {
+    while (a.length > 0 && a[a.length - 1] === 0) a.pop();
+    return a;
+  };
+  let a = trimm(f.map(mod));
+  if (a.length !== f.length) return -1;
+  if (g.some((c) => mod(c.d) === 0)) return -1;
+  let b = trimm(g.map((c) => mul(mod(c.n), inv(mod(c.d)))));
+  while (b.length > 0) {
+    const r = a.slice();
+    const li = inv(b[b.length - 1]!);
+    for (let i = r.length - 1; i >= b.length - 1; i--) {
+      const c = mul(r[i]!, li);
+      if (c === 0) continue;
+      for (let j = 0; j < b.length; j++) r[i - b.length + 1 + j] = (r[i - b.length + 1 + j]! - mul(c, b[j]!) + p) % p;
+    }
+    [a, b] = [b, trimm(r.slice(0, b.length - 1))];
+  }
+  return a.length - 1;
+}
+
+/** gcd(f, g) over Z per (f, g), or null when it is 1: computed once per coordinate polynomial. */
+const gcdCache = new WeakMap<readonly Rational[], Map<readonly bigint[], ZPoly | null>>();
+
+/**
+ * Whether the coordinate g(α)/h(α) is exactly 0: α is a root of G = gcd(f, g) over Q. G divides
+ * the square-free f, so its roots are simple and among f's; α's interval isolates α among the
+ * roots of f, hence α is a root of G exactly when G changes sign across that interval. Past
+ * MAX_ZERO_TEST_DEGREE the answer is false (not decided) unless the gcd is 1 modulo a prime.
+ */
+export function vanishesAt(f: readonly bigint[], g: readonly Rational[], root: IsolatedRoot): boolean {
+  if (g.every((c) => c.n === 0n)) return true;
+  let byF = gcdCache.get(g);
+  if (byF === undefined) gcdCache.set(g, (byF = new Map()));
+  let G = byF.get(f);
+  if (G === undefined) {
+    // gcd 1 modulo a prime (dividing neither leading coefficient) means gcd 1 over Q: no zero anywhere
+    const trivial = modularGcdDegree(f, g) === 0;
+    const q = trivial || f.length - 1 > MAX_ZERO_TEST_DEGREE ? [] : qpolyGcd(f.map((c) => Q(c)), [...g]);
+    byF.set(f, (G = q.length <= 1 ? null : toZ(q)));
+  }
+  if (G === null) return false;
+  if (root.exact !== undefined) return signAt(G, root.exact) === 0;
+  return signAt(G, root.lo) * signAt(G, root.hi) < 0;
 }
 
 const floorDecimal = (x: Rational, digits: number): string => decimal(qadd(x, Q(-5n, 10n ** BigInt(digits + 1))), digits);

@@ -59,11 +59,18 @@ export const COUNT_MILLIS = 5_000;
 export const MAX_DIGITS = 1_000;
 /**
  * Primes the estimate assumes the RUR's lift takes, per complex solution: its coefficients' height
- * grows with D. Measured on the census table (generic L2, seed 1): 42 primes for (2,2,2) (D = 33),
- * 141 for (3,2,3) (73), 63 for (1,2,2,1) (129), 9 and 19 for the quadratic (1,2,1), (2,2,1) (33);
- * 2D covers them all.
+ * grows with D. Measured on the census table (generic L2, seed 1, the sparse forms of rurForms):
+ * 22 primes (lift + check) for (2,2,2) (D = 33), 45 for (3,2,3) (73), 50 for (1,2,2,1) (129), 7
+ * and 21 for the quadratic (1,2,1), (2,2,1) (33); D covers them all.
  */
-const ESTIMATE_PRIMES_PER_SOLUTION = 2;
+const ESTIMATE_PRIMES_PER_SOLUTION = 1;
+/** The RUR's estimate is taken on this prime (the first replay: the learning prime is slower). */
+const ESTIMATE_AT_PRIME = 2;
+
+/** The RUR's measured estimate passed the budget (caught in rurCritical). */
+class RurEstimate extends ClosedformError {
+  override readonly name = 'RurEstimate';
+}
 
 /** A bad option to the critical-point computation. */
 export class CriticalOptionError extends ClosedformError {
@@ -383,17 +390,13 @@ export function criticalPoints(net: Network, data: Dataset, reg: Regularisation,
   const counted = { counting: `modular: leading monomials of the basis modulo ${counts.primes} prime${counts.primes === 1 ? '' : 's'}${counts.primes > 1 ? ' agree' : ''} (probabilistic)` };
   const left = millis - (Date.now() - start);
   const D = counts.vdim;
-  // a replay, plus the RUR: 2D³ residue products at about 2·10⁸ a second
-  const perPrime = counts.replayMillis + (2 * D ** 3) / 2e5;
-  const primesNeeded = Math.max(16, ESTIMATE_PRIMES_PER_SOLUTION * D);
-  const estimate = Math.round(counts.learnMillis + primesNeeded * perPrime);
-  if (counts.dimension !== 0 || D > MAX_RUR_DIM || estimate > left) {
+  // The time of the real solutions is measured on the RUR's own primes (rurCritical refuses after
+  // its second one when the lift would pass the budget); here only what cannot start.
+  if (counts.dimension !== 0 || D > MAX_RUR_DIM) {
     const why =
       counts.dimension !== 0
         ? `the critical set has dimension ${counts.dimension}`
-        : D > MAX_RUR_DIM
-          ? `${D} complex critical points is past the real-solution budget of ${MAX_RUR_DIM} (MAX_RUR_DIM)`
-          : `the real solutions would take about ${duration(estimate)} (one prime: ${counts.learnMillis} ms learning, ${Math.round(perPrime)} ms per further prime, about ${primesNeeded} primes for the lift of the rational univariate representation), past the ${millis} ms budget (\`closedform analyze … --timeout S\`)`;
+        : `${D} complex critical points is past the real-solution budget of ${MAX_RUR_DIM} (MAX_RUR_DIM)`;
     return {
       ...base,
       ...counted,
@@ -511,15 +514,28 @@ function rurCritical(
   report: (fraction: number, phase: string) => void,
 ): CriticalPoints | undefined {
   let rur;
+  const start = Date.now();
+  const primesNeeded = Math.max(16, ESTIMATE_PRIMES_PER_SOLUTION * D);
   try {
     rur = modularRur(prepareInput(system, params, 'grevlex'), {
       millis,
       onStep: (i) => report(0.1, `rational univariate representation: first prime, F4 degree ${i.degree}`),
       // the number of primes is not known in advance: the bar approaches 60% as they come
-      onPrime: (k) => report(0.1 + (0.5 * k) / (k + 8), `rational univariate representation: ${k} prime${k === 1 ? '' : 's'} (lifting to Q)`),
+      onPrime: (k, ms) => {
+        report(0.1 + (0.5 * k) / (k + 8), `rational univariate representation: ${k} prime${k === 1 ? '' : 's'} (lifting to Q)`);
+        if (k !== ESTIMATE_AT_PRIME) return;
+        // measured: the time so far and this (replayed) prime's, for the primes the lift is expected to take
+        const spent = Date.now() - start;
+        const estimate = spent + (primesNeeded - k) * ms;
+        if (estimate > millis)
+          throw new RurEstimate(
+            `counted exactly but real solutions not computed: the real solutions would take about ${duration(estimate)} (measured: ${spent} ms for the first ${k} primes of the rational univariate representation, ${ms} ms for the last; about ${primesNeeded} primes for its lift), past the ${millis} ms budget (\`closedform analyze … --timeout S\`)`,
+          );
+      },
     });
   } catch (e) {
-    if (e instanceof ModularBudgetError) return { ...base, ...counted, status: 'budget', message: e.message, dimension: 0, complexSolutions: D };
+    if (e instanceof RurEstimate) return { ...base, ...counted, status: 'budget', message: e.message, dimension: 0, complexSolutions: D };
+    if (e instanceof ModularBudgetError) return { ...base, ...counted, status: 'budget', message: `counted exactly but real solutions not computed: ${e.message}`, dimension: 0, complexSolutions: D };
     throw e;
   }
   if (rur === 'not-separating') return undefined;

@@ -165,3 +165,43 @@ describe('census systems: certified types agree with the numeric engine wherever
     expect(real[0]!.type).toBe('minimum');
   });
 });
+
+/**
+ * Zero coordinates are decided exactly. At the critical points of (2,2,2) deep linear (generic L2,
+ * one data point) where a hidden unit is switched off, its incoming and outgoing weights vanish;
+ * those coordinates are printed as `0` (exact) although α is irrational. Independent check by
+ * exact substitution: with exactly those coordinates set to 0, the gradient components of the
+ * same coordinates are the zero polynomial (a dead unit receives no gradient), and the numeric
+ * engine's gradient vanishes at the point with the zeros exact.
+ */
+describe('zero coordinates of real critical points are exact', () => {
+  it('(2,2,2): the dead units of the saddles and minima are 0 exactly', () => {
+    const net = buildNetwork(parseSpec('2-2-2:identity:nobias'));
+    const cp = criticalPoints(net, readCsv('x1,x2,y1,y2\n2,-3,1,4\n', net.spec), { kind: 'generic', seed: 1 });
+    expect(cp.status).toBe('solved');
+    const params = net.params;
+    let zeros = 0;
+    let irrationalWithZeros = 0;
+    for (const r of cp.realSolutions!) {
+      const z = params.filter((p) => r.point[p] === '0');
+      zeros += z.length;
+      if (z.length > 0 && z.length < params.length) irrationalWithZeros++;
+      for (const p of z) expect(r.enclosure[p]).toEqual(['0', '0']);
+      // every other coordinate is away from 0 (its enclosure excludes it)
+      for (const p of params.filter((q) => !z.includes(q))) {
+        const [lo, hi] = r.enclosure[p]!.map(Number);
+        expect(lo! > 0 || hi! < 0).toBe(true);
+      }
+      // exact substitution: the zero coordinates' own gradient components vanish identically
+      const idx = z.map((p) => params.indexOf(p));
+      for (const i of idx) {
+        const g = cp.system[i]!;
+        const left = g.terms.filter((t) => !t.exps.some((e, k) => e > 0 && z.includes(g.vars[k]!)));
+        expect(left).toEqual([]);
+      }
+      expect(r.gradientNorm).toBeLessThan(1e-8);
+    }
+    expect(irrationalWithZeros).toBeGreaterThan(0);
+    expect(zeros).toBeGreaterThan(params.length);
+  });
+});

@@ -32,6 +32,7 @@ const RUNS: readonly (readonly string[])[] = [
   ['solve', 'x^2 + y^2 - 4; x*y - 1', '--vars', 'x,y'],
   ['solve', 'x^2 - 2; y - x', '--vars', 'x,y'],
   ['verify', '(a + b)^2 = a^2 + 2*a*b + b^2'],
+  ['regions', '2-2-1:relu,identity', '--data', 'examples/relu-plane.csv'],
 ];
 /** Commands that print no formula on their own (pages, figures, numbers, a server, verdicts). */
 const NO_FORMULA = new Set(['analyze', 'derive', 'demo', 'plot', 'check', 'eval', 'serve', 'help']);

@@ -12,10 +12,13 @@ import {
   type Rational,
   type RegionBox,
   Q,
+  add,
   buildNetwork,
   dataBox,
   describeValue,
   linearRegions,
+  mul,
+  num,
   polygonText,
   qadd,
   qmul,
@@ -27,6 +30,8 @@ import {
   readSpec,
   regionsJson,
   reluExact,
+  sym,
+  toLatex,
 } from '../../node/index.js';
 import { readInput, readJsonInput } from '../files.js';
 import { type Io, type Register, UsageError, json } from '../io.js';
@@ -37,6 +42,7 @@ interface RegionsOpts {
   data?: string;
   box?: string;
   json?: boolean;
+  latex?: boolean;
 }
 
 /** The point file: every parameter by name, each a JSON number (read as written: 0.1 is 1/10) or a rational string. */
@@ -76,6 +82,7 @@ export const registerRegions: Register = (program, io) =>
     .option('--data <file.csv>', 'instead of --at: the exact optimum on this data set (header x1,x2,y1), box around the data')
     .option('--box <x1lo,x1hi,x2lo,x2hi>', 'the box of inputs, exact (default [-1, 1]² with --at, the data box widened by a tenth with --data)')
     .option('--json', 'machine-readable output: every polygon with rational vertices')
+    .option('--latex', 'LaTeX output: the affine function of each output on each region')
     .addHelpText('after', '\nExamples:\n  closedform regions 2-4-1:relu,identity:nobias --at point.json --box -1,1,-1,1\n  closedform regions 2-2-1:relu,identity --data examples/relu-plane.csv --json\n')
     .action((specText: string, o: RegionsOpts) => {
       const spec = readSpec(specText);
@@ -105,6 +112,12 @@ export const registerRegions: Register = (program, io) =>
       const total = g.regions.reduce((s, r) => qadd(s, r.area), Q(0));
       const boxArea = qmul(qsub(box.hi[0], box.lo[0]), qsub(box.hi[1], box.lo[1]));
       if (o.json) return void io.out(json({ spec: specText, source, ...regionsJson(g), areaTotal: qtoString(total), boxArea: qtoString(boxArea), point: Object.fromEntries(Object.entries(point).map(([k, v]) => [k, qtoString(v)])) }));
+      if (o.latex) {
+        // f_k on region i as a formula: a·x1 + b·x2 + c with the exact coefficients
+        const affine = (f: readonly Rational[]) => add(mul(num(f[0]!), sym('x1')), mul(num(f[1]!), sym('x2')), num(f[2]!));
+        for (const [i, r] of g.regions.entries()) for (const [k, f] of r.affine.entries()) io.out(`f_{${k + 1}}^{(R_{${i + 1}})} = ${toLatex(affine(f))}\n`);
+        return;
+      }
       const b = g.box;
       const lines = [
         `${g.regions.length} activation region${g.regions.length === 1 ? '' : 's'} of ${spec.widths.join('-')} over [${qtoString(b.lo[0])}, ${qtoString(b.hi[0])}] × [${qtoString(b.lo[1])}, ${qtoString(b.hi[1])}] at ${source}`,

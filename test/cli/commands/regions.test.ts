@@ -44,6 +44,15 @@ describe('closedform regions', () => {
     expect(fs).toEqual(['-1,-1,0', '-1,1,0', '1,-1,0', '1,1,0']);
   });
 
+  it('--latex: |x1| + |x2| as ±x1 ± x2 on the four quadrants, the same functions as the JSON', async () => {
+    const r = await cli('regions', '2-4-1:relu,identity:nobias', '--at', abs, '--latex');
+    expect(r.code, r.err).toBe(0);
+    const lines = r.out.trim().split('\n');
+    expect(lines).toHaveLength(4);
+    const rhs = lines.map((l) => l.split(' = ')[1]!.replace(/\s+/g, '')).sort();
+    expect(rhs).toEqual(['-x_{1}-x_{2}', 'x_{2}-x_{1}', 'x_{1}-x_{2}', 'x_{1}+x_{2}'].sort());
+  });
+
   it('three lines in general position: 7 regions = Zaslavsky’s bound; exact rational vertices; text form', async () => {
     const r = await cli('regions', '2-3-1:relu,identity', '--at', three, '--box', '-2,2,-2,2', '--json');
     expect(r.code).toBe(0);

@@ -159,7 +159,18 @@ export const prepareInput = guard('prepareInput', Modular.prepareInput, { polys:
 const modularOptions: Arg = options({ checks: opt(int(0, 64)), millis: opt(millis), maxPrimes: opt(int(1, Modular.MAX_PRIMES)), onPrime: opt(func), hook: opt(func) });
 export const modularGroebner = guard('modularGroebner', Modular.modularGroebner, { polys: system, vars, order: opt(order), opts: opt(modularOptions) });
 export const modularCounts = guard('modularCounts', Counts.modularCounts, { polys: system, vars, opts: opt(options({ millis: opt(millis), order: opt(order), onStep: opt(func) })) });
-export const modularRur = guard('modularRur', Rur.modularRur, { inp: modularInput, opts: opt(options({ millis: opt(millis), maxDim: opt(int(1, MAX_LENGTH)), onPrime: opt(func), onStep: opt(func) })) });
+export const modularRur = guard(
+  'modularRur',
+  Rur.modularRur,
+  { inp: modularInput, opts: opt(options({ millis: opt(millis), maxDim: opt(int(1, MAX_LENGTH)), forms: opt(arr(arr(int(-1_000_000, 1_000_000)))), onPrime: opt(func), onStep: opt(func) })) },
+  (a: readonly unknown[]) => {
+    // each separating form t = Σ cᵢxᵢ gives one coefficient per variable
+    const n = (a[0] as { vars: readonly unknown[] }).vars.length;
+    const forms = (a[1] as { forms?: readonly (readonly unknown[])[] } | undefined)?.forms ?? [];
+    const bad = forms.findIndex((f) => f.length !== n);
+    return bad < 0 ? undefined : [`opts.forms[${bad}]`, `has ${forms[bad]!.length} coefficients for ${n} variables`];
+  },
+);
 export const reconstruct = guard('reconstruct', Lift.reconstruct, { a: big, M: bigBetween(2n, 2n ** 100_000n), bound: opt(bigBetween(1n, 2n ** 100_000n)) });
 
 // --- univariate polynomials and real roots ---------------------------------------------------

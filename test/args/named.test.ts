@@ -16,13 +16,17 @@ import {
   deriveNetwork,
   expand,
   grad,
+  modularRur,
   parse,
+  parseEquations,
+  prepareInput,
   parseSpec,
   readSpec,
   renderHtml,
   solveSystem,
   specFromJson,
   sym,
+  systemFromNodes,
 } from '../../src/index.js';
 
 /** The call throws an ArgumentError from `fn` about `arg` (and nothing else: no TypeError, no RangeError). */
@@ -90,5 +94,11 @@ describe('the object-taking API validates its arguments (issue 14)', () => {
 
   it('every one of them is a ClosedformError: a front end prints it as one line', () => {
     for (const call of [() => parse(undefined as never), () => specFromJson({ widths: [1n] }), () => buildNetwork({ widths: [1e6, 1e6] } as never)]) expect(call).toThrow(ClosedformError);
+  });
+  it('modularRur: a separating form needs one coefficient per variable', () => {
+    const inp = prepareInput(systemFromNodes(parseEquations('x^2 - 2; y - x'), ['x', 'y']), ['x', 'y'], 'grevlex');
+    refuses(() => modularRur(inp, { forms: [[1]] }), 'modularRur', 'opts.forms[0]', /has 1 coefficients for 2 variables/);
+    // the same call with a form of the right length computes (t = x + 2y separates (±√2, ±√2))
+    expect(() => modularRur(inp, { forms: [[1, 2]] })).not.toThrow();
   });
 });
